@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/e2e/**", "node_modules/**"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each PGlite instance is a WASM PostgreSQL (~100 MB); two cores: keep parallelism modest.
+    maxWorkers: 2,
+  },
+});
