@@ -1,0 +1,51 @@
+// The teams-ai Application: state storage, identity, the route list and the turn error handler.
+import { randomUUID } from "node:crypto";
+import { ActivityTypes, type TurnContext } from "botbuilder";
+import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import { t } from "../i18n/messages.ts";
+import { PrismaBotStorage } from "../storage/bot-state-storage.ts";
+import { isDatabaseUnavailable } from "../storage/errors.ts";
+import { identifyActor } from "./identify.ts";
+import { registerRoutes, type UseCases } from "./routes.ts";
+import { TredeTurnState, type BotDeps } from "./turn.ts";
+
+export function createBotApplication(options: { adapter: TeamsAdapter; botAppId?: string; deps: BotDeps; useCases?: UseCases }) {
+  const { deps } = options;
+  const app = new Application<TredeTurnState>({
+    adapter: options.adapter,
+    botAppId: options.botAppId,
+    storage: new PrismaBotStorage(deps.prisma),
+    turnStateFactory: () => new TredeTurnState(),
+    removeRecipientMention: true,
+    // the shared typing timer misbehaves under concurrent turns, and answers come fast enough without it
+    startTypingTimer: false,
+  });
+  app.turn("beforeTurn", identifyActor(deps));
+  registerRoutes(app, deps, options.useCases ?? {});
+  app.error(async (context, error) => reportTurnError(deps, context, error));
+  return app;
+}
+
+/** Logs the whole error with a correlation id and tells the person one friendly sentence. */
+export async function reportTurnError(deps: BotDeps, context: TurnContext, error: unknown): Promise<void> {
+  const correlationId = randomUUID().slice(0, 8);
+  const a = context.activity;
+  deps.logger.error(
+    { event: "turn.error", correlationId, err: error, activityType: a.type, activityName: a.name, activityId: a.id, staff: a.from?.aadObjectId },
+    "turn failed",
+  );
+  const locale = deps.defaultLocale === "en" || /^en/i.test(a.locale ?? "") ? "en" : "nl";
+  const text = isDatabaseUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
+  try {
+    if (a.type === ActivityTypes.Invoke) {
+      await context.sendActivity({
+        type: "invokeResponse",
+        value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text } },
+      });
+    } else {
+      await context.sendActivity(text);
+    }
+  } catch (sendError) {
+    deps.logger.error({ event: "turn.error.reply_failed", correlationId, err: sendError }, "could not tell the user");
+  }
+}

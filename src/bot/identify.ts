@@ -1,0 +1,50 @@
+// beforeTurn: map the Teams identity (Entra object id + tenant) to a staff row, pick the language, and
+// remember the personal chat for proactive messages. Unknown people get one sentence and nothing else.
+import { ActivityTypes, TurnContext } from "botbuilder";
+import { localeFromTag } from "../i18n/locale.ts";
+import { t } from "../i18n/messages.ts";
+import { findActor, saveConversationReference } from "../storage/staff.repository.ts";
+import type { BotDeps, TredeTurnState } from "./turn.ts";
+
+export function tenantOf(context: TurnContext): string {
+  const a = context.activity;
+  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "";
+}
+
+export function identifyActor(deps: BotDeps) {
+  return async (context: TurnContext, state: TredeTurnState): Promise<boolean> => {
+    const activity = context.activity;
+    const locale = state.user.locale ?? localeFromTag(activity.locale, deps.defaultLocale);
+    state.temp.locale = locale;
+    // conversationUpdate for members other than the installing user (e.g. the bot joining a team) carry no person to identify
+    const aadObjectId = activity.from?.aadObjectId;
+    const tenantId = tenantOf(context);
+    const actor = aadObjectId ? await findActor(deps.prisma, { tenantId, aadObjectId }) : null;
+    if (actor) {
+      state.temp.actor = actor;
+      if (activity.conversation?.conversationType === "personal" || activity.conversation?.conversationType === undefined) {
+        await saveConversationReference(deps.prisma, actor.staffId, TurnContext.getConversationReference(activity));
+      }
+      return true;
+    }
+    if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke || isInstall(context)) {
+      deps.logger.info({ event: "identity.unknown", tenantId, aadObjectId: aadObjectId ?? null }, "unknown user");
+      const message = t(locale).unknownUser(aadObjectId ?? activity.from?.id ?? "?", tenantId || "?");
+      if (activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({
+          type: "invokeResponse",
+          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: message } },
+        });
+      } else {
+        await context.sendActivity(message);
+      }
+    }
+    return false;
+  };
+}
+
+export function isInstall(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === "installationUpdate") return a.action === "add" || a.action === undefined;
+  return a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+}

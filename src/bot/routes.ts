@@ -1,0 +1,67 @@
+// Every message, card action and invoke the bot handles, in the order they are tried. The catch-all is last.
+import { ActivityTypes, type TurnContext } from "botbuilder";
+import type { Application } from "@microsoft/teams-ai";
+import { t } from "../i18n/messages.ts";
+import { recordRefusal } from "../storage/audit/record-audit-event.ts";
+import { isInstall } from "./identify.ts";
+import { sendWelcome, setLanguage } from "./handlers/help.handler.ts";
+import { withTurn, type BotDeps, type TredeTurnState, type Turn, type TurnHandler } from "./turn.ts";
+
+/** Use cases plug in here; each registers its own routes in a fixed place of the list. */
+export interface UseCases {
+  /** Message commands and card submits for debriefs, registered before the catch-all. */
+  debrief?: (r: RouteRegistrar) => void;
+  review?: (r: RouteRegistrar) => void;
+  /** Free-text questions; receives every message no earlier route took. */
+  question?: TurnHandler;
+}
+
+export interface RouteRegistrar {
+  message(pattern: RegExp, handler: TurnHandler): void;
+  submit(verb: string, handler: TurnHandler): void;
+  execute(verb: string, handler: TurnHandler): void;
+}
+
+const anchored = (words: string) => new RegExp(`^\\s*(${words})\\s*[.!?]*\\s*$`, "i");
+
+export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, useCases: UseCases): void {
+  const on = (handler: TurnHandler) => withTurn(deps, handler);
+  const registrar: RouteRegistrar = {
+    message: (pattern, handler) => void app.message(pattern, on(handler)),
+    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, on(handler)),
+    execute: (verb, handler) => void app.addRoute(isExecute(verb), on(handler), true),
+  };
+
+  app.activity(async (c) => isInstall(c), on(sendWelcome));
+  registrar.message(anchored("help|hulp|menu|start|hallo|hoi|hi|hello"), sendWelcome);
+  registrar.submit("help", sendWelcome);
+  registrar.message(anchored("english|engels"), setLanguage("en"));
+  registrar.message(anchored("nederlands|dutch|nl"), setLanguage("nl"));
+  useCases.debrief?.(registrar);
+  useCases.review?.(registrar);
+
+  // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
+  app.activity(ActivityTypes.Message, on(async (turn) => {
+    if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);
+    if (useCases.question) return useCases.question(turn);
+    await turn.context.sendActivity(t(turn.locale).notUnderstood);
+  }));
+}
+
+function isExecute(verb: string) {
+  return async (context: TurnContext) =>
+    context.activity.type === ActivityTypes.Invoke &&
+    context.activity.name === "adaptiveCard/action" &&
+    (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb === verb;
+}
+
+export function isCardSubmit(context: TurnContext): boolean {
+  const value = context.activity.value;
+  return !context.activity.text && typeof value === "object" && value !== null;
+}
+
+async function refuseUnknownSubmit({ context, actor, locale, deps }: Turn): Promise<void> {
+  const verb = (context.activity.value as { verb?: unknown }).verb;
+  await recordRefusal(deps.prisma, { actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+  await context.sendActivity(t(locale).staleCard);
+}

@@ -1,0 +1,25 @@
+// Composition root of the bot process: parse the configuration once, start, stop cleanly on a signal.
+import { ConfigError, parseEnv } from "./config/env.ts";
+import { startTrede } from "./start-trede.ts";
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  process.exit(78); // EX_CONFIG
+}
+const trede = await startTrede(env);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  trede.logger.info({ event: "shutdown", signal }, "stopping");
+  // an embedded PGlite must be closed cleanly, or its data directory needs recovery at the next start
+  await trede.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

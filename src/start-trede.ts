@@ -1,0 +1,58 @@
+// Builds and starts everything from a parsed configuration: database (migrated), bot, HTTP server.
+// main.ts calls it for the real process; tests call it to run the real thing on an ephemeral port.
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import { createBotApplication } from "./bot/app.ts";
+import type { Env } from "./config/env.ts";
+import { createHttpApp, listen } from "./http/server.ts";
+import { createLogger, type Logger } from "./logging/logger.ts";
+import { openDatabase, type Database } from "./storage/db/index.ts";
+
+export interface Trede {
+  url: string;
+  db: Database;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startTrede(env: Env, options: { logger?: Logger; db?: Database; clock?: () => Date } = {}): Promise<Trede> {
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
+  const applied = await db.migrate();
+  if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+
+  const adapter = new TeamsAdapter(
+    env.MICROSOFT_APP_ID
+      ? {
+          MicrosoftAppId: env.MICROSOFT_APP_ID,
+          MicrosoftAppPassword: env.MICROSOFT_APP_PASSWORD,
+          MicrosoftAppType: env.MICROSOFT_APP_TYPE,
+          MicrosoftAppTenantId: env.MICROSOFT_APP_TENANT_ID,
+        }
+      : {},
+  );
+  const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()) };
+  const bot = createBotApplication({ adapter, botAppId: env.MICROSOFT_APP_ID, deps });
+  const http = createHttpApp({
+    adapter,
+    runTurn: (context) => bot.run(context),
+    isReady: () => db.ping(),
+    logger,
+    allowedTenantIds: env.ALLOWED_TENANT_IDS,
+  });
+  const { server, url } = await listen(http, { host: env.HOST, port: env.PORT });
+  logger.info({ event: "http.listening", url, database: db.kind, auth: env.MICROSOFT_APP_ID ? "on" : "local mode" }, "Trede is listening");
+
+  let stopped = false;
+  return {
+    url,
+    db,
+    logger,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      if (!options.db) await db.close();
+    },
+  };
+}

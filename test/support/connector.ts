@@ -1,0 +1,58 @@
+// A loopback server that plays the Bot Framework connector: it records what the bot sends (new
+// activities, replies, updates) and answers like the real service, so tests can assert on it.
+import type { AddressInfo } from "node:net";
+import express from "express";
+
+export interface SentActivity {
+  conversationId: string;
+  /** "send" = new activity or reply, "update" = replaced an earlier one */
+  op: "send" | "update";
+  id: string;
+  activity: Record<string, any>;
+}
+
+export interface Connector {
+  url: string;
+  sent: SentActivity[];
+  /** Fails the next N calls with HTTP 503, to test what the bot does when Teams is unavailable. */
+  failNext(n: number): void;
+  close(): Promise<void>;
+}
+
+export async function startConnector(): Promise<Connector> {
+  const app = express();
+  const sent: SentActivity[] = [];
+  let seq = 0;
+  let failures = 0;
+  app.use(express.json({ limit: "2mb" }));
+  app.use((_req, res, next) => {
+    if (failures > 0) {
+      failures--;
+      res.status(503).json({ error: { code: "ServiceUnavailable" } });
+      return;
+    }
+    next();
+  });
+  app.post("/v3/conversations", (req, res) => {
+    const id = `proactive-${++seq}`;
+    res.json({ id, activityId: `a-${seq}` });
+  });
+  const record = (op: SentActivity["op"]) => (req: express.Request, res: express.Response) => {
+    const id = op === "update" ? String(req.params.activityId) : `a-${++seq}`;
+    sent.push({ conversationId: String(req.params.conversationId), op, id, activity: req.body });
+    res.json({ id });
+  };
+  app.post("/v3/conversations/:conversationId/activities", record("send"));
+  app.post("/v3/conversations/:conversationId/activities/:activityId", record("send"));
+  app.put("/v3/conversations/:conversationId/activities/:activityId", record("update"));
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sent,
+    failNext: (n) => void (failures = n),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
