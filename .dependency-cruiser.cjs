@@ -1,0 +1,51 @@
+// Layer rules (docs/architecture in the README): edges stay at the edge.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "domain-is-pure",
+      comment: "src/domain may import only zod and other domain code: no Teams, Prisma, OpenAI, node I/O or env.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: { pathNot: ["^src/domain/", "^node_modules/zod/", "^zod$"] },
+    },
+    {
+      name: "prisma-only-in-storage",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["^src/storage/", "^src/generated/"] },
+      to: { path: ["^src/generated/prisma", "node_modules/@prisma/", "node_modules/\\.prisma/"], dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "teams-only-at-the-edge",
+      comment: "botbuilder and teams-ai are imported only by the bot, the HTTP edge, the composition root and the AI adapter.",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["^src/bot/", "^src/http/", "^src/ai/", "^src/start-trede\\.ts$", "^src/storage/bot-state-storage\\.ts$"] },
+      to: { path: ["node_modules/botbuilder", "node_modules/@microsoft/teams-ai", "node_modules/botframework-"], dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "openai-only-in-ai",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["^src/ai/"] },
+      to: { path: "node_modules/openai" },
+    },
+    {
+      name: "nobody-imports-main",
+      severity: "error",
+      from: {},
+      to: { path: ["^src/main\\.ts$", "^src/cli/main\\.ts$"] },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/generated/" },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^src/generated/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js", ".json"] },
+  },
+};
