@@ -1,0 +1,183 @@
+// Four-eyes decisions. Exactly one decision wins: the status moves from PENDING_REVIEW with a conditional
+// update, so two supervisors deciding at once produce one transition and one "already decided" answer.
+import { hasRole, type Actor } from "../../domain/access/actor.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { recordAuditEvent, recordRefusal } from "../audit/record-audit-event.ts";
+
+export type ReviewDecision = "approve" | "reject" | "return";
+
+export interface PendingReview {
+  classificationId: string;
+  clientId: string;
+  clientName: string;
+  clientKey: string;
+  coachId: string;
+  coachName: string;
+  teamId: string;
+  profileId: string;
+  answers: unknown;
+  previousRung: number | null;
+  previousSubstep: number | null;
+  proposedRung: number;
+  proposedSubstep: number | null;
+  finalRung: number;
+  finalSubstep: number | null;
+  expectedRung: number | null;
+  overrideReason: string | null;
+  observedOn: Date;
+  confirmedAt: Date;
+  status: "PENDING_REVIEW" | "FINAL" | "REJECTED" | "RETURNED";
+  reviewedByName: string | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+}
+
+const include = { client: { select: { displayName: true, externalKey: true, coach: { select: { displayName: true } } } } } as const;
+
+/** Whether the actor may decide on classifications of this team at all (the coach check comes per item). */
+export function isReviewerFor(actor: Actor, teamId: string): boolean {
+  return hasRole(actor, "SUPERVISOR") && actor.teamId === teamId;
+}
+
+export async function findReview(prisma: PrismaClient, classificationId: string): Promise<PendingReview | null> {
+  const c = await prisma.classification.findUnique({ where: { id: classificationId }, include });
+  if (!c) return null;
+  const coach = await prisma.staff.findUnique({ where: { id: c.coachId }, select: { displayName: true } });
+  const reviewer = c.reviewedById ? await prisma.staff.findUnique({ where: { id: c.reviewedById }, select: { displayName: true } }) : null;
+  return toReview(c, coach?.displayName ?? "?", reviewer?.displayName ?? null);
+}
+
+/** Open requests for the asker's team (all teams for an admin), oldest first. */
+export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
+  const teamFilter = hasRole(actor, "ADMIN") ? {} : actor.teamId ? { teamId: actor.teamId } : { teamId: "__none__" };
+  const rows = await prisma.classification.findMany({
+    where: { status: "PENDING_REVIEW", ...teamFilter },
+    orderBy: { confirmedAt: "asc" },
+    take: options.take ?? 50,
+    include,
+  });
+  const coaches = await prisma.staff.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.coachId))] } }, select: { id: true, displayName: true } });
+  const names = new Map(coaches.map((c) => [c.id, c.displayName]));
+  return rows.map((r) => toReview(r, names.get(r.coachId) ?? "?", null));
+}
+
+export type DecideResult =
+  | { outcome: "decided"; review: PendingReview }
+  | { outcome: "already_decided"; review: PendingReview }
+  | { outcome: "forbidden"; reason: "not_reviewer" | "own_classification" | "not_found" };
+
+export async function decideReview(
+  prisma: PrismaClient,
+  input: { actor: Actor; classificationId: string; decision: ReviewDecision; note: string | null; now: Date },
+): Promise<DecideResult> {
+  const { actor } = input;
+  const result = await prisma.$transaction(async (tx) => {
+    const c = await tx.classification.findUnique({ where: { id: input.classificationId } });
+    if (!c) return { outcome: "forbidden", reason: "not_found" } as const;
+    if (!isReviewerFor(actor, c.teamId)) {
+      await recordRefusal(tx, { actor, reason: "review_not_reviewer", clientId: c.clientId, details: { classificationId: c.id } });
+      return { outcome: "forbidden", reason: "not_reviewer" } as const;
+    }
+    if (c.coachId === actor.staffId) {
+      await recordRefusal(tx, { actor, reason: "review_own_classification", clientId: c.clientId, details: { classificationId: c.id } });
+      return { outcome: "forbidden", reason: "own_classification" } as const;
+    }
+    const status = input.decision === "approve" ? "FINAL" : input.decision === "reject" ? "REJECTED" : "RETURNED";
+    const { count } = await tx.classification.updateMany({
+      where: { id: c.id, status: "PENDING_REVIEW" },
+      data: { status, reviewedById: actor.staffId, reviewedAt: input.now, reviewNote: input.note },
+    });
+    if (count === 0) return { outcome: "already_decided" } as const;
+    if (status !== "FINAL") {
+      // A classification that was not approved stops being the client's current one; the previous
+      // version (if any) is current again until the coach confirms a new version.
+      await tx.classification.update({ where: { id: c.id }, data: { isLatest: false } });
+      const previous = await tx.classification.findFirst({
+        where: { clientId: c.clientId, id: { not: c.id }, status: { in: ["FINAL", "PENDING_REVIEW"] } },
+        orderBy: { version: "desc" },
+      });
+      if (previous) await tx.classification.update({ where: { id: previous.id }, data: { isLatest: true } });
+    }
+    await recordAuditEvent(tx, {
+      actor,
+      action: `review.${input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "returned"}`,
+      clientId: c.clientId,
+      subjectId: c.id,
+      details: { version: c.version, finalRung: c.finalRung, finalSubstep: c.finalSubstep, hasNote: Boolean(input.note) },
+    });
+    return { outcome: "decided" } as const;
+  });
+  if (result.outcome === "forbidden") return result;
+  const review = await findReview(prisma, input.classificationId);
+  return { outcome: result.outcome, review: review! };
+}
+
+export async function saveReviewCard(prisma: PrismaClient, card: { classificationId: string; staffId: string; conversationId: string; activityId: string }): Promise<void> {
+  await prisma.reviewCard.create({ data: card });
+}
+
+export async function listReviewCards(prisma: PrismaClient, classificationId: string) {
+  return prisma.reviewCard.findMany({ where: { classificationId } });
+}
+
+/** The supervisors of a team who may decide (never the coach who classified). */
+export async function findReviewers(prisma: PrismaClient, input: { teamId: string; excludeStaffId: string }) {
+  return prisma.staff.findMany({
+    where: { teamId: input.teamId, active: true, roles: { has: "SUPERVISOR" }, id: { not: input.excludeStaffId } },
+    select: { id: true, displayName: true, aadObjectId: true, reference: { select: { reference: true } } },
+    orderBy: { displayName: "asc" },
+  });
+}
+
+function toReview(
+  c: {
+    id: string;
+    clientId: string;
+    coachId: string;
+    teamId: string;
+    profileId: string;
+    answers: unknown;
+    previousRung: number | null;
+    previousSubstep: number | null;
+    proposedRung: number;
+    proposedSubstep: number | null;
+    finalRung: number;
+    finalSubstep: number | null;
+    expectedRung: number | null;
+    overrideReason: string | null;
+    observedOn: Date;
+    confirmedAt: Date;
+    status: PendingReview["status"];
+    reviewedAt: Date | null;
+    reviewNote: string | null;
+    client: { displayName: string; externalKey: string };
+  },
+  coachName: string,
+  reviewedByName: string | null,
+): PendingReview {
+  return {
+    classificationId: c.id,
+    clientId: c.clientId,
+    clientName: c.client.displayName,
+    clientKey: c.client.externalKey,
+    coachId: c.coachId,
+    coachName,
+    teamId: c.teamId,
+    profileId: c.profileId,
+    answers: c.answers,
+    previousRung: c.previousRung,
+    previousSubstep: c.previousSubstep,
+    proposedRung: c.proposedRung,
+    proposedSubstep: c.proposedSubstep,
+    finalRung: c.finalRung,
+    finalSubstep: c.finalSubstep,
+    expectedRung: c.expectedRung,
+    overrideReason: c.overrideReason,
+    observedOn: c.observedOn,
+    confirmedAt: c.confirmedAt,
+    status: c.status,
+    reviewedByName,
+    reviewedAt: c.reviewedAt,
+    reviewNote: c.reviewNote,
+  };
+}
