@@ -1,0 +1,4 @@
+export * from "./classify.ts";
+export * from "./ladder-profile.ts";
+export * from "./to-ladder-view.ts";
+export * from "./zrm-domains.ts";
