@@ -1,7 +1,9 @@
 // The command registry behind `npm run trede -- <command> ...`. Add a command: one file in commands/, one line here.
 import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
+import { classifyCommand } from "./commands/classify.ts";
 
 const commands: Record<string, CliCommand> = {
+  classify: classifyCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
