@@ -2,6 +2,11 @@
 // main.ts calls it for the real process; tests call it to run the real thing on an ephemeral port.
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import { createBotApplication } from "./bot/app.ts";
+import { debriefRoutes } from "./bot/handlers/debrief.handler.ts";
+import { reviewRoutes } from "./bot/handlers/review.handler.ts";
+import { createProactive } from "./bot/proactive.ts";
+import { createRungTexts } from "./cards/rung-texts.ts";
+import { loadLadderProfiles } from "./config/ladder-profiles.ts";
 import type { Env } from "./config/env.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
@@ -16,6 +21,7 @@ export interface Trede {
 
 export async function startTrede(env: Env, options: { logger?: Logger; db?: Database; clock?: () => Date } = {}): Promise<Trede> {
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  const ladders = loadLadderProfiles();
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
   const applied = await db.migrate();
   if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
@@ -31,7 +37,13 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
       : {},
   );
   const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()) };
-  const bot = createBotApplication({ adapter, botAppId: env.MICROSOFT_APP_ID, deps });
+  const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
+  const bot = createBotApplication({
+    adapter,
+    botAppId: env.MICROSOFT_APP_ID,
+    deps,
+    useCases: { debrief: debriefRoutes({ ladders, review }), review: reviewRoutes(review) },
+  });
   const http = createHttpApp({
     adapter,
     runTurn: (context) => bot.run(context),

@@ -143,6 +143,8 @@ export function cardText(card: unknown): string {
   const walk = (n: unknown) => {
     if (Array.isArray(n)) return n.forEach(walk);
     if (n && typeof n === "object") {
+      const o = n as Record<string, unknown>;
+      if (typeof o.title === "string" && typeof o.value === "string" && !("type" in o)) out.push(o.value); // FactSet facts
       for (const [k, v] of Object.entries(n)) {
         if ((k === "text" || k === "title" || k === "label" || k === "placeholder") && typeof v === "string") out.push(v);
         else walk(v);

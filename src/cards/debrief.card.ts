@@ -1,0 +1,338 @@
+// Renders the debrief cards (one step per card, phone-friendly) from the flow state and the ladder view.
+import type { ContactKind, DebriefDraft, StepId } from "../domain/debrief/debrief-flow.ts";
+import { domainsToAsk, progress } from "../domain/debrief/debrief-flow.ts";
+import type { FlowQuestion, LadderView, ProposalView } from "../domain/debrief/ladder-view.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { renderCard, type AdaptiveCard } from "./render-card.ts";
+
+export interface CardField {
+  kind: "choice" | "date" | "number" | "text";
+  id: string;
+  label: string;
+  value: unknown;
+  required: boolean;
+  style?: "compact" | "expanded";
+  multi?: boolean;
+  options?: { title: string; value: string }[];
+  help?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  placeholder?: string;
+}
+
+/** Problems to show next to fields (field id -> message) or above them ("" key). */
+export type FieldErrors = Record<string, string>;
+
+export const debriefText = {
+  nl: {
+    progress: (n: number, m: number, client: string | null) => `Stap ${n} van ${m}${client ? ` · ${client}` : ""}`,
+    next: "Volgende",
+    back: "Terug",
+    cancel: "Annuleren",
+    required: "Kies of vul dit in.",
+    contactTitle: "Nieuw verslag",
+    contactIntro: "Over welk gesprek gaat het?",
+    client: "Klant",
+    noClients: "Je hebt (nog) geen actieve klanten in Trede.",
+    date: "Datum van het contact",
+    kind: "Soort contact",
+    kinds: { HUISBEZOEK: "Huisbezoek", KANTOOR: "Op kantoor", TELEFONISCH: "Telefonisch", VIDEO: "Video" } as Record<ContactKind, string>,
+    reached: "Is de klant bereikt?",
+    yes: "Ja",
+    no: "Nee",
+    substepTitle: "Tussenstap",
+    expectedTitle: "Verwachting",
+    expectedRung: (months: number) => `Verwachte trede over ${months} maanden`,
+    unknown: "Onbekend",
+    horizon: "Termijn (maanden)",
+    growth: "Kan de klant binnen een jaar 1 of meer treden stijgen?",
+    growthOptions: { ja: "Ja", nee: "Nee", onbekend: "Onbekend" },
+    domainsTitle: "Leefdomeinen (ZRM)",
+    domainsIntro: "Scoor alleen wat besproken is. 1 acute problematiek · 2 niet zelfredzaam · 3 beperkt zelfredzaam · 4 voldoende zelfredzaam · 5 volledig zelfredzaam.",
+    notDiscussed: "Niet besproken",
+    previousScore: (s: number | null | undefined) => (s === undefined ? "" : ` (vorige keer: ${s === null ? "niet besproken" : s})`),
+    specialDomain: "Gevoelig domein: uw team heeft dit aangezet",
+    verdiepingTitle: "Verdieping",
+    outcomeTitle: "Uitkomst en vervolg",
+    outcome: "Uitkomst / vervolg",
+    nextContact: "Volgend contact",
+    nextContactHelp: "Contact minstens eens per jaar houdt de klant in beeld.",
+  },
+  en: {
+    progress: (n: number, m: number, client: string | null) => `Step ${n} of ${m}${client ? ` · ${client}` : ""}`,
+    next: "Next",
+    back: "Back",
+    cancel: "Cancel",
+    required: "Please choose or fill this in.",
+    contactTitle: "New debrief",
+    contactIntro: "Which contact is this about?",
+    client: "Client",
+    noClients: "You have no active clients in Trede (yet).",
+    date: "Date of the contact",
+    kind: "Kind of contact",
+    kinds: { HUISBEZOEK: "Home visit", KANTOOR: "At the office", TELEFONISCH: "By phone", VIDEO: "Video call" } as Record<ContactKind, string>,
+    reached: "Was the client reached?",
+    yes: "Yes",
+    no: "No",
+    substepTitle: "Substep",
+    expectedTitle: "Expectation",
+    expectedRung: (months: number) => `Expected rung in ${months} months`,
+    unknown: "Unknown",
+    horizon: "Horizon (months)",
+    growth: "Can the client climb one or more rungs within a year?",
+    growthOptions: { ja: "Yes", nee: "No", onbekend: "Unknown" },
+    domainsTitle: "Life domains (ZRM)",
+    domainsIntro: "Only score what was discussed. 1 acute problems · 2 not self-reliant · 3 limited · 4 sufficiently · 5 fully self-reliant.",
+    notDiscussed: "Not discussed",
+    previousScore: (s: number | null | undefined) => (s === undefined ? "" : ` (last time: ${s === null ? "not discussed" : s})`),
+    specialDomain: "Sensitive domain: enabled by your team",
+    verdiepingTitle: "Further questions",
+    outcomeTitle: "Outcome and follow-up",
+    outcome: "Outcome / follow-up",
+    nextContact: "Next contact",
+    nextContactHelp: "Contact at least once a year keeps the client in view.",
+  },
+};
+
+export interface StepCardInput {
+  view: LadderView;
+  draft: DebriefDraft;
+  step: StepId;
+  locale: Locale;
+  clientName: string | null;
+  clients: { id: string; label: string }[];
+  previousScores: Record<string, number | null>;
+  today: string;
+  errors?: FieldErrors;
+}
+
+const choice = (q: FlowQuestion, locale: Locale, value: unknown): CardField => ({
+  kind: "choice",
+  id: "answer",
+  label: q.text[locale],
+  help: q.help?.[locale],
+  style: "expanded",
+  multi: q.multi,
+  required: !q.multi,
+  value: Array.isArray(value) ? value.join(",") : value,
+  options: q.options.map((o) => ({ title: o.label[locale], value: o.value })),
+});
+
+function stepFields(input: StepCardInput): { title: string; intro: string; fields: CardField[] } {
+  const { view, draft, step, locale } = input;
+  const s = debriefText[locale];
+  const pre = draft.prefill[step] as any;
+  if (step === "contact") {
+    const c = (pre ?? draft.contact ?? {}) as { date?: string; kind?: string; reached?: boolean };
+    return {
+      title: s.contactTitle,
+      intro: input.clients.length ? s.contactIntro : s.noClients,
+      fields: [
+        { kind: "choice", id: "clientId", label: s.client, style: "compact", required: true, value: draft.clientId ?? "", options: input.clients.map((c) => ({ title: c.label, value: c.id })) },
+        { kind: "date", id: "date", label: s.date, required: true, value: c.date ?? input.today },
+        { kind: "choice", id: "kind", label: s.kind, style: "compact", required: true, value: c.kind ?? "HUISBEZOEK", options: Object.entries(s.kinds).map(([value, title]) => ({ title, value })) },
+        { kind: "choice", id: "reached", label: s.reached, style: "expanded", required: true, value: c.reached === false ? "nee" : "ja", options: [{ title: s.yes, value: "ja" }, { title: s.no, value: "nee" }] },
+      ],
+    };
+  }
+  if (step.startsWith("ladder:")) {
+    const q = view.nextLadderQuestion(draft.ladder)!;
+    return { title: q.text[locale], intro: "", fields: [{ ...choice(q, locale, pre ?? ""), label: "" }] };
+  }
+  if (step === "substep") {
+    const q = view.substepQuestion(draft.ladder)!;
+    const value = pre?.[q.id] ?? "";
+    return { title: s.substepTitle, intro: "", fields: [choice(q, locale, value)] };
+  }
+  if (step === "expected") {
+    const e = (pre ?? {}) as { rung?: number | null; horizonMonths?: number; growthPotential?: string };
+    const horizon = e.horizonMonths ?? 12;
+    return {
+      title: s.expectedTitle,
+      intro: "",
+      fields: [
+        {
+          kind: "choice",
+          id: "expectedRung",
+          label: s.expectedRung(horizon),
+          style: "compact",
+          required: true,
+          value: e.rung === undefined ? "" : e.rung === null ? "onbekend" : String(e.rung),
+          options: [...view.rungs.map((r) => ({ title: `${r.rung} · ${r.name[locale]}`, value: String(r.rung) })), { title: s.unknown, value: "onbekend" }],
+        },
+        { kind: "number", id: "horizonMonths", label: s.horizon, required: true, value: horizon, min: 1, max: 36 },
+        {
+          kind: "choice",
+          id: "growthPotential",
+          label: s.growth,
+          style: "expanded",
+          required: true,
+          value: e.growthPotential ?? "",
+          options: Object.entries(s.growthOptions).map(([value, title]) => ({ title, value })),
+        },
+      ],
+    };
+  }
+  if (step === "domains") {
+    const values = (pre ?? {}) as Record<string, number | null>;
+    return {
+      title: s.domainsTitle,
+      intro: s.domainsIntro,
+      fields: domainsToAsk(view, draft).map((d) => ({
+        kind: "choice" as const,
+        id: `domain_${d.code}`,
+        label: `${d.name[locale]}${s.previousScore(input.previousScores[d.code])}`,
+        help: d.special ? s.specialDomain : undefined,
+        style: "compact" as const,
+        required: true,
+        value: d.code in values ? (values[d.code] === null ? "nb" : String(values[d.code])) : "nb",
+        options: [{ title: s.notDiscussed, value: "nb" }, ...[1, 2, 3, 4, 5].map((n) => ({ title: String(n), value: String(n) }))],
+      })),
+    };
+  }
+  if (step === "verdieping") {
+    const values = (pre ?? {}) as Record<string, string>;
+    return {
+      title: s.verdiepingTitle,
+      intro: "",
+      fields: view.verdieping.map((q) => ({ ...choice(q, locale, values[q.id] ?? ""), id: q.id, style: "compact" as const })),
+    };
+  }
+  // outcome
+  const o = (pre ?? {}) as { outcome?: string; nextContactDate?: string | null };
+  return {
+    title: s.outcomeTitle,
+    intro: "",
+    fields: [
+      { kind: "choice", id: "outcome", label: s.outcome, style: "expanded", required: true, value: o.outcome ?? "", options: view.outcomes.map((x) => ({ title: x.label[locale], value: x.value })) },
+      { kind: "date", id: "nextContactDate", label: s.nextContact, required: false, value: o.nextContactDate ?? "", help: s.nextContactHelp },
+    ],
+  };
+}
+
+export function renderDebriefStepCard(input: StepCardInput): AdaptiveCard {
+  const s = debriefText[input.locale];
+  const { title, intro, fields } = stepFields(input);
+  const { step, of } = progress(input.view, input.draft);
+  const errors = input.errors ?? {};
+  return renderCard("debrief-step", {
+    progress: s.progress(step, of, input.clientName),
+    title,
+    intro,
+    error: errors[""] ?? "",
+    draftId: input.draft.draftId,
+    seq: input.draft.seq,
+    canGoBack: input.draft.trail.length > 0,
+    labels: { next: s.next, back: s.back, cancel: s.cancel },
+    fields: fields.map((f) => ({
+      style: "compact",
+      multi: false,
+      options: [],
+      min: 0,
+      max: 0,
+      maxLength: 500,
+      placeholder: "",
+      requiredMessage: s.required,
+      ...f,
+      help: f.help ?? "",
+      value: f.value ?? "",
+      error: errors[f.id] ?? "",
+    })),
+  });
+}
+
+const proposalText = {
+  nl: {
+    title: "Voorstel",
+    rung: "Trede",
+    substep: "Tussenstap",
+    expected: "Verwachte trede",
+    confirm: "Bevestigen",
+    adjust: "Aanpassen",
+    back: "Terug",
+    pickRung: "Trede",
+    pickSubstep: "Tussenstap",
+    reason: "Waarom pas je het voorstel aan?",
+    reasonRequired: "Geef een reden; die wordt bewaard en door de werkbegeleider gelezen.",
+    saveAdjusted: "Aangepast bevestigen",
+    required: "Kies een trede.",
+    noSubstep: "Geen tussenstap",
+    unknown: "Onbekend",
+    months: (n: number) => `over ${n} maanden`,
+    reviewNote: (note: string) => `De werkbegeleider schreef: "${note}"`,
+  },
+  en: {
+    title: "Proposal",
+    rung: "Rung",
+    substep: "Substep",
+    expected: "Expected rung",
+    confirm: "Confirm",
+    adjust: "Adjust",
+    back: "Back",
+    pickRung: "Rung",
+    pickSubstep: "Substep",
+    reason: "Why do you adjust the proposal?",
+    reasonRequired: "Please give a reason; it is stored and read by the supervisor.",
+    saveAdjusted: "Confirm adjusted",
+    required: "Choose a rung.",
+    noSubstep: "No substep",
+    unknown: "Unknown",
+    months: (n: number) => `in ${n} months`,
+    reviewNote: (note: string) => `The supervisor wrote: "${note}"`,
+  },
+};
+
+export function renderProposalCard(input: {
+  view: LadderView;
+  draft: DebriefDraft;
+  proposal: ProposalView;
+  locale: Locale;
+  clientName: string;
+  error?: string;
+}): AdaptiveCard {
+  const { view, draft, proposal, locale } = input;
+  const s = proposalText[locale];
+  const d = debriefText[locale];
+  const { step, of } = progress(view, draft);
+  const rungName = (r: number) => view.rungs.find((x) => x.rung === r)?.name[locale] ?? String(r);
+  const expected = draft.expected;
+  const substepOptions = [{ title: s.noSubstep, value: "none" }, ...[1, 2, 3].map((n) => ({ title: view.substepLabel(proposal.rung, n)[locale], value: String(n) }))];
+  return renderCard("debrief-proposal", {
+    progress: d.progress(step, of, input.clientName),
+    title: s.title,
+    error: input.error ?? "",
+    reviewNote: draft.reviewNote ? s.reviewNote(draft.reviewNote) : "",
+    facts: [
+      { title: s.rung, value: `${proposal.rung} · ${rungName(proposal.rung)}` },
+      { title: s.substep, value: view.substepLabel(proposal.rung, proposal.substep)[locale] },
+      {
+        title: s.expected,
+        value: expected?.rung == null ? s.unknown : `${expected.rung} · ${rungName(expected.rung)} (${s.months(expected.horizonMonths)})`,
+      },
+    ],
+    explanation: proposal.explanation[locale],
+    warnings: proposal.warnings.map((w) => w[locale]),
+    draftId: draft.draftId,
+    seq: draft.seq,
+    rungValue: String(proposal.rung),
+    substepValue: proposal.substep === null ? "none" : String(proposal.substep),
+    rungOptions: view.rungs.map((r) => ({ title: `${r.rung} · ${r.name[locale]}`, value: String(r.rung) })),
+    substepOptions,
+    labels: {
+      confirm: s.confirm,
+      adjust: s.adjust,
+      back: s.back,
+      rung: s.pickRung,
+      substep: s.pickSubstep,
+      reason: s.reason,
+      reasonRequired: s.reasonRequired,
+      saveAdjusted: s.saveAdjusted,
+      required: s.required,
+    },
+  });
+}
+
+export function renderDebriefSummaryCard(input: { title: string; status: string; statusColor: "Good" | "Warning" | "Attention" | "Default"; facts: { title: string; value: string }[]; note: string }): AdaptiveCard {
+  return renderCard("debrief-summary", input);
+}

@@ -1,0 +1,39 @@
+// Reading cards the bot sent, the way a person would: find an action by verb and submit it with inputs.
+import type { Exchange, TestUser } from "./bot-harness.ts";
+
+export function findAction(card: any, verb: string): any {
+  const stack = [...(card?.actions ?? [])];
+  while (stack.length) {
+    const a = stack.shift();
+    if ((a.data?.verb ?? a.verb) === verb) return a;
+    if (a.card?.actions) stack.push(...a.card.actions);
+  }
+  throw new Error(`no action with verb ${verb} on card: ${JSON.stringify(card).slice(0, 400)}`);
+}
+
+export function inputs(card: any): any[] {
+  const out: any[] = [];
+  const walk = (n: any) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === "object") {
+      if (typeof n.type === "string" && n.type.startsWith("Input.")) out.push(n);
+      for (const v of Object.values(n)) walk(v);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+export function choiceValues(card: any, id: string): string[] {
+  const input = inputs(card).find((i) => i.id === id);
+  if (!input) throw new Error(`no input ${id}`);
+  return (input.choices ?? []).map((c: any) => c.value);
+}
+
+/** Clicks the Action.Submit with this verb on the exchange's last card, as Teams does (data + input values). */
+export async function click(user: TestUser, exchange: Exchange, verb: string, values: Record<string, unknown> = {}): Promise<Exchange> {
+  const card = exchange.lastCard();
+  const action = findAction(card, verb);
+  const defaults = Object.fromEntries(inputs(card).filter((i) => i.value !== undefined && i.value !== "").map((i) => [i.id, String(i.value)]));
+  return user.submit({ ...defaults, ...action.data, ...values }, exchange.lastActivityId());
+}
