@@ -114,7 +114,7 @@ export function substepLabel(profile: LadderProfileData, rung: number, substep: 
 
 export interface ClassifyInput {
   ladder: LadderAnswers;
-  substep?: Record<string, string> | null;
+  substep?: Record<string, string | undefined> | null;
   expected?: { rung: number | null; horizonMonths: number } | null;
   ontheffing?: boolean;
 }
