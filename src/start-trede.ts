@@ -11,6 +11,7 @@ import type { Env } from "./config/env.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
+import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 
 export interface Trede {
   url: string;
@@ -25,6 +26,10 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
   const applied = await db.migrate();
   if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+  if (env.SEED_DEMO && (await isDatabaseEmpty(db.prisma))) {
+    const seeded = await seedDemo(db.prisma, { profile: ladders.default, today: options.clock?.() });
+    logger.info({ event: "db.seeded", ...seeded }, "demo municipality seeded");
+  }
 
   const adapter = new TeamsAdapter(
     env.MICROSOFT_APP_ID
