@@ -34,7 +34,7 @@ export async function reportTurnError(deps: BotDeps, context: TurnContext, error
     { event: "turn.error", correlationId, err: error, activityType: a.type, activityName: a.name, activityId: a.id, staff: a.from?.aadObjectId },
     "turn failed",
   );
-  const locale = deps.defaultLocale === "en" || /^en/i.test(a.locale ?? "") ? "en" : "nl";
+  const locale = deps.defaultLocale;
   const text = isDatabaseUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
   try {
     if (a.type === ActivityTypes.Invoke) {

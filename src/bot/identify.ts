@@ -1,7 +1,6 @@
 // beforeTurn: map the Teams identity (Entra object id + tenant) to a staff row, pick the language, and
 // remember the personal chat for proactive messages. Unknown people get one sentence and nothing else.
 import { ActivityTypes, TurnContext } from "botbuilder";
-import { localeFromTag } from "../i18n/locale.ts";
 import { t } from "../i18n/messages.ts";
 import { findActor, saveConversationReference } from "../storage/staff.repository.ts";
 import type { BotDeps, TredeTurnState } from "./turn.ts";
@@ -14,7 +13,9 @@ export function tenantOf(context: TurnContext): string {
 export function identifyActor(deps: BotDeps) {
   return async (context: TurnContext, state: TredeTurnState): Promise<boolean> => {
     const activity = context.activity;
-    const locale = state.user.locale ?? localeFromTag(activity.locale, deps.defaultLocale);
+    // Dutch unless the person chose English ("english"); the Teams client language is often English
+    // even for Dutch-speaking staff, so it does not decide.
+    const locale = state.user.locale ?? deps.defaultLocale;
     state.temp.locale = locale;
     // conversationUpdate for members other than the installing user (e.g. the bot joining a team) carry no person to identify
     const aadObjectId = activity.from?.aadObjectId;
