@@ -1,17 +1,23 @@
 // Builds and starts everything from a parsed configuration: database (migrated), bot, HTTP server.
 // main.ts calls it for the real process; tests call it to run the real thing on an ephemeral port.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { TeamsAdapter } from "@microsoft/teams-ai";
+import { createPlanner } from "./ai/structured-model.ts";
 import { createBotApplication } from "./bot/app.ts";
-import { debriefRoutes } from "./bot/handlers/debrief.handler.ts";
+import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
+import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
 import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
-import type { Env } from "./config/env.ts";
+import { modelConfig, type Env } from "./config/env.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
+
+const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prompts");
 
 export interface Trede {
   url: string;
@@ -43,11 +49,22 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
   );
   const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()) };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
+  const model = modelConfig(env);
   const bot = createBotApplication({
     adapter,
     botAppId: env.MICROSOFT_APP_ID,
     deps,
-    useCases: { debrief: debriefRoutes({ ladders, review }), review: reviewRoutes(review) },
+    model: model && { planner: createPlanner({ config: model, promptsFolder: PROMPTS_DIR }), timeoutMs: model.timeoutMs },
+    useCases: (structured) => {
+      const question = answerQuestion({ model: structured });
+      const note = startFromNote({ ladders, review, model: structured });
+      return {
+        debrief: debriefRoutes({ ladders, review }),
+        review: reviewRoutes(review),
+        caseload: caseloadRoutes({ model: structured }),
+        question: (turn) => (isVisitNote(turn.context.activity.text ?? "") ? note(turn) : question(turn)),
+      };
+    },
   });
   const http = createHttpApp({
     adapter,

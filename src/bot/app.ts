@@ -1,7 +1,9 @@
 // The teams-ai Application: state storage, identity, the route list and the turn error handler.
 import { randomUUID } from "node:crypto";
 import { ActivityTypes, type TurnContext } from "botbuilder";
-import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import { Application, type ActionPlanner, type TeamsAdapter } from "@microsoft/teams-ai";
+import { createStructuredModel, type StructuredModel } from "../ai/structured-model.ts";
+import { AI_ACTIONS } from "../ai/actions.ts";
 import { t } from "../i18n/messages.ts";
 import { PrismaBotStorage } from "../storage/bot-state-storage.ts";
 import { isDatabaseUnavailable } from "../storage/errors.ts";
@@ -9,9 +11,17 @@ import { identifyActor } from "./identify.ts";
 import { registerRoutes, type UseCases } from "./routes.ts";
 import { TredeTurnState, type BotDeps } from "./turn.ts";
 
-export function createBotApplication(options: { adapter: TeamsAdapter; botAppId?: string; deps: BotDeps; useCases?: UseCases }) {
+export function createBotApplication(options: {
+  adapter: TeamsAdapter;
+  botAppId?: string;
+  deps: BotDeps;
+  /** the optional model path; without it every feature runs deterministically */
+  model?: { planner: ActionPlanner<TredeTurnState>; timeoutMs: number };
+  useCases?: (model: StructuredModel | undefined) => UseCases;
+}) {
   const { deps } = options;
   const app = new Application<TredeTurnState>({
+    ai: options.model ? { planner: options.model.planner } : undefined,
     adapter: options.adapter,
     botAppId: options.botAppId,
     storage: new PrismaBotStorage(deps.prisma),
@@ -21,7 +31,10 @@ export function createBotApplication(options: { adapter: TeamsAdapter; botAppId?
     startTypingTimer: false,
   });
   app.turn("beforeTurn", identifyActor(deps));
-  registerRoutes(app, deps, options.useCases ?? {});
+  const model = options.model
+    ? createStructuredModel(app, { actions: [...AI_ACTIONS], timeoutMs: options.model.timeoutMs, logger: deps.logger })
+    : undefined;
+  registerRoutes(app, deps, options.useCases?.(model) ?? {});
   app.error(async (context, error) => reportTurnError(deps, context, error));
   return app;
 }

@@ -12,6 +12,7 @@ export interface UseCases {
   /** Message commands and card submits for debriefs, registered before the catch-all. */
   debrief?: (r: RouteRegistrar) => void;
   review?: (r: RouteRegistrar) => void;
+  caseload?: (r: RouteRegistrar) => void;
   /** Free-text questions; receives every message no earlier route took. */
   question?: TurnHandler;
 }
@@ -39,6 +40,7 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   registrar.message(anchored("nederlands|dutch|nl"), setLanguage("nl"));
   useCases.debrief?.(registrar);
   useCases.review?.(registrar);
+  useCases.caseload?.(registrar);
 
   // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
   app.activity(ActivityTypes.Message, on(async (turn) => {

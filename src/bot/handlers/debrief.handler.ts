@@ -31,6 +31,10 @@ import {
   type DebriefClientContext,
 } from "../../storage/debrief/debrief.repository.ts";
 import { findReview } from "../../storage/review/review.repository.ts";
+import { findMentionedClients } from "../../storage/caseload/caseload-context.ts";
+import { PrefillDebrief } from "../../ai/actions.ts";
+import type { StructuredModel } from "../../ai/structured-model.ts";
+import { Pseudonymiser } from "../../domain/privacy/pseudonymiser.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { requestReview, type ReviewDeps } from "./review.handler.ts";
@@ -38,6 +42,49 @@ import { requestReview, type ReviewDeps } from "./review.handler.ts";
 export interface DebriefDeps {
   ladders: LadderProfiles;
   review: ReviewDeps;
+}
+
+const VISIT_NOTE = /\b(geweest|bezocht|huisbezoek|op bezoek|langsgeweest|gesproken met|keukentafelgesprek|visited|home visit|visit to|spoke with|met with)\b/i;
+
+/** A free-text note about a visit ("net bij mevrouw J. geweest, ...") starts a debrief rather than a question. */
+export function isVisitNote(text: string): boolean {
+  return text.trim().length >= 15 && VISIT_NOTE.test(text);
+}
+
+/**
+ * Starts a debrief from a note: the client is preselected when the note names exactly one of the coach's
+ * clients; with a model configured (and the team allowing notes to a model) the answers are prefilled from
+ * the pseudonymised note. The coach sees and confirms every prefilled answer on the cards.
+ */
+export function startFromNote(deps: DebriefDeps & { model?: StructuredModel }) {
+  return async (turn: Turn): Promise<void> => {
+    const { actor, deps: bot } = turn;
+    const note = (turn.context.activity.text ?? "").slice(0, 2_000);
+    const mentioned = await findMentionedClients(bot.prisma, { kind: "coach", staffId: actor.staffId }, note);
+    const mine = await listClientsForDebrief(bot.prisma, actor);
+    const matches = mine.filter((c) => mentioned.names.includes(c.displayName));
+    let draft = startDraft({ draftId: randomUUID() });
+    if (matches.length === 1) draft = { ...draft, clientId: matches[0].id };
+    const team = actor.teamId ? await bot.prisma.team.findUnique({ where: { id: actor.teamId }, select: { allowNotesToModel: true } }) : null;
+    if (deps.model && team?.allowNotesToModel) {
+      const masker = new Pseudonymiser({ names: [...mentioned.names, actor.displayName], clientNumbers: mentioned.clientNumbers });
+      const r = await deps.model.run(turn.context, turn.state, { prompt: "debrief-prefill", action: "prefill_debrief", schema: PrefillDebrief, input: masker.mask(note) });
+      if (r.ok) draft = { ...draft, prefill: prefillFromModel(r.value) };
+      else bot.logger.info({ event: "model.fallback", use: "debrief-prefill", reason: r.reason }, "model path failed; the coach answers every question");
+    }
+    await showStep(turn, deps, draft, { newMessage: true });
+  };
+}
+
+function prefillFromModel(p: PrefillDebrief): Record<string, unknown> {
+  const prefill: Record<string, unknown> = {};
+  if (p.contactKind || p.reached !== undefined) prefill.contact = { kind: p.contactKind, reached: p.reached };
+  for (const [id, value] of Object.entries(p.ladder ?? {})) prefill[`ladder:${id}`] = value;
+  if (p.substep) prefill.substep = { volgendeStap: p.substep };
+  if (p.expectedRung !== undefined || p.growthPotential)
+    prefill.expected = { rung: p.expectedRung === "onbekend" ? null : p.expectedRung, horizonMonths: 12, growthPotential: p.growthPotential };
+  if (p.outcome) prefill.outcome = { outcome: p.outcome, nextContactDate: null };
+  return prefill;
 }
 
 const Submit = z.object({ verb: z.string(), draftId: z.uuid(), seq: z.coerce.number().int() });

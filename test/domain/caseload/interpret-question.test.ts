@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { describeQuery } from "../../../src/domain/caseload/describe-query.ts";
-import { interpretQuestion, normalise } from "../../../src/domain/caseload/interpret-question.ts";
+import { interpretQuestion, normalise, type InterpretContext } from "../../../src/domain/caseload/interpret-question.ts";
 
-const nl = { locale: "nl" as const, wijken: ["Selwerd", "De Wijert", "Vinkhuizen", "Beijum"], teams: ["Noord", "Zuid-West"] };
-const en = { ...nl, locale: "en" as const };
+const nl: InterpretContext = { locale: "nl", wijken: ["Selwerd", "De Wijert", "Vinkhuizen", "Beijum"], teams: ["Noord", "Zuid-West"] };
+const en: InterpretContext = { ...nl, locale: "en" };
 
 const risers = { measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } };
 const crossTab = { measure: "crossTab", filters: {} };
@@ -15,7 +15,7 @@ const growth = { measure: "growthByAgeBand", filters: {} };
 const pending = { measure: "pendingReviews", filters: {} };
 
 describe("interpretQuestion", () => {
-  it.each<[string, typeof nl, unknown]>([
+  it.each<[string, InterpretContext, unknown]>([
     ["wie op trede 1 gaat naar verwachting stijgen?", nl, risers],
     ["Wie op trede 1 gaat naar verwachting stijgen", nl, risers],
     ["wie op trde 1 gaat naar verwachitng stijgen?", nl, risers],
