@@ -45,6 +45,7 @@ const text = {
     coachReturned: (client: string, who: string, note: string) => `${who} heeft een vraag over de indeling van ${client}: "${note}". Open het verslag opnieuw om te antwoorden.`,
     reopen: "Verslag heropenen",
     onlyReviewers: "Het overzicht van te beoordelen indelingen is voor werkbegeleiders en teamleiders.",
+    alreadyDecided: "Deze indeling was al beoordeeld:",
   },
   en: {
     noteRequired: "Please add a note; the coach sees it with the rejection or question.",
@@ -56,6 +57,7 @@ const text = {
     coachReturned: (client: string, who: string, note: string) => `${who} has a question about the classification of ${client}: "${note}". Reopen the debrief to answer.`,
     reopen: "Reopen debrief",
     onlyReviewers: "The list of classifications to review is for supervisors and team leads.",
+    alreadyDecided: "This classification was already reviewed:",
   },
 };
 
@@ -121,6 +123,11 @@ async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision):
     return invokeMessage(context, result.reason === "own_classification" ? s.ownClassification : result.reason === "not_found" ? s.notFound : s.notReviewer);
   }
   const outcomeCard = renderReviewCard(result.review, { locale, texts: review.texts, canDecide: false, refreshUserIds: [] });
+  if (result.outcome === "already_decided") {
+    // somebody else was first: say so, with who and when
+    const body = (outcomeCard.body ?? []) as { type: string; text?: string }[];
+    body.splice(1, 0, { type: "TextBlock", text: s.alreadyDecided, wrap: true, weight: "Bolder" } as never);
+  }
   if (result.outcome === "decided") {
     await updateCopies(deps, review, result.review, context.activity.replyToId);
     await notifyCoach(deps, review, result.review);

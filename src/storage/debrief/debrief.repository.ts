@@ -196,7 +196,8 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
           previousSubstep: previous?.finalSubstep ?? null,
           status,
           isLatest: true,
-          version: (previous?.version ?? (await tx.classification.count({ where: { clientId: client.id } }))) + 1,
+          // after a rejection the latest is an older version: number after the highest, never reuse one
+          version: ((await tx.classification.aggregate({ where: { clientId: client.id }, _max: { version: true } }))._max.version ?? 0) + 1,
           idempotencyKey: input.idempotencyKey,
         },
       });
