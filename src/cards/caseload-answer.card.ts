@@ -15,6 +15,7 @@ const t = {
     noPrevious: (n: number) => `${n} met maar één meting (apart geteld)`,
     rung: "Trede",
     expected: "Verwacht",
+    nowVsExpected: "Nu ↓ verwacht →",
     count: "Aantal",
     bar: "",
     wijk: "Wijk",
@@ -34,7 +35,7 @@ const t = {
     more: "Meer",
     page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
     suppressed: "Aantallen onder 5 worden als <5 getoond.",
-    unknownNote: (n: number) => `Verwachte trede onbekend: ${n} (apart geteld).`,
+    unknownNote: (n: number) => `? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
     pendingSince: (d: string) => `wacht sinds ${d}`,
     none: "Geen klanten gevonden.",
   },
@@ -46,6 +47,7 @@ const t = {
     noPrevious: (n: number) => `${n} with only one measurement (counted apart)`,
     rung: "Rung",
     expected: "Expected",
+    nowVsExpected: "Now ↓ expected →",
     count: "Count",
     bar: "",
     wijk: "Neighbourhood",
@@ -65,7 +67,7 @@ const t = {
     more: "More",
     page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     suppressed: "Counts under 5 are shown as <5.",
-    unknownNote: (n: number) => `Expected rung unknown: ${n} (counted apart).`,
+    unknownNote: (n: number) => `? = expected rung unknown: ${n} clients, counted apart.`,
     pendingSince: (d: string) => `waiting since ${d}`,
     none: "No clients found.",
   },
@@ -111,12 +113,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     }
     case "crossTab": {
       summary = s.clients(result.total);
-      const header = [`${s.rung} \\ ${s.expected}`, ...result.expectedRungs.map(String), s.unknown, s.total];
+      const header = [s.nowVsExpected, ...result.expectedRungs.map(String), "?", s.total];
       const rows = result.currentRungs.map((cur) => {
         const cells = result.expectedRungs.map((e) => String(result.cells[`${cur}:${e}`] ?? 0));
         const unknown = result.unknownExpected[cur] ?? 0;
         const total = result.expectedRungs.reduce((sum, e) => sum + (result.cells[`${cur}:${e}`] ?? 0), 0) + unknown;
-        return [String(cur), ...cells, String(unknown), `${total} (${Math.round((total / Math.max(1, result.total)) * 100)}%)`];
+        return [String(cur), ...cells, String(unknown), `${total} · ${Math.round((total / Math.max(1, result.total)) * 100)}%`];
       });
       table = { columns: header, rows };
       const unknown = Object.values(result.unknownExpected).reduce((a, b) => a + b, 0);
@@ -161,7 +163,8 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     headline: `${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`,
     summary: "",
     hasTable: table !== null,
-    columns: (table?.columns ?? []).map(() => ({ width: 1 })),
+    // the label column and a trailing total need room; counts are narrow
+    columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
     rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells })) : [],
     lines,
     note,

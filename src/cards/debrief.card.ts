@@ -42,6 +42,7 @@ export const debriefText = {
     yes: "Ja",
     no: "Nee",
     substepTitle: "Tussenstap",
+    ladderTitle: "Participatieladder",
     expectedTitle: "Verwachting",
     expectedRung: (months: number) => `Verwachte trede over ${months} maanden`,
     unknown: "Onbekend",
@@ -76,6 +77,7 @@ export const debriefText = {
     yes: "Yes",
     no: "No",
     substepTitle: "Substep",
+    ladderTitle: "Participation ladder",
     expectedTitle: "Expectation",
     expectedRung: (months: number) => `Expected rung in ${months} months`,
     unknown: "Unknown",
@@ -138,7 +140,7 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
   }
   if (step.startsWith("ladder:")) {
     const q = view.nextLadderQuestion(draft.ladder)!;
-    return { title: q.text[locale], intro: "", fields: [{ ...choice(q, locale, pre ?? ""), label: "" }] };
+    return { title: s.ladderTitle, intro: "", fields: [choice(q, locale, pre ?? "")] };
   }
   if (step === "substep") {
     const q = view.substepQuestion(draft.ladder)!;

@@ -109,9 +109,10 @@ export function renderReviewCard(
     { title: s.final, value: label(review.finalRung, review.finalSubstep) },
     { title: s.expected, value: label(review.expectedRung, null) },
   ];
-  return renderCard("review-request", {
+  const refreshUserIds = review.status === "PENDING_REVIEW" ? options.refreshUserIds.slice(0, 60) : [];
+  const card = renderCard("review-request", {
     classificationId: review.classificationId,
-    refreshUserIds: review.status === "PENDING_REVIEW" ? options.refreshUserIds.slice(0, 60) : [],
+    refreshUserIds,
     title: s.title(review.clientName),
     ...reviewStatusLine(review, options.locale),
     facts,
@@ -121,6 +122,9 @@ export function renderReviewCard(
     canDecide: options.canDecide && review.status === "PENDING_REVIEW",
     labels: s.labels,
   });
+  // a decided card, or one nobody personalises, must not ask Teams for a refresh at all
+  if (!refreshUserIds.length) delete card.refresh;
+  return card;
 }
 
 export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts }): AdaptiveCard {

@@ -57,7 +57,7 @@ describe.each(backends)("caseload questions through the real HTTP endpoint on $n
     const r = await as(bot, DEMO_STAFF.admin).say("verdeling huidige en verwachte trede");
     const card = r.lastCard();
     expect(JSON.stringify(card)).toContain('"type":"Table"');
-    expect(cardText(card)).toContain("Verwachte trede onbekend:");
+    expect(cardText(card)).toContain("? = verwachte trede onbekend:");
   });
 
   it("says when it does not understand and offers example questions", async () => {

@@ -77,9 +77,9 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     await overriddenDebrief();
     const card = lastCardTo(supervisor).activity.attachments[0].content;
     const reject = findAction(card, "review.reject");
-    const noNote = await supervisor.execute("review.reject", { ...reject.data, note: "" });
+    const noNote = await supervisor.execute("review.reject", { ...reject.data, rejectNote: "" });
     expect(noNote.body.value).toContain("Vul een toelichting in");
-    const rejected = await supervisor.execute("review.reject", { ...reject.data, note: "Taalcursus is nog niet wekelijks" });
+    const rejected = await supervisor.execute("review.reject", { ...reject.data, rejectNote: "Taalcursus is nog niet wekelijks" });
     expect(cardText(rejected.body.value)).toContain("Afgewezen door Werkbegeleider Noord");
     const toCoach = rejected.replies.filter((r) => r.conversationId === coach.conversationId).at(-1)!;
     expect(toCoach.activity.text).toContain("Taalcursus is nog niet wekelijks");
@@ -96,7 +96,7 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
   it("lets a supervisor return it to the coach with a question", async () => {
     await overriddenDebrief();
     const card = lastCardTo(supervisor).activity.attachments[0].content;
-    const r = await supervisor.execute("review.return", { ...findAction(card, "review.return").data, note: "Welke cursus precies?" });
+    const r = await supervisor.execute("review.return", { ...findAction(card, "review.return").data, returnNote: "Welke cursus precies?" });
     expect(cardText(r.body.value)).toContain("Terug naar coach door Werkbegeleider Noord");
   });
 

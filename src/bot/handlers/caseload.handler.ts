@@ -23,7 +23,7 @@ export interface CaseloadDeps {
   model?: StructuredModel;
 }
 
-const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
+export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
 
 const text = {
   nl: {

@@ -87,7 +87,7 @@ function prefillFromModel(p: PrefillDebrief): Record<string, unknown> {
   return prefill;
 }
 
-const Submit = z.object({ verb: z.string(), draftId: z.uuid(), seq: z.coerce.number().int() });
+export const Submit = z.object({ verb: z.string(), draftId: z.uuid(), seq: z.coerce.number().int() });
 const ReopenSubmit = z.object({ verb: z.literal("debrief.reopen"), classificationId: z.uuid() });
 
 /** What the conversation remembers about the last finished debrief, so a replayed confirm is answered, not redone. */

@@ -31,7 +31,10 @@ export interface ReviewDeps {
 }
 
 const ExecuteData = z.object({ classificationId: z.uuid() });
-const DecisionData = ExecuteData.extend({ note: z.string().trim().max(500).optional() });
+export const DecisionData = ExecuteData.extend({
+  rejectNote: z.string().trim().max(500).optional(),
+  returnNote: z.string().trim().max(500).optional(),
+});
 const OpenSubmit = z.object({ verb: z.literal("review.open"), classificationId: z.uuid() });
 
 const text = {
@@ -116,7 +119,7 @@ async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision):
     await recordRefusal(deps.prisma, { actor, reason: "review_invalid_payload" });
     return invokeMessage(context, t(locale).staleCard);
   }
-  const note = parsed.data.note || null;
+  const note = (decision === "reject" ? parsed.data.rejectNote : decision === "return" ? parsed.data.returnNote : null) || null;
   if (decision !== "approve" && !note) return invokeMessage(context, s.noteRequired);
   const result = await decideReview(deps.prisma, { actor, classificationId: parsed.data.classificationId, decision, note, now: deps.clock() });
   if (result.outcome === "forbidden") {

@@ -1,0 +1,151 @@
+// One realistic example of every card, rendered through the same typed renderers the bot uses. The card
+// gallery and the card tests both use these, so every template in cards/ is seen and checked.
+import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
+import { renderCaseloadAnswerCard } from "../../src/cards/caseload-answer.card.ts";
+import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } from "../../src/cards/debrief.card.ts";
+import type { AdaptiveCard } from "../../src/cards/render-card.ts";
+import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
+import { createRungTexts } from "../../src/cards/rung-texts.ts";
+import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
+import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
+import type { Locale } from "../../src/i18n/locale.ts";
+import type { PendingReview } from "../../src/storage/review/review.repository.ts";
+
+export interface CardExample {
+  /** the template in cards/ it renders */
+  template: string;
+  name: string;
+  card: AdaptiveCard;
+}
+
+export function cardExamples(locale: Locale = "nl"): CardExample[] {
+  const ladders = loadLadderProfiles();
+  const view = ladders.view("participatieladder-6");
+  const texts = createRungTexts(ladders);
+  const clientId = "6f1c1f7e-8d2b-4c1a-9f0e-2b7d1e3a4c5d";
+  const draftId = "0b9e5a3c-1d2f-4e6a-8b7c-9d0e1f2a3b4c";
+  let draft: DebriefDraft = { ...startDraft({ draftId, teamDomains: ["werk_opleiding", "tijdsbesteding", "sociaal_netwerk", "maatschappelijke_participatie"] }), clientId };
+  const contactStep = renderDebriefStepCard({
+    view,
+    draft,
+    step: "contact",
+    locale,
+    clientName: null,
+    clients: [
+      { id: clientId, label: "Jansen, Anna · GR-100010 · Selwerd" },
+      { id: "7a2d2e8f-9e3c-4d2b-8a1f-3c8e2f4b5d6e", label: "Bakker, Mohamed · GR-100011 · Beijum" },
+    ],
+    previousScores: {},
+    today: "2026-11-22",
+  });
+  draft = answerStep(draft, "contact", { date: "2026-11-21", kind: "HUISBEZOEK", reached: true });
+  const ladderStep = renderDebriefStepCard({ view, draft, step: "ladder:betaaldWerk", locale, clientName: "Jansen, Anna", clients: [], previousScores: {}, today: "2026-11-22" });
+  for (const [id, v] of [["betaaldWerk", "nee"], ["onbetaaldWerk", "nee"], ["georganiseerd", "wekelijks"]] as const) draft = answerStep(draft, `ladder:${id}`, v);
+  draft = answerStep(draft, "substep", { volgendeStap: "voorbereiden" });
+  const domainsStep = renderDebriefStepCard({
+    view,
+    draft: answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" }),
+    step: "domains",
+    locale,
+    clientName: "Jansen, Anna",
+    clients: [],
+    previousScores: { werk_opleiding: 2, sociaal_netwerk: null },
+    today: "2026-11-22",
+    errors: { "": locale === "nl" ? "Er ontbreekt nog iets; zie hieronder." : "Something is missing; see below." },
+  });
+  draft = answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" });
+  draft = answerStep(draft, "domains", { werk_opleiding: 2, tijdsbesteding: 3, sociaal_netwerk: null, maatschappelijke_participatie: 3 });
+  draft = answerStep(draft, "verdieping", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
+  const outcomeStep = renderDebriefStepCard({ view, draft, step: "outcome", locale, clientName: "Jansen, Anna", clients: [], previousScores: {}, today: "2026-11-22" });
+  draft = answerStep(draft, "outcome", { outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
+  const proposal = renderProposalCard({ view, draft, proposal: view.classify({ ladder: draft.ladder, substep: draft.substep, expected: draft.expected!, domains: {}, verdieping: {}, outcome: null, ontheffing: false }), locale, clientName: "Jansen, Anna" });
+
+  const review: PendingReview = {
+    classificationId: "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
+    clientId,
+    clientName: "Jansen, Anna",
+    clientKey: "GR-100010",
+    coachId: "c0ac0000-0000-4000-8000-000000000001",
+    coachName: "Sanne de Vries",
+    teamId: "7ea70000-0000-4000-8000-000000000001",
+    profileId: "participatieladder-6",
+    answers: { ladder: draft.ladder, substep: draft.substep },
+    previousRung: 2,
+    previousSubstep: 3,
+    proposedRung: 3,
+    proposedSubstep: 2,
+    finalRung: 4,
+    finalSubstep: null,
+    expectedRung: 4,
+    overrideReason: "Is vorige week gestart als vrijwilliger bij de voedselbank, twee ochtenden per week.",
+    observedOn: new Date("2026-11-21T00:00:00Z"),
+    confirmedAt: new Date("2026-11-21T14:05:00Z"),
+    status: "PENDING_REVIEW",
+    reviewedByName: null,
+    reviewedAt: null,
+    reviewNote: null,
+  };
+  const actor = { staffId: "x", tenantId: "t", aadObjectId: "a", displayName: "Jeroen Dijkstra", roles: ["SUPERVISOR" as const], teamId: "t1" };
+  const line = (i: number) => ({
+    clientId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    displayName: ["Jansen, Anna", "Bakker, Mohamed", "Visser, Saskia"][i % 3],
+    externalKey: `GR-1000${10 + i}`,
+    wijk: ["Selwerd", "Beijum", "Lewenborg"][i % 3],
+    rung: 1,
+    substep: i % 2 ? 2 : null,
+    expectedRung: 2,
+    coachName: "Sanne de Vries",
+    lastContactAt: new Date("2026-10-0" + (i + 1) + "T00:00:00Z"),
+    status: "FINAL",
+  });
+  const risers = { measure: "list" as const, filters: { rungs: [1], expected: { op: "aboveCurrent" as const } } };
+  return [
+    { template: "welcome", name: "welcome", card: renderWelcomeCard(actor, locale) },
+    { template: "debrief-step", name: "debrief-contact", card: contactStep },
+    { template: "debrief-step", name: "debrief-ladder-question", card: ladderStep },
+    { template: "debrief-step", name: "debrief-domains-with-error", card: domainsStep },
+    { template: "debrief-step", name: "debrief-outcome", card: outcomeStep },
+    { template: "debrief-proposal", name: "debrief-proposal", card: proposal },
+    {
+      template: "debrief-summary",
+      name: "debrief-summary",
+      card: renderDebriefSummaryCard({
+        title: locale === "nl" ? "Verslag opgeslagen: Jansen, Anna" : "Debrief stored: Jansen, Anna",
+        status: locale === "nl" ? "Wacht op akkoord van Jeroen Dijkstra" : "Waiting for approval by Jeroen Dijkstra",
+        statusColor: "Warning",
+        facts: [{ title: locale === "nl" ? "Trede" : "Rung", value: "4 · Onbetaald werk" }],
+        note: "",
+      }),
+    },
+    { template: "review-request", name: "review-request-supervisor", card: renderReviewCard(review, { locale, texts, canDecide: true, refreshUserIds: ["29:supervisor"] }) },
+    { template: "review-request", name: "review-request-decided", card: renderReviewCard({ ...review, status: "FINAL", reviewedByName: "Jeroen Dijkstra", reviewedAt: new Date("2026-11-22T09:12:00Z") }, { locale, texts, canDecide: false, refreshUserIds: [] }) },
+    { template: "review-list", name: "review-list", card: renderReviewListCard([review, { ...review, clientName: "Bakker, Mohamed" }], { locale, texts }) },
+    {
+      template: "caseload-answer",
+      name: "caseload-list",
+      card: renderCaseloadAnswerCard({ result: { kind: "list", total: 23, page: 0, pageSize: 20, lines: [0, 1, 2].map(line) }, query: risers, description: locale === "nl" ? "Klanten op trede 1 met verwachte trede hoger dan de huidige" : "Clients on rung 1 expected to be on a higher rung than now", scopeLabel: "team Noord", locale }),
+    },
+    {
+      template: "caseload-answer",
+      name: "caseload-crosstab",
+      card: renderCaseloadAnswerCard({
+        result: { kind: "crossTab", currentRungs: [1, 2, 3, 4, 5, 6], expectedRungs: [1, 2, 3, 4, 5, 6], cells: { "1:1": 60, "1:2": 48, "1:3": 20, "2:2": 30, "2:3": 20, "3:3": 35, "3:4": 15, "4:4": 6, "4:5": 2, "5:5": 4, "6:6": 14 }, unknownExpected: { "1": 28, "2": 8, "3": 7 }, total: 297 },
+        query: { measure: "crossTab", filters: {} },
+        description: locale === "nl" ? "Huidige versus verwachte trede" : "Current versus expected rung",
+        scopeLabel: locale === "nl" ? "alle teams" : "all teams",
+        locale,
+      }),
+    },
+    {
+      template: "caseload-answer",
+      name: "caseload-reach",
+      card: renderCaseloadAnswerCard({
+        result: { kind: "reach", rows: [{ wijk: "Beijum", inView: { value: 31, suppressed: false }, total: { value: 38, suppressed: false } }, { wijk: "Paddepoel", inView: { value: 3, suppressed: true }, total: { value: 4, suppressed: true } }], inView: 34, total: 42 },
+        query: { measure: "reach", filters: {} },
+        description: locale === "nl" ? "In beeld (contact in de afgelopen 12 maanden) per wijk" : "In view (contact in the last 12 months) per neighbourhood",
+        scopeLabel: "team Noord",
+        locale,
+      }),
+    },
+  ];
+}

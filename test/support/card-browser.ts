@@ -1,0 +1,124 @@
+// Renders Adaptive Cards with the official renderer (npm adaptivecards) in headless Chromium, styled with
+// the Teams light host config, so tests can fill inputs, click actions like a person, and read the exact
+// payload the card emits (what Teams would send to the bot).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const HOSTCONFIGS = path.resolve(ROOT, "../shared/hostconfigs");
+
+export interface EmittedAction {
+  type: string;
+  title: string;
+  verb?: string;
+  /** Action.Submit: data merged with the input values (activity.value); Action.Execute: action.data */
+  data: Record<string, unknown>;
+}
+
+export interface RenderedCard {
+  /** parse and validation problems reported by the official object model */
+  errors: string[];
+  text(): Promise<string>;
+  fill(values: Record<string, string | boolean | string[]>): Promise<void>;
+  /** Clicks the (possibly nested, in a ShowCard) action with this title and returns what the card emitted. */
+  click(title: string): Promise<EmittedAction>;
+  screenshot(file: string): Promise<void>;
+}
+
+export interface CardBrowser {
+  render(card: object): Promise<RenderedCard>;
+  close(): Promise<void>;
+}
+
+export async function openCardBrowser(): Promise<CardBrowser> {
+  const tmp = mkdtempSync(path.join(tmpdir(), "trede-cards-"));
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    env: { ...process.env, TMPDIR: tmp },
+  });
+  const page: Page = await browser.newPage({ viewport: { width: 520, height: 900 } });
+  await page.route(/^https?:\/\//, (route) => route.abort()); // everything is inline; nothing leaves the machine
+  const script = readFileSync(path.join(ROOT, "node_modules/adaptivecards/dist/adaptivecards.js"), "utf8");
+  const css = readFileSync(path.join(HOSTCONFIGS, "teams-container-light.css"), "utf8");
+  const hostConfig = readFileSync(path.join(HOSTCONFIGS, "microsoft-teams-light.json"), "utf8");
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css} body{margin:0;padding:12px;background:#f5f5f5;font-family:'Segoe UI',sans-serif}</style>
+    <script>${script}</script><script>window.__hostConfig = ${hostConfig};</script></head>
+    <body><div class="teams-frame"><div class="teams-inner-frame"><div id="root"></div></div></div></body></html>`);
+
+  return {
+    async render(card) {
+      const errors = await page.evaluate((json) => {
+        const AC = (window as any).AdaptiveCards;
+        const adaptive = new AC.AdaptiveCard();
+        adaptive.hostConfig = new AC.HostConfig((window as any).__hostConfig);
+        const context = new AC.SerializationContext();
+        adaptive.parse(json, context);
+        const problems: string[] = [];
+        for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+        const validation = adaptive.validateProperties();
+        for (const e of validation.validationEvents ?? []) problems.push(e.message);
+        (window as any).__emitted = null;
+        adaptive.onExecuteAction = (action: any) => {
+          const base = { type: action.getJsonTypeName(), title: action.title, verb: action.verb };
+          if (action.getJsonTypeName() === "Action.Submit" || action.getJsonTypeName() === "Action.Execute") (window as any).__emitted = { ...base, data: action.data };
+        };
+        const root = document.getElementById("root")!;
+        root.innerHTML = "";
+        root.appendChild(adaptive.render());
+        (window as any).__card = adaptive;
+        return problems;
+      }, card as object);
+
+      return {
+        errors,
+        text: () => page.locator("#root").innerText(),
+        async fill(values) {
+          // give every rendered input (also those in an opened ShowCard) a handle for Playwright
+          await page.evaluate(() => {
+            for (const input of (window as any).__card.getAllInputs(true)) {
+              const el = input.renderedInputControlElement ?? input.renderedElement;
+              el?.setAttribute("data-input-id", input.id);
+            }
+          });
+          for (const [id, value] of Object.entries(values)) {
+            const el = page.locator(`[data-input-id="${id}"]`);
+            if (!(await el.count())) throw new Error(`no rendered input "${id}" (is it inside a closed ShowCard?)`);
+            const tag = await el.evaluate((e) => e.tagName.toLowerCase());
+            if (tag === "select") await el.selectOption(String(value));
+            else if (tag === "input" || tag === "textarea") {
+              const type = await el.getAttribute("type");
+              if (type === "checkbox") {
+                if ((await el.isChecked()) !== Boolean(value)) await el.click();
+              } else await el.fill(String(value));
+            } else {
+              // expanded choice set: radio buttons or checkboxes labelled by the choice title
+              const wanted = Array.isArray(value) ? value : String(value).split(",");
+              const boxes = el.locator("input");
+              for (let i = 0; i < (await boxes.count()); i++) {
+                const box = boxes.nth(i);
+                const shouldBe = wanted.includes((await box.getAttribute("value")) ?? "");
+                if ((await box.isChecked()) !== shouldBe) await box.click();
+              }
+            }
+          }
+        },
+        async click(title) {
+          await page.evaluate(() => ((window as any).__emitted = null));
+          const button = page.getByRole("button", { name: title, exact: true }).last();
+          await button.click();
+          const emitted = await page.evaluate(() => (window as any).__emitted);
+          if (!emitted) throw new Error(`clicking "${title}" emitted nothing (a required input may be empty, or it opens a card)`);
+          return emitted as EmittedAction;
+        },
+        screenshot: async (file) => void (await page.locator("#root").screenshot({ path: file })),
+      };
+    },
+    async close() {
+      await browser.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
