@@ -1,9 +1,12 @@
 // The command registry behind `npm run trede -- <command> ...`. Add a command: one file in commands/, one line here.
 import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
 import { classifyCommand } from "./commands/classify.ts";
+import { exportCommand, importCommand } from "./commands/import-export.ts";
 
 const commands: Record<string, CliCommand> = {
   classify: classifyCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
