@@ -5,7 +5,7 @@ import { Application, type ActionPlanner, type TeamsAdapter } from "@microsoft/t
 import { createStructuredModel, type StructuredModel } from "../ai/structured-model.ts";
 import { AI_ACTIONS } from "../ai/actions.ts";
 import { t } from "../i18n/messages.ts";
-import { PrismaBotStorage } from "../storage/bot-state-storage.ts";
+import { PrismaBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
 import { isDatabaseUnavailable } from "../storage/errors.ts";
 import { identifyActor } from "./identify.ts";
 import { registerRoutes, type UseCases } from "./routes.ts";
@@ -43,6 +43,12 @@ export function createBotApplication(options: {
 export async function reportTurnError(deps: BotDeps, context: TurnContext, error: unknown): Promise<void> {
   const correlationId = randomUUID().slice(0, 8);
   const a = context.activity;
+  if (error instanceof StateConflictError) {
+    // two turns of one conversation at once (a double click): the other one answered and saved
+    deps.logger.warn({ event: "turn.state_conflict", correlationId, activityId: a.id }, "concurrent turn; state of the other turn kept");
+    if (a.type === ActivityTypes.Invoke) await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: {} } }).catch(() => {});
+    return;
+  }
   deps.logger.error(
     { event: "turn.error", correlationId, err: error, activityType: a.type, activityName: a.name, activityId: a.id, staff: a.from?.aadObjectId },
     "turn failed",

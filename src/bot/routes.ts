@@ -42,6 +42,22 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   useCases.review?.(registrar);
   useCases.caseload?.(registrar);
 
+  // Invokes nobody claimed: a card action with an unknown verb is stale or forged; other invokes get an
+  // empty 200 rather than botbuilder's 501.
+  app.addRoute(
+    async (c) => c.activity.type === ActivityTypes.Invoke,
+    on(async ({ context, actor, locale, deps: d }) => {
+      if (context.activity.name === "adaptiveCard/action") {
+        const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+        await recordRefusal(d.prisma, { actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+        await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t(locale).staleCard } } });
+        return;
+      }
+      await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: {} } });
+    }),
+    true,
+  );
+
   // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
   app.activity(ActivityTypes.Message, on(async (turn) => {
     if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);

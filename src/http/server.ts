@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express, { type Request, type Response } from "express";
+import { z } from "zod";
 import type { TurnContext } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "../logging/logger.ts";
@@ -15,6 +16,31 @@ export interface HttpOptions {
   allowedTenantIds: string[];
 }
 
+// The shape every Bot Framework activity must have before any bot code sees it. Anything else is a 400:
+// botbuilder and teams-ai assume these fields and would fail deep inside a turn.
+const Account = z.object({ id: z.string().min(1).max(512), aadObjectId: z.string().max(128).optional(), name: z.string().max(512).optional() }).passthrough();
+export const InboundActivity = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().max(256).optional(),
+    channelId: z.string().min(1).max(64),
+    serviceUrl: z.string().url().max(2048),
+    from: Account,
+    recipient: Account,
+    conversation: z.object({ id: z.string().min(1).max(512), tenantId: z.string().max(128).optional(), conversationType: z.string().max(64).optional() }).passthrough(),
+    text: z.string().max(28_000).optional(),
+    replyToId: z.string().max(256).optional(),
+    name: z.string().max(256).optional(),
+    membersAdded: z.array(Account).max(1_000).optional(),
+    membersRemoved: z.array(Account).max(1_000).optional(),
+    // a card submit's value is an object; botbuilder and teams-ai read fields of it without checking
+    value: z.unknown().refine((v) => v !== null, "value must not be null").optional(),
+  })
+  .passthrough();
+
+// PostgreSQL refuses NUL characters in text; they never carry meaning in a chat message
+const dropNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "") : value);
+
 export function createHttpApp(options: HttpOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -23,7 +49,11 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const ready = await options.isReady().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
-  app.post("/api/messages", express.json({ limit: "256kb" }), async (req: Request, res: Response) => {
+  app.post("/api/messages", express.json({ limit: "256kb", reviver: dropNul }), async (req: Request, res: Response) => {
+    if (!InboundActivity.safeParse(req.body).success) {
+      res.status(400).json({ error: "not a Bot Framework activity" });
+      return;
+    }
     const tenant = tenantOfBody(req.body);
     if (options.allowedTenantIds.length && !options.allowedTenantIds.includes(tenant ?? "")) {
       options.logger.warn({ event: "tenant.refused", tenant }, "tenant not allowed");

@@ -38,7 +38,10 @@ export type CaseloadResult =
   | { kind: "referrals"; rows: { outcome: string; count: number }[]; contacts: number }
   | { kind: "domainTrends"; rows: { domain: string; vooruit: number; gelijk: number; achteruit: number; notDiscussed: number }[] };
 
-const LATEST = Prisma.sql`JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" = true`;
+// Every client in scope, with its latest classification when it has one: questions about contact and
+// reach include clients who were never classified; measures about rungs require one (HAS_LATEST).
+const LATEST = Prisma.sql`LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" = true`;
+const HAS_LATEST = Prisma.sql`l.id IS NOT NULL`;
 
 function scopeSql(scope: CaseloadScope): Prisma.Sql {
   switch (scope.kind) {
@@ -138,8 +141,9 @@ export async function executeCaseloadQuery(
     case "distribution": {
       const key =
         query.by === "rung" ? Prisma.sql`l."finalRung"::text` : query.by === "expected" ? Prisma.sql`l."expectedRung"::text` : query.by === "substep" ? Prisma.sql`COALESCE(l."finalSubstep"::text, '-')` : query.by === "wijk" ? Prisma.sql`c.wijk` : Prisma.sql`COALESCE(s."displayName", '-')`;
+      const needsLatest = query.by === "rung" || query.by === "expected" || query.by === "substep" ? Prisma.sql`AND ${HAS_LATEST}` : Prisma.empty;
       const rows = await q<{ key: string | null; count: bigint }>(Prisma.sql`SELECT ${key} AS key, count(*) AS count FROM "Client" c ${LATEST}
-        LEFT JOIN "Staff" s ON s.id = c."coachId" WHERE ${where} GROUP BY 1 ORDER BY 1`);
+        LEFT JOIN "Staff" s ON s.id = c."coachId" WHERE ${where} ${needsLatest} GROUP BY 1 ORDER BY 1`);
       const known = rows.filter((r) => r.key !== null).map((r) => ({ key: r.key!, count: n(r.count) }));
       if (query.by === "rung" || query.by === "expected") known.sort((a, b) => Number(a.key) - Number(b.key));
       const unknown = n(rows.find((r) => r.key === null)?.count);
@@ -147,7 +151,7 @@ export async function executeCaseloadQuery(
     }
     case "crossTab": {
       const rows = await q<{ current: number; expected: number | null; count: bigint }>(Prisma.sql`SELECT l."finalRung" AS current, l."expectedRung" AS expected, count(*) AS count
-        FROM "Client" c ${LATEST} WHERE ${where} GROUP BY 1, 2`);
+        FROM "Client" c ${LATEST} WHERE ${where} AND ${HAS_LATEST} GROUP BY 1, 2`);
       const cells: Record<string, number> = {};
       const unknownExpected: Record<string, number> = {};
       for (const r of rows) {
@@ -159,15 +163,16 @@ export async function executeCaseloadQuery(
       return { kind: "crossTab", currentRungs, expectedRungs, cells, unknownExpected, total: rows.reduce((s, r) => s + n(r.count), 0) };
     }
     case "movement": {
+      const movementWhere = Prisma.sql`${where} AND ${HAS_LATEST}`;
       if (!query.period) {
         // since the previous measurement: the latest classification against the one before it
         const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > l."previousRung"` : Prisma.sql`l."finalRung" < l."previousRung"`;
         const [lines, [{ count, denominator, nobaseline }]] = await Promise.all([
           q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId"
-            WHERE ${where} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
+            WHERE ${movementWhere} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
           q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
             count(*) FILTER (WHERE l."previousRung" IS NOT NULL) AS denominator, count(*) FILTER (WHERE l."previousRung" IS NULL) AS nobaseline
-            FROM "Client" c ${LATEST} WHERE ${where}`),
+            FROM "Client" c ${LATEST} WHERE ${movementWhere}`),
         ]);
         return { kind: "movement", direction: query.direction, period: null, count: n(count), denominator: n(denominator), noBaseline: n(nobaseline), lines: lines.map(normaliseLine), total: n(count) };
       }
@@ -177,7 +182,7 @@ export async function executeCaseloadQuery(
       const baseline = Prisma.sql`(SELECT b."finalRung" FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${from}
         AND b.status IN ('FINAL','PENDING_REVIEW') ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1)`;
       const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > x.base` : Prisma.sql`l."finalRung" < x.base`;
-      const from2 = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" CROSS JOIN LATERAL (SELECT ${baseline} AS base) x WHERE ${where}`;
+      const from2 = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" CROSS JOIN LATERAL (SELECT ${baseline} AS base) x WHERE ${movementWhere}`;
       const [lines, [{ count, denominator, nobaseline }]] = await Promise.all([
         q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${from2} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
         q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
@@ -202,7 +207,7 @@ export async function executeCaseloadQuery(
           CASE WHEN c."birthYear" > ${year - 27} THEN '<27' WHEN c."birthYear" >= ${year - 45} THEN '27-45' ELSE '45+' END AS band,
           count(*) AS total, count(*) FILTER (WHERE l."growthPotential" = 'JA') AS ja, count(*) FILTER (WHERE l."growthPotential" = 'NEE') AS nee,
           count(*) FILTER (WHERE l."growthPotential" = 'ONBEKEND') AS onbekend
-        FROM "Client" c ${LATEST} WHERE ${where} GROUP BY 1`);
+        FROM "Client" c ${LATEST} WHERE ${where} AND ${HAS_LATEST} GROUP BY 1`);
       const order = ["<27", "27-45", "45+"];
       return {
         kind: "growthByAgeBand",
