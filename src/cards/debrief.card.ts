@@ -53,7 +53,7 @@ export const debriefText = {
     domainsIntro: "Scoor alleen wat besproken is. 1 acute problematiek · 2 niet zelfredzaam · 3 beperkt zelfredzaam · 4 voldoende zelfredzaam · 5 volledig zelfredzaam.",
     notDiscussed: "Niet besproken",
     previousScore: (s: number | null | undefined) => (s === undefined ? "" : ` (vorige keer: ${s === null ? "niet besproken" : s})`),
-    specialDomain: "Gevoelig domein: uw team heeft dit aangezet",
+    specialDomain: (why: string) => `Gevoelig domein, alleen omdat je team dit vastlegt${why ? `: ${why}` : ""}. Leg een functionele conclusie vast, geen diagnose.`,
     verdiepingTitle: "Verdieping",
     outcomeTitle: "Uitkomst en vervolg",
     outcome: "Uitkomst / vervolg",
@@ -88,7 +88,7 @@ export const debriefText = {
     domainsIntro: "Only score what was discussed. 1 acute problems · 2 not self-reliant · 3 limited · 4 sufficiently · 5 fully self-reliant.",
     notDiscussed: "Not discussed",
     previousScore: (s: number | null | undefined) => (s === undefined ? "" : ` (last time: ${s === null ? "not discussed" : s})`),
-    specialDomain: "Sensitive domain: enabled by your team",
+    specialDomain: (why: string) => `Sensitive domain, asked only because your team records it${why ? `: ${why}` : ""}. Record a functional conclusion, not a diagnosis.`,
     verdiepingTitle: "Further questions",
     outcomeTitle: "Outcome and follow-up",
     outcome: "Outcome / follow-up",
@@ -105,6 +105,8 @@ export interface StepCardInput {
   clientName: string | null;
   clients: { id: string; label: string }[];
   previousScores: Record<string, number | null>;
+  /** why the team records special-category domains (health, substance use, justice), shown with them */
+  specialDomainsReason?: string | null;
   today: string;
   errors?: FieldErrors;
 }
@@ -185,7 +187,7 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
         kind: "choice" as const,
         id: `domain_${d.code}`,
         label: `${d.name[locale]}${s.previousScore(input.previousScores[d.code])}`,
-        help: d.special ? s.specialDomain : undefined,
+        help: d.special ? s.specialDomain(input.specialDomainsReason ?? "") : undefined,
         style: "compact" as const,
         required: true,
         value: d.code in values ? (values[d.code] === null ? "nb" : String(values[d.code])) : "nb",

@@ -1,5 +1,6 @@
 // The command registry behind `npm run trede -- <command> ...`. Add a command: one file in commands/, one line here.
 import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
+import { clientCommand, teamCommand } from "./commands/admin.ts";
 import { classifyCommand } from "./commands/classify.ts";
 import { exportCommand, importCommand } from "./commands/import-export.ts";
 
@@ -7,6 +8,8 @@ const commands: Record<string, CliCommand> = {
   classify: classifyCommand,
   import: importCommand,
   export: exportCommand,
+  client: clientCommand,
+  team: teamCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

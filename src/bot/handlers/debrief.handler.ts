@@ -249,6 +249,7 @@ async function showStep(turn: Turn, deps: DebriefDeps, draft: DebriefDraft, opti
       clientName: context?.client.displayName ?? null,
       clients: fallback.map((c) => ({ id: c.id, label: `${c.displayName} · ${c.externalKey} · ${c.wijk}` })),
       previousScores: context?.previousScores ?? {},
+      specialDomainsReason: context?.team.specialDomainsReason,
       today: isoDay(bot.clock()),
       errors: options.errors,
     });

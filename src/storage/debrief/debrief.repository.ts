@@ -37,7 +37,7 @@ export async function listClientsForDebrief(prisma: PrismaClient, actor: Actor, 
 
 export interface DebriefClientContext {
   client: { id: string; externalKey: string; displayName: string; wijk: string; birthYear: number; teamId: string };
-  team: { id: string; name: string; ladderProfileId: string; reviewTriggers: ReviewTrigger[]; domainsInScope: string[] };
+  team: { id: string; name: string; ladderProfileId: string; reviewTriggers: ReviewTrigger[]; domainsInScope: string[]; specialDomainsReason: string | null };
   latest: {
     id: string;
     version: number;
@@ -74,6 +74,7 @@ export async function findClientForDebrief(prisma: PrismaClient, actor: Actor, c
       ladderProfileId: client.team.ladderProfileId,
       reviewTriggers: client.team.reviewTriggers,
       domainsInScope: client.team.domainsInScope,
+      specialDomainsReason: client.team.specialDomainsReason,
     },
     latest: latest && {
       id: latest.id,
