@@ -16,11 +16,29 @@ import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
+import type { Background } from "./bot/turn.ts";
+
+function createBackground(logger: Logger): Background {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    run(name, task) {
+      const p = task()
+        .catch((err) => logger.warn({ event: "background.failed", task: name, err: String((err as Error)?.message ?? err) }, "background task failed"))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+}
 
 const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prompts");
 
 export interface Trede {
   url: string;
+  /** Resolves when background work (proactive messages) has finished. */
+  idle(): Promise<void>;
   db: Database;
   logger: Logger;
   stop(): Promise<void>;
@@ -47,7 +65,8 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
         }
       : {},
   );
-  const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()) };
+  const background = createBackground(logger);
+  const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const model = modelConfig(env);
   const bot = createBotApplication({
@@ -81,9 +100,11 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
     url,
     db,
     logger,
+    idle: () => background.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;
+      await background.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       if (!options.db) await db.close();

@@ -44,8 +44,8 @@ export function identifyActor(deps: BotDeps) {
   };
 }
 
+/** Teams announces an install twice (installationUpdate and conversationUpdate); greet once, on the latter. */
 export function isInstall(context: TurnContext): boolean {
   const a = context.activity;
-  if (a.type === "installationUpdate") return a.action === "add" || a.action === undefined;
   return a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
 }

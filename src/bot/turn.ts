@@ -25,6 +25,14 @@ export interface BotDeps {
   logger: Logger;
   defaultLocale: Locale;
   clock: () => Date;
+  /** Side effects that must not hold up the answer (proactive messages to other people). */
+  background: Background;
+}
+
+export interface Background {
+  run(name: string, task: () => Promise<unknown>): void;
+  /** Resolves when every task started so far has finished (for shutdown and tests). */
+  idle(): Promise<void>;
 }
 
 export interface Turn {

@@ -200,7 +200,8 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
     return {
       title: s.verdiepingTitle,
       intro: "",
-      fields: view.verdieping.map((q) => ({ ...choice(q, locale, values[q.id] ?? ""), id: q.id, style: "compact" as const })),
+      // every verdieping question may stay open: "not known (yet)" is an honest answer
+      fields: view.verdieping.map((q) => ({ ...choice(q, locale, values[q.id] ?? ""), id: q.id, style: "compact" as const, required: false })),
     };
   }
   // outcome

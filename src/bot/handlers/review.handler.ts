@@ -132,8 +132,13 @@ async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision):
     body.splice(1, 0, { type: "TextBlock", text: s.alreadyDecided, wrap: true, weight: "Bolder" } as never);
   }
   if (result.outcome === "decided") {
-    await updateCopies(deps, review, result.review, context.activity.replyToId);
-    await notifyCoach(deps, review, result.review);
+    // the decision is stored; telling everyone else must not hold up the supervisor's answer
+    const decided = result.review;
+    const answered = context.activity.replyToId;
+    deps.background.run("review.outcome", async () => {
+      await updateCopies(deps, review, decided, answered);
+      await notifyCoach(deps, review, decided);
+    });
   }
   await invokeCard(context, outcomeCard);
 }
