@@ -11,6 +11,7 @@ export function tenantOf(context: TurnContext): string {
 }
 
 export function identifyActor(deps: BotDeps) {
+  const knownReferences = new Map<string, string>();
   return async (context: TurnContext, state: TredeTurnState): Promise<boolean> => {
     const activity = context.activity;
     // Dutch unless the person chose English ("english"); the Teams client language is often English
@@ -24,7 +25,13 @@ export function identifyActor(deps: BotDeps) {
     if (actor) {
       state.temp.actor = actor;
       if (activity.conversation?.conversationType === "personal" || activity.conversation?.conversationType === undefined) {
-        await saveConversationReference(deps.prisma, actor.staffId, TurnContext.getConversationReference(activity));
+        const reference = TurnContext.getConversationReference(activity);
+        // one write per change, not per turn: the reference rarely changes
+        const key = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.id}`;
+        if (knownReferences.get(actor.staffId) !== key) {
+          await saveConversationReference(deps.prisma, actor.staffId, reference);
+          knownReferences.set(actor.staffId, key);
+        }
       }
       return true;
     }

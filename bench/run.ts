@@ -1,0 +1,206 @@
+// npm run bench [-- --national] — Trede measured side by side with the floor it cannot beat.
+// Prints a table and writes bench/results.json. PostgreSQL comes from BENCH_DATABASE_URL or
+// TEST_DATABASE_URL (a role that may create databases); without it only the embedded database is measured.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { caseloadScopeOf } from "../src/domain/access/actor.ts";
+import { CaseloadQuery } from "../src/domain/caseload/caseload-query.ts";
+import { parseEnv } from "../src/config/env.ts";
+import { createLogger } from "../src/logging/logger.ts";
+import { startTrede } from "../src/start-trede.ts";
+import { executeCaseloadQuery } from "../src/storage/caseload/execute-caseload-query.ts";
+import { importClients } from "../src/storage/import/import-csv.ts";
+import { findActor } from "../src/storage/staff.repository.ts";
+import { startConnector } from "../test/support/connector.ts";
+import { backends, type TestBackend } from "../test/support/databases.ts";
+import { startEchoBot } from "./echo-bot.ts";
+import { measure, ms, printTable, type Stats } from "./lib.ts";
+
+const TENANT = "00000000-0000-4000-8000-000000000001";
+const national = process.argv.includes("--national");
+process.env.TEST_DATABASE_URL ||= process.env.BENCH_DATABASE_URL;
+const dbBackends: TestBackend[] = (await import("../test/support/databases.ts")).backends;
+const results: Record<string, unknown> = { machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, at: new Date().toISOString() };
+const table: Record<string, string | number>[] = [];
+const row = (name: string, s: Stats, floor?: Stats) =>
+  table.push({ measure: name, n: s.n, p50: ms(s.p50), p95: ms(s.p95), p99: ms(s.p99), "req/s": s.throughput.toFixed(0), "p99 vs floor": floor ? `${(s.p99 / floor.p99).toFixed(2)}x` : "floor" });
+const quiet = () => createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+
+function activity(connectorUrl: string, user: string, conversation: string, extra: Record<string, unknown>) {
+  return {
+    id: randomUUID(),
+    channelId: "msteams",
+    serviceUrl: connectorUrl,
+    from: { id: `29:${user}`, aadObjectId: user },
+    recipient: { id: "28:bot" },
+    conversation: { id: conversation, conversationType: "personal", tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+const post = (url: string, body: unknown) => fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+// --- 1. Turn latency: bare echo bot (floor) vs a debrief card submit with its database write ---------------
+const connector = await startConnector();
+const echo = await startEchoBot();
+for (const concurrency of [8, 50]) {
+  const floor = await measure(2_000, concurrency, async (i) => void (await (await post(echo.url, activity(connector.url, "u", `echo-${i % concurrency}`, { type: "message", text: "hi" }))).text()));
+  row(`echo bot, concurrency ${concurrency}`, floor);
+  results[`turn.echo.c${concurrency}`] = floor;
+  for (const backend of dbBackends) {
+    const db = await backend.open();
+    const team = await db.prisma.team.create({ data: { name: "Bench" } });
+    const coaches = await Promise.all(
+      Array.from({ length: concurrency }, (_, i) => db.prisma.staff.create({ data: { tenantId: TENANT, aadObjectId: `coach-${i}`, displayName: `Coach ${i}`, roles: ["COACH"], teamId: team.id } })),
+    );
+    const clients = await Promise.all(coaches.map((c, i) => db.prisma.client.create({ data: { externalKey: `B-${i}`, displayName: `Klant ${i}`, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: c.id } })));
+    const trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url, DATABASE_POOL_SIZE: "20" }), { db, logger: quiet() });
+    // each coach: "verslag" (not timed), then the timed submit of the contact card: a not-reached visit is
+    // stored (contact + audit) and the card replaced
+    const perCoach = Math.ceil(1_000 / concurrency);
+    const samples: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      coaches.map(async (coach, i) => {
+        for (let k = 0; k < perCoach; k++) {
+          const conv = `debrief-${i}`;
+          const before = connector.sent.length;
+          await (await post(trede.url, activity(connector.url, coach.aadObjectId, conv, { type: "message", text: "verslag" }))).text();
+          const card = connector.sent.slice(before).find((s) => s.conversationId === conv)?.activity.attachments?.[0]?.content;
+          const data = card?.actions?.find((a: { data?: { verb?: string } }) => a.data?.verb === "debrief.next")?.data;
+          const t = performance.now();
+          const res = await post(trede.url, activity(connector.url, coach.aadObjectId, conv, { type: "message", value: { ...data, clientId: clients[i].id, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" }, replyToId: "a-1" }));
+          await res.text();
+          samples.push(performance.now() - t);
+        }
+      }),
+    );
+    const { stats } = await import("./lib.ts");
+    const debrief = stats(samples, (performance.now() - started) / 1000);
+    row(`debrief submit + write (${backend.name}), concurrency ${concurrency}`, debrief, floor);
+    results[`turn.debrief.${backend.name}.c${concurrency}`] = { ...debrief, ratioP99: debrief.p99 / floor.p99, contacts: await db.prisma.contact.count() };
+    await trede.stop();
+    await db.close();
+  }
+}
+await echo.stop();
+
+// --- 2. Start-up time to /readyz and memory under 50 concurrent coaches (separate process) ----------------
+{
+  const dir = mkdtempSync(path.join(os.tmpdir(), "trede-bench-"));
+  const port = 41000 + Math.floor(Math.random() * 1000);
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, DATABASE_URL: `pglite:${dir}/db`, SEED_DEMO: "true", PORT: String(port), LOG_LEVEL: "warn" }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 50));
+  const firstStart = performance.now() - t0;
+  const rss = () => Number(readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+  const idle = rss();
+  let peak = idle;
+  const coaches = ["de300000-0000-4000-8000-000000000101", "de300000-0000-4000-8000-000000000102", "de300000-0000-4000-8000-000000000103"];
+  const load = await measure(1_000, 50, async (i) => {
+    await (await post(url, { ...activity(connector.url, coaches[i % 3], `mem-${i % 50}`, { type: "message", text: i % 2 ? "verslag" : "wie op trede 1 gaat naar verwachting stijgen?" }), conversation: { id: `mem-${i % 50}`, conversationType: "personal", tenantId: "8a2c1b9e-5d4f-4e3a-9b7c-000000000001" }, channelData: { tenant: { id: "8a2c1b9e-5d4f-4e3a-9b7c-000000000001" } } })).text();
+    if (i % 20 === 0) peak = Math.max(peak, rss());
+  });
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  const t1 = performance.now();
+  const again = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, DATABASE_URL: `pglite:${dir}/db`, PORT: String(port), LOG_LEVEL: "warn" }, stdio: "ignore" });
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 50));
+  const laterStart = performance.now() - t1;
+  again.kill("SIGTERM");
+  await new Promise((r) => again.once("exit", r));
+  rmSync(dir, { recursive: true, force: true });
+  results.startup = { firstStartMs: firstStart, laterStartMs: laterStart };
+  results.memory = { idleMiB: idle, peakMiBUnder50Coaches: peak, load };
+  table.push({ measure: "start-up to /readyz (embedded, migrate + seed / later)", n: 1, p50: ms(firstStart), p95: ms(laterStart), p99: "", "req/s": "", "p99 vs floor": "" });
+  table.push({ measure: "resident memory, idle / peak under 50 coaches", n: load.n, p50: `${idle.toFixed(0)} MiB`, p95: `${peak.toFixed(0)} MiB`, p99: "", "req/s": load.throughput.toFixed(0), "p99 vs floor": "" });
+}
+await connector.close();
+
+// --- 3. Caseload questions and import at scale (PostgreSQL) -------------------------------------------------
+const pg = dbBackends.find((b) => b.name === "postgres");
+if (!pg) console.log("\n(no PostgreSQL configured: set BENCH_DATABASE_URL or TEST_DATABASE_URL for the scale benchmarks)");
+for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient: 4 }, { name: "national", clients: 400_000, perClient: 10 }] : [{ name: "city", clients: 40_000, perClient: 4 }]) : []) {
+  const db = await pg!.open();
+  const t = performance.now();
+  await db.prisma.$executeRawUnsafe(`SELECT setseed(0.42)`);
+  await db.prisma.$executeRawUnsafe(`INSERT INTO "Team" (id, name, "updatedAt") SELECT 'team-' || g, 'Team ' || g, now() FROM generate_series(1, 10) g`);
+  await db.prisma.$executeRawUnsafe(`INSERT INTO "Staff" (id, "tenantId", "aadObjectId", "displayName", roles, "teamId", "updatedAt")
+    SELECT 'staff-' || g, '${TENANT}', 'aad-' || g, 'Coach ' || g, ARRAY['COACH']::"StaffRole"[], 'team-' || (1 + g % 10), now() FROM generate_series(1, 200) g`);
+  await db.prisma.$executeRawUnsafe(`INSERT INTO "Staff" (id, "tenantId", "aadObjectId", "displayName", roles, "teamId", "updatedAt") VALUES ('lead-1', '${TENANT}', 'aad-lead', 'Lead', ARRAY['TEAM_LEAD']::"StaffRole"[], 'team-1', now()), ('admin-1', '${TENANT}', 'aad-admin', 'Admin', ARRAY['ADMIN']::"StaffRole"[], NULL, now())`);
+  await db.prisma.$executeRawUnsafe(`INSERT INTO "Client" (id, "externalKey", "displayName", "birthYear", wijk, "teamId", "coachId", "lastContactAt", "updatedAt")
+    SELECT 'client-' || g, 'K' || g, 'Klant ' || g, 1950 + (g % 55), 'Wijk ' || (g % 40), 'team-' || (1 + (g % 200) % 10), 'staff-' || (1 + g % 200), DATE '2026-11-22' - (g % 700), now()
+    FROM generate_series(1, ${scale.clients}) g`);
+  await db.prisma.$executeRawUnsafe(`INSERT INTO "Classification" (id, "clientId", "coachId", "teamId", "profileId", "profileVersion", answers, "observedOn", "proposedRung", "finalRung", "expectedRung", "previousRung", status, "isLatest", version, "idempotencyKey", "growthPotential")
+    SELECT 'k-' || g || '-' || v, 'client-' || g, 'staff-' || (1 + g % 200), 'team-' || (1 + (g % 200) % 10), 'participatieladder-6', 1, '{}'::jsonb,
+      DATE '2026-11-22' - ((${scale.perClient} - v) * 200 + g % 150), r, r, CASE WHEN (g + v) % 7 = 0 THEN NULL ELSE LEAST(6, r + (g + v) % 3) END,
+      CASE WHEN v = 1 THEN NULL ELSE GREATEST(1, LEAST(6, r + ((g + v) % 3) - 1)) END, 'FINAL', v = ${scale.perClient}, v, 'bench-' || g || '-' || v,
+      CASE WHEN (g % 3) = 0 THEN 'JA' ELSE 'NEE' END::"GrowthPotential"
+    FROM generate_series(1, ${scale.clients}) g, generate_series(1, ${scale.perClient}) v,
+      LATERAL (SELECT CASE WHEN h < 52 THEN 1 WHEN h < 71 THEN 2 WHEN h < 91 THEN 3 ELSE 4 + (g % 3) END AS r FROM (SELECT (g * 7 + v * 13) % 100 AS h) hh) x`);
+  await db.prisma.$executeRawUnsafe(`ANALYZE`);
+  const generated = (performance.now() - t) / 1000;
+  const lead = (await findActor(db.prisma, { tenantId: TENANT, aadObjectId: "aad-lead" }))!;
+  const admin = (await findActor(db.prisma, { tenantId: TENANT, aadObjectId: "aad-admin" }))!;
+  const today = new Date("2026-11-22T00:00:00Z");
+  const cases = [
+    {
+      name: "wie op trede 1 gaat naar verwachting stijgen (one team, list)",
+      actor: lead,
+      query: { measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } },
+      floor: `SELECT c.id, c."displayName", c."externalKey", c.wijk, l."finalRung", l."finalSubstep", l."expectedRung", s."displayName", c."lastContactAt"
+        FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" LEFT JOIN "Staff" s ON s.id = c."coachId"
+        WHERE c."teamId" = 'team-1' AND c.active AND l."finalRung" = 1 AND l."expectedRung" > l."finalRung" ORDER BY c."displayName", c.id LIMIT 20`,
+    },
+    {
+      name: "Groningen cross-tab (whole municipality)",
+      actor: admin,
+      query: { measure: "crossTab", filters: {} },
+      floor: `SELECT l."finalRung", l."expectedRung", count(*) FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" WHERE c.active GROUP BY 1, 2`,
+    },
+    {
+      name: "movement over a year (one team)",
+      actor: lead,
+      query: { measure: "movement", direction: "up", period: "last12Months", filters: {} },
+      floor: `SELECT count(*) FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest"
+        CROSS JOIN LATERAL (SELECT b."finalRung" FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < DATE '2025-11-23' ORDER BY b."observedOn" DESC LIMIT 1) x
+        WHERE c."teamId" = 'team-1' AND c.active AND l."finalRung" > x."finalRung"`,
+    },
+  ];
+  for (const c of cases) {
+    const query = CaseloadQuery.parse(c.query);
+    const run = () => executeCaseloadQuery(db.prisma, { query, scope: caseloadScopeOf(c.actor), askerStaffId: c.actor.staffId, today });
+    await run();
+    await db.prisma.$queryRawUnsafe(c.floor);
+    const floor = await measure(30, 1, async () => void (await db.prisma.$queryRawUnsafe(c.floor)));
+    const trede = await measure(30, 1, async () => void (await run()));
+    row(`${scale.name} ${c.name}: hand-written SQL`, floor);
+    row(`${scale.name} ${c.name}: Trede`, trede, floor);
+    results[`caseload.${scale.name}.${c.name}`] = { trede, floor, ratioP95: trede.p95 / floor.p95 };
+  }
+  results[`caseload.${scale.name}.generated`] = { clients: scale.clients, classifications: scale.clients * scale.perClient, seconds: generated };
+  await db.close();
+}
+
+if (pg) {
+  const db = await pg.open();
+  await db.prisma.team.create({ data: { name: "Noord" } });
+  const csv = ["klantnummer;naam;geboortejaar;wijk;team", ...Array.from({ length: 40_000 }, (_, i) => `GR-${100000 + i};Klant ${i};${1950 + (i % 55)};Wijk ${i % 40};Noord`)].join("\n");
+  const t = performance.now();
+  const report = await importClients(db.prisma, csv, { operator: "bench" });
+  const seconds = (performance.now() - t) / 1000;
+  results["import.40k.postgres"] = { seconds, rowsPerSecond: 40_000 / seconds, created: report.created };
+  table.push({ measure: "import 40,000 clients (PostgreSQL)", n: report.created, p50: `${seconds.toFixed(1)} s`, p95: "", p99: "", "req/s": (40_000 / seconds).toFixed(0), "p99 vs floor": "" });
+  await db.close();
+}
+
+console.log(`\nTrede benchmarks — ${results.machine && JSON.stringify(results.machine)}\n`);
+printTable(table);
+writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nwrote bench/results.json");
+process.exit(0);
