@@ -8,6 +8,7 @@ import { t } from "../i18n/messages.ts";
 import { PrismaBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
 import { isDatabaseUnavailable } from "../storage/errors.ts";
 import { identifyActor } from "./identify.ts";
+import { invokeMessage } from "./invoke.ts";
 import { registerRoutes, type UseCases } from "./routes.ts";
 import { TredeTurnState, type BotDeps } from "./turn.ts";
 
@@ -57,10 +58,7 @@ export async function reportTurnError(deps: BotDeps, context: TurnContext, error
   const text = isDatabaseUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
   try {
     if (a.type === ActivityTypes.Invoke) {
-      await context.sendActivity({
-        type: "invokeResponse",
-        value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text } },
-      });
+      await invokeMessage(context, text);
     } else {
       await context.sendActivity(text);
     }

@@ -3,6 +3,7 @@
 import { ActivityTypes, TurnContext } from "botbuilder";
 import { t } from "../i18n/messages.ts";
 import { findActor, saveConversationReference } from "../storage/staff.repository.ts";
+import { invokeMessage } from "./invoke.ts";
 import type { BotDeps, TredeTurnState } from "./turn.ts";
 
 export function tenantOf(context: TurnContext): string {
@@ -39,10 +40,7 @@ export function identifyActor(deps: BotDeps) {
       deps.logger.info({ event: "identity.unknown", tenantId, aadObjectId: aadObjectId ?? null }, "unknown user");
       const message = t(locale).unknownUser(aadObjectId ?? activity.from?.id ?? "?", tenantId || "?");
       if (activity.type === ActivityTypes.Invoke) {
-        await context.sendActivity({
-          type: "invokeResponse",
-          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: message } },
-        });
+        await invokeMessage(context, message);
       } else {
         await context.sendActivity(message);
       }

@@ -4,6 +4,7 @@ import type { Application } from "@microsoft/teams-ai";
 import { t } from "../i18n/messages.ts";
 import { recordRefusal } from "../storage/audit/record-audit-event.ts";
 import { isInstall } from "./identify.ts";
+import { invokeMessage } from "./invoke.ts";
 import { sendWelcome, setLanguage } from "./handlers/help.handler.ts";
 import { withTurn, type BotDeps, type TredeTurnState, type Turn, type TurnHandler } from "./turn.ts";
 
@@ -50,7 +51,7 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
       if (context.activity.name === "adaptiveCard/action") {
         const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
         await recordRefusal(d.prisma, { actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
-        await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: t(locale).staleCard } } });
+        await invokeMessage(context, t(locale).staleCard);
         return;
       }
       await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: {} } });

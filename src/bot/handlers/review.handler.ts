@@ -5,7 +5,6 @@ import { CardFactory, type ConversationReference } from "botbuilder";
 import { z } from "zod";
 import { hasRole, type Actor } from "../../domain/access/actor.ts";
 import { renderReviewCard, renderReviewListCard, reviewStatusLine, type RungTexts } from "../../cards/review.card.ts";
-import type { AdaptiveCard } from "../../cards/render-card.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
 import { recordRefusal } from "../../storage/audit/record-audit-event.ts";
@@ -21,6 +20,7 @@ import {
   type ReviewDecision,
 } from "../../storage/review/review.repository.ts";
 import { findConversationReferences } from "../../storage/staff.repository.ts";
+import { invokeCard, invokeMessage } from "../invoke.ts";
 import type { Proactive } from "../proactive.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { BotDeps, Turn } from "../turn.ts";
@@ -233,16 +233,3 @@ function actionData(value: unknown): unknown {
   return (value as { action?: { data?: unknown } } | undefined)?.action?.data;
 }
 
-async function invokeCard(context: Turn["context"], card: AdaptiveCard): Promise<void> {
-  await context.sendActivity({
-    type: "invokeResponse",
-    value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } },
-  });
-}
-
-async function invokeMessage(context: Turn["context"], message: string): Promise<void> {
-  await context.sendActivity({
-    type: "invokeResponse",
-    value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: message } },
-  });
-}

@@ -1,19 +1,9 @@
 // Administrator commands (data-subject rights, audit, team settings). Whoever can run these has shell
 // access to the server; every use is audited with the operator's name.
 import { writeFileSync } from "node:fs";
-import { openDatabase } from "../../storage/db/index.ts";
 import { auditTrailForClient, eraseClient, exportClient, TeamSettingError, updateTeamSettings } from "../../storage/admin/data-subject.ts";
-import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
-
-async function withDb<T>(io: CliIo, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase(io.env.DATABASE_URL || "pglite:./data/pglite");
-  try {
-    await db.migrate();
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+import { CliUsageError, type CliCommand } from "../command.ts";
+import { withDatabase as withDb } from "../with-database.ts";
 const option = (args: string[], name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;

@@ -3,10 +3,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describeProblem } from "../../domain/import/import-rows.ts";
 import type { Locale } from "../../domain/localized.ts";
-import { openDatabase } from "../../storage/db/index.ts";
 import { exportClassifications } from "../../storage/export/export-classifications.ts";
 import { importClients, importStaff, type ImportReport } from "../../storage/import/import-csv.ts";
 import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
+import { withDatabase } from "../with-database.ts";
 
 function flags(args: string[]) {
   const positional: string[] = [];
@@ -28,16 +28,6 @@ export function parseDutchDate(value: string): Date | null {
   if (!y) return null;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return date.getUTCMonth() === Number(m) - 1 ? date : null;
-}
-
-async function withDatabase<T>(io: CliIo, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase(io.env.DATABASE_URL || "pglite:./data/pglite");
-  try {
-    await db.migrate();
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 function progress(io: CliIo) {

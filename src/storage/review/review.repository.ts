@@ -1,7 +1,7 @@
 // Four-eyes decisions. Exactly one decision wins: the status moves from PENDING_REVIEW with a conditional
 // update, so two supervisors deciding at once produce one transition and one "already decided" answer.
 import { hasRole, type Actor } from "../../domain/access/actor.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent, recordRefusal } from "../audit/record-audit-event.ts";
 
 export type ReviewDecision = "approve" | "reject" | "return";
@@ -130,28 +130,7 @@ export async function findReviewers(prisma: PrismaClient, input: { teamId: strin
 }
 
 function toReview(
-  c: {
-    id: string;
-    clientId: string;
-    coachId: string;
-    teamId: string;
-    profileId: string;
-    answers: unknown;
-    previousRung: number | null;
-    previousSubstep: number | null;
-    proposedRung: number;
-    proposedSubstep: number | null;
-    finalRung: number;
-    finalSubstep: number | null;
-    expectedRung: number | null;
-    overrideReason: string | null;
-    observedOn: Date;
-    confirmedAt: Date;
-    status: PendingReview["status"];
-    reviewedAt: Date | null;
-    reviewNote: string | null;
-    client: { displayName: string; externalKey: string };
-  },
+  c: Prisma.ClassificationGetPayload<{ include: typeof include }>,
   coachName: string,
   reviewedByName: string | null,
 ): PendingReview {
