@@ -37,6 +37,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     return ex;
   }
 
+  it("narrows the client list by a name after the command", async () => {
+    const r = await coach.say("verslag bakker");
+    expect(choiceValues(r.lastCard(), "clientId")).toEqual([clientB]);
+    await click(coach, r, "debrief.cancel");
+  });
+
   it("walks a coach from 'verslag' to a stored classification, one card at a time, replacing each card", async () => {
     const first = await startDebrief();
     const card = first.lastCard();

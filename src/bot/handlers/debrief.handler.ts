@@ -178,7 +178,7 @@ const text = {
 
 export function debriefRoutes(debrief: DebriefDeps) {
   return (r: RouteRegistrar) => {
-    r.message(/^\s*(debrief|verslag|nieuw verslag|nieuw gesprek|new debrief|new visit|visit)(\s+(?<search>.{1,60}))?\s*$/i, (turn) => start(turn, debrief));
+    r.message(/^\s*(debrief|verslag|nieuw verslag|nieuw gesprek|new debrief|new visit|visit)(\s+.{1,60})?\s*$/i, (turn) => start(turn, debrief));
     r.submit("debrief.start", (turn) => start(turn, debrief));
     r.submit("debrief.resume", (turn) => resume(turn, debrief));
     r.submit("debrief.restart", (turn) => start(turn, debrief, { restart: true }));
@@ -203,7 +203,9 @@ function saveDraft(turn: Turn, draft: DebriefDraft | z.infer<typeof Finished> | 
 async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean; search?: string } = {}): Promise<void> {
   const existing = readDraft(turn);
   if (!options.restart && existing && !("finished" in existing) && existing.trail.length > 0) return offerResume(turn, deps, existing);
-  const search = options.search ?? (turn.context.activity.text?.match(/^\s*\S+(?:\s+(?:verslag|gesprek|debrief|visit))?\s+(.{1,60})$/i)?.[1] ?? undefined);
+  // "verslag jansen" narrows the client list to matching names or numbers
+  const rest = (turn.context.activity.text ?? "").replace(/^\s*(nieuw\s+|new\s+)?(debrief|verslag|gesprek|visit)\b/i, "").trim();
+  const search = options.search ?? (rest || undefined);
   const draft = startDraft({ draftId: randomUUID() });
   await showStep(turn, deps, draft, { newMessage: true, search });
 }
@@ -401,9 +403,9 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
     final = { rung: parsed.value.rung, substep: parsed.value.substep, overrideReason: parsed.value.reason };
   }
   const answers = toAnswers(view, draft);
-  let stored2;
+  let confirmed;
   try {
-    stored2 = await confirmClassification(bot.prisma, {
+    confirmed = await confirmClassification(bot.prisma, {
       actor,
       clientId: context.client.id,
       idempotencyKey: `debrief:${draft.draftId}`,
@@ -431,7 +433,7 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
   }
   const rungName = (r: number) => view.rungs.find((x) => x.rung === r)?.name[locale] ?? String(r);
   const observedOn = new Date(`${draft.contact.date}T00:00:00Z`);
-  const pending = stored2.status === "PENDING_REVIEW";
+  const pending = confirmed.status === "PENDING_REVIEW";
   const summary = (names: string[]) =>
     renderDebriefSummaryCard({
       title: s.savedTitle(context.client.displayName),
@@ -446,10 +448,10 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
       note: "",
     });
   const cardId = await sendOrReplace(turn, summary([]), draft.cardActivityId);
-  saveDraft(turn, { finished: true, draftId: draft.draftId, classificationId: stored2.id });
-  if (pending && stored2.created) {
+  saveDraft(turn, { finished: true, draftId: draft.draftId, classificationId: confirmed.id });
+  if (pending && confirmed.created) {
     const who = await requestReview(bot, deps.review, {
-      classificationId: stored2.id,
+      classificationId: confirmed.id,
       coach: actor,
       coachCard: cardId ? { conversationId: turn.context.activity.conversation.id, activityId: cardId } : undefined,
     });
