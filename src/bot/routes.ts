@@ -28,17 +28,21 @@ const anchored = (words: string) => new RegExp(`^\\s*(${words})\\s*[.!?]*\\s*$`,
 
 export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, useCases: UseCases): void {
   const on = (handler: TurnHandler) => withTurn(deps, handler);
+  // Client data (debriefs, reviews, caseload answers with names) only in a person's own chat with Trede:
+  // in a group chat or channel everyone present would read it.
+  const personal = (handler: TurnHandler) => on(personalOnly(handler));
   const registrar: RouteRegistrar = {
-    message: (pattern, handler) => void app.message(pattern, on(handler)),
-    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, on(handler)),
-    execute: (verb, handler) => void app.addRoute(isExecute(verb), on(handler), true),
+    message: (pattern, handler) => void app.message(pattern, personal(handler)),
+    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, personal(handler)),
+    execute: (verb, handler) => void app.addRoute(isExecute(verb), personal(handler), true),
   };
 
   app.activity(async (c) => isInstall(c), on(sendWelcome));
-  registrar.message(anchored("help|hulp|menu|start|hallo|hoi|hi|hello"), sendWelcome);
-  registrar.submit("help", sendWelcome);
-  registrar.message(anchored("english|engels"), setLanguage("en"));
-  registrar.message(anchored("nederlands|dutch|nl"), setLanguage("nl"));
+  // help and language work anywhere; everything with client data goes through the personal-only registrar
+  app.message(anchored("help|hulp|menu|start|hallo|hoi|hi|hello"), on(sendWelcome));
+  app.adaptiveCards.actionSubmit("help", on(sendWelcome));
+  app.message(anchored("english|engels"), on(setLanguage("en")));
+  app.message(anchored("nederlands|dutch|nl"), on(setLanguage("nl")));
   useCases.debrief?.(registrar);
   useCases.review?.(registrar);
   useCases.caseload?.(registrar);
@@ -62,9 +66,21 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
   app.activity(ActivityTypes.Message, on(async (turn) => {
     if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);
-    if (useCases.question) return useCases.question(turn);
+    if (useCases.question) return personalOnly(useCases.question)(turn);
     await turn.context.sendActivity(t(turn.locale).notUnderstood);
   }));
+}
+
+function personalOnly(handler: TurnHandler): TurnHandler {
+  return async (turn) => {
+    const type = turn.context.activity.conversation?.conversationType;
+    if (type && type !== "personal") {
+      if (turn.context.activity.type === ActivityTypes.Invoke) return invokeMessage(turn.context, t(turn.locale).personalOnly);
+      await turn.context.sendActivity(t(turn.locale).personalOnly);
+      return;
+    }
+    await handler(turn);
+  };
 }
 
 function isExecute(verb: string) {

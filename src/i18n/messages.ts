@@ -14,6 +14,7 @@ const nl = {
   languageSet: "Ik spreek vanaf nu Nederlands met je.",
   staleCard: "Deze kaart is niet meer actueel. Gebruik de nieuwste kaart in het gesprek.",
   forbidden: "Dat mag je niet doen met jouw rol.",
+  personalOnly: "Over klanten praat ik alleen in je persoonlijke chat met Trede, zodat anderen in dit gesprek niets over hen lezen. Open de chat met Trede en vraag het daar.",
 };
 
 type Messages = typeof nl;
@@ -29,6 +30,7 @@ const en: Messages = {
   languageSet: "I will speak English with you from now on.",
   staleCard: "This card is out of date. Please use the latest card in the chat.",
   forbidden: "Your role does not allow that.",
+  personalOnly: "I only discuss clients in your personal chat with Trede, so nobody else in this conversation reads about them. Open the chat with Trede and ask there.",
 };
 
 const messages: Record<Locale, Messages> = { nl, en };

@@ -69,6 +69,19 @@ describe.each(backends)("conversation basics through the real HTTP endpoint on $
     expect(r.text).toMatch(/begrijp/i);
   });
 
+  it("keeps client data out of group chats and channels, but still helps there", async () => {
+    const inChannel = bot.user(staff.lead.aadObjectId, { conversationId: "19:channel@thread.tacv2" });
+    const channel = (activity: Record<string, unknown>) =>
+      inChannel.raw({ ...activity, conversation: { id: "19:channel@thread.tacv2", conversationType: "channel", tenantId: TEST_TENANT } });
+    const question = await channel({ type: "message", text: "wie op trede 1 gaat naar verwachting stijgen?" });
+    expect(question.text).toContain("alleen in je persoonlijke chat");
+    expect(question.cards).toHaveLength(0);
+    const debrief = await channel({ type: "message", text: "verslag" });
+    expect(debrief.text).toContain("alleen in je persoonlijke chat");
+    const help = await channel({ type: "message", text: "hulp" });
+    expect(cardText(help.lastCard())).toContain("Hallo Teamleider Noord");
+  });
+
   it("reports health and readiness", async () => {
     expect((await fetch(`${bot.trede.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${bot.trede.url}/readyz`);
