@@ -36,17 +36,17 @@ const words = {
     measure: {
       list: (f: string) => f,
       count: (f: string) => `Aantal: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      distribution: (by: string, f: string) => `Verdeling naar ${({ rung: "huidige trede", expected: "verwachte trede", wijk: "wijk", substep: "tussenstap", coach: "coach" } as Record<string, string>)[by]}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      crossTab: (f: string) => `Huidige versus verwachte trede: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      distribution: (by: string) => `Verdeling naar ${({ rung: "huidige trede", expected: "verwachte trede", wijk: "wijk", substep: "tussenstap", coach: "coach" } as Record<string, string>)[by]}`,
+      crossTab: "Huidige versus verwachte trede",
       up: (f: string) => `${f} die gestegen zijn sinds de vorige meting`,
       down: (f: string) => `${f} die gedaald zijn sinds de vorige meting`,
       climbed: (f: string, p: string) => `${f} die ${p} minstens één trede gestegen zijn`,
       fell: (f: string, p: string) => `${f} die ${p} minstens één trede gedaald zijn`,
-      reach: (f: string) => `In beeld (contact in de afgelopen 12 maanden) per wijk: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      growthByAgeBand: (f: string) => `Groeipotentieel per leeftijdscategorie: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      pendingReviews: (f: string) => `Indelingen die wachten op akkoord: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      referrals: (f: string, p: string) => `Verwijzingen na contact ${p}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      domainTrends: (f: string, p: string) => `Vooruitgang en achteruitgang per leefdomein ${p}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      reach: "In beeld (contact in de afgelopen 12 maanden) per wijk",
+      growthByAgeBand: "Groeipotentieel per leeftijdscategorie",
+      pendingReviews: "Indelingen die wachten op akkoord",
+      referrals: (p: string) => `Verwijzingen na contact ${p}`,
+      domainTrends: (p: string) => `Vooruitgang en achteruitgang per leefdomein ${p}`,
     },
   },
   en: {
@@ -79,17 +79,17 @@ const words = {
     measure: {
       list: (f: string) => f,
       count: (f: string) => `Number of ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      distribution: (by: string, f: string) => `Distribution by ${({ rung: "current rung", expected: "expected rung", wijk: "neighbourhood", substep: "substep", coach: "coach" } as Record<string, string>)[by]}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      crossTab: (f: string) => `Current versus expected rung: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      distribution: (by: string) => `Distribution by ${({ rung: "current rung", expected: "expected rung", wijk: "neighbourhood", substep: "substep", coach: "coach" } as Record<string, string>)[by]}`,
+      crossTab: "Current versus expected rung",
       up: (f: string) => `${f} who moved up since the previous measurement`,
       down: (f: string) => `${f} who moved down since the previous measurement`,
       climbed: (f: string, p: string) => `${f} who climbed at least one rung ${p}`,
       fell: (f: string, p: string) => `${f} who dropped at least one rung ${p}`,
-      reach: (f: string) => `In view (contact in the last 12 months) per neighbourhood: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      growthByAgeBand: (f: string) => `Growth potential by age band: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      pendingReviews: (f: string) => `Classifications waiting for approval: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      referrals: (f: string, p: string) => `Referrals after contact ${p}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      domainTrends: (f: string, p: string) => `Progress and decline per life domain ${p}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      reach: "In view (contact in the last 12 months) per neighbourhood",
+      growthByAgeBand: "Growth potential by age band",
+      pendingReviews: "Classifications waiting for approval",
+      referrals: (p: string) => `Referrals after contact ${p}`,
+      domainTrends: (p: string) => `Progress and decline per life domain ${p}`,
     },
   },
 };
@@ -122,29 +122,29 @@ export function describeFilters(filters: CaseloadFilters, locale: Locale): strin
 export function describeQuery(query: CaseloadQuery, locale: Locale): string {
   const w = words[locale];
   const f = describeFilters(query.filters, locale);
-  // aggregate measures read "<measure>: <filters>", and just "<measure>" over the whole scope
-  const plain = f === w.clients;
+  // aggregate measures read "<title>: <filters>", and just "<title>" over the whole scope
+  const titled = (title: string) => (f === w.clients ? title : `${title}: ${f.charAt(0).toLowerCase()}${f.slice(1)}`);
   switch (query.measure) {
     case "list":
       return w.measure.list(f);
     case "count":
       return w.measure.count(f);
     case "distribution":
-      return plain ? w.measure.distribution(query.by, f).split(":")[0] : w.measure.distribution(query.by, f);
+      return titled(w.measure.distribution(query.by));
     case "crossTab":
-      return plain ? w.measure.crossTab(f).split(":")[0] : w.measure.crossTab(f);
+      return titled(w.measure.crossTab);
     case "movement":
       if (query.period) return query.direction === "up" ? w.measure.climbed(f, w.period[query.period]) : w.measure.fell(f, w.period[query.period]);
       return query.direction === "up" ? w.measure.up(f) : w.measure.down(f);
     case "reach":
-      return plain ? w.measure.reach(f).split(":")[0] : w.measure.reach(f);
+      return titled(w.measure.reach);
     case "growthByAgeBand":
-      return plain ? w.measure.growthByAgeBand(f).split(":")[0] : w.measure.growthByAgeBand(f);
+      return titled(w.measure.growthByAgeBand);
     case "pendingReviews":
-      return plain ? w.measure.pendingReviews(f).split(":")[0] : w.measure.pendingReviews(f);
+      return titled(w.measure.pendingReviews);
     case "referrals":
-      return plain ? w.measure.referrals(f, w.period[query.period]).split(":")[0] : w.measure.referrals(f, w.period[query.period]);
+      return titled(w.measure.referrals(w.period[query.period]));
     case "domainTrends":
-      return plain ? w.measure.domainTrends(f, w.period[query.period]).split(":")[0] : w.measure.domainTrends(f, w.period[query.period]);
+      return titled(w.measure.domainTrends(w.period[query.period]));
   }
 }

@@ -85,6 +85,7 @@ describe("describeQuery", () => {
     [climbed, "Klanten die dit jaar minstens één trede gestegen zijn", "Clients who climbed at least one rung this year"],
     [{ measure: "list", filters: { mine: true, monthsSinceContactAtLeast: 12 } }, "Klanten van mij langer dan 12 maanden niet gesproken", "Clients of mine not spoken to for more than 12 months"],
     [reach, "In beeld (contact in de afgelopen 12 maanden) per wijk", "In view (contact in the last 12 months) per neighbourhood"],
+    [{ measure: "crossTab", filters: { team: "Noord", ageBands: ["45+"] } }, "Huidige versus verwachte trede: klanten leeftijd 45 en ouder, team Noord", "Current versus expected rung: clients aged 45 and over, team Noord"],
   ])("%j", (query, dutch, english) => {
     expect(describeQuery(query as never, "nl")).toBe(dutch);
     expect(describeQuery(query as never, "en")).toBe(english);
