@@ -16,17 +16,20 @@ export interface AuditEventInput {
 }
 
 export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actorId: event.actor?.staffId ?? null,
-      actorAadId: event.actor?.aadObjectId ?? null,
-      action: event.action,
-      clientId: event.clientId ?? null,
-      subjectId: event.subjectId ?? null,
-      details: (event.details ?? {}) as Prisma.InputJsonObject,
-      correlationId: event.correlationId ?? null,
-    },
-  });
+  await db.auditEvent.create({ data: auditEventData(event) });
+}
+
+/** The row for an audit event, for callers that batch it with the change it records. */
+export function auditEventData(event: AuditEventInput): Prisma.AuditEventCreateInput {
+  return {
+    actorId: event.actor?.staffId ?? null,
+    actorAadId: event.actor?.aadObjectId ?? null,
+    action: event.action,
+    clientId: event.clientId ?? null,
+    subjectId: event.subjectId ?? null,
+    details: (event.details ?? {}) as Prisma.InputJsonObject,
+    correlationId: event.correlationId ?? null,
+  };
 }
 
 /** A refused request (forged id, stale card, missing permission) is data too. */

@@ -1,9 +1,10 @@
 // What a debrief reads and writes. Every client id that came from a card is re-checked here against the
 // actor's scope; a confirmation is one transaction (contact, classification, domain scores, audit).
+import { randomUUID } from "node:crypto";
 import type { Actor } from "../../domain/access/actor.ts";
 import { reviewReasons, type ReviewTrigger } from "../../domain/review/review-policy.ts";
 import { Prisma, type ContactKind, type GrowthPotential, type PrismaClient } from "../../generated/prisma/client.ts";
-import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { auditEventData, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { clientWhereForActor } from "../client-scope.ts";
 
 // Two debriefs on one day: the later version wins.
@@ -100,15 +101,18 @@ export async function recordUnreachedContact(
   prisma: PrismaClient,
   input: { actor: Actor; clientId: string; contact: ContactInput; idempotencyKey: string },
 ): Promise<{ created: boolean }> {
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.contact.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-    if (existing) return { created: false };
-    const contact = await tx.contact.create({
-      data: { clientId: input.clientId, staffId: input.actor.staffId, date: input.contact.date, kind: input.contact.kind, reached: false, idempotencyKey: input.idempotencyKey },
-    });
-    await recordAuditEvent(tx, { actor: input.actor, action: "contact.not_reached", clientId: input.clientId, subjectId: contact.id, details: { kind: input.contact.kind } });
+  const id = randomUUID();
+  try {
+    // one batch: the contact and its audit event commit together; a replay hits the unique key
+    await prisma.$transaction([
+      prisma.contact.create({ data: { id, clientId: input.clientId, staffId: input.actor.staffId, date: input.contact.date, kind: input.contact.kind, reached: false, idempotencyKey: input.idempotencyKey } }),
+      prisma.auditEvent.create({ data: auditEventData({ actor: input.actor, action: "contact.not_reached", clientId: input.clientId, subjectId: id, details: { kind: input.contact.kind } }) }),
+    ]);
     return { created: true };
-  });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { created: false };
+    throw e;
+  }
 }
 
 export interface ConfirmClassificationInput {
