@@ -11,9 +11,10 @@ module.exports = {
     },
     {
       name: "prisma-only-in-storage",
+      comment: "Prisma and the pg driver under it (the Sql handle) are imported only by src/storage.",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/storage/", "^src/generated/"] },
-      to: { path: ["^src/generated/prisma", "node_modules/@prisma/", "node_modules/\\.prisma/"], dependencyTypesNot: ["type-only"] },
+      to: { path: ["^src/generated/prisma", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"], dependencyTypesNot: ["type-only"] },
     },
     {
       name: "teams-only-at-the-edge",

@@ -145,8 +145,8 @@ for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient
       LATERAL (SELECT CASE WHEN h < 52 THEN 1 WHEN h < 71 THEN 2 WHEN h < 91 THEN 3 ELSE 4 + (g % 3) END AS r FROM (SELECT (g * 7 + v * 13) % 100 AS h) hh) x`);
   await db.prisma.$executeRawUnsafe(`ANALYZE`);
   const generated = (performance.now() - t) / 1000;
-  const lead = (await findActor(db.prisma, { tenantId: TENANT, aadObjectId: "aad-lead" }))!;
-  const admin = (await findActor(db.prisma, { tenantId: TENANT, aadObjectId: "aad-admin" }))!;
+  const lead = (await findActor(db.sql, { tenantId: TENANT, aadObjectId: "aad-lead" }))!;
+  const admin = (await findActor(db.sql, { tenantId: TENANT, aadObjectId: "aad-admin" }))!;
   const today = new Date("2026-11-22T00:00:00Z");
   const cases = [
     {

@@ -66,7 +66,7 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
       : {},
   );
   const background = createBackground(logger);
-  const deps = { prisma: db.prisma, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
+  const deps = { prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const model = modelConfig(env);
   const bot = createBotApplication({

@@ -5,7 +5,7 @@ import { Application, type ActionPlanner, type TeamsAdapter } from "@microsoft/t
 import { createStructuredModel, type StructuredModel } from "../ai/structured-model.ts";
 import { AI_ACTIONS } from "../ai/actions.ts";
 import { t } from "../i18n/messages.ts";
-import { PrismaBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
+import { SqlBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
 import { isDatabaseUnavailable } from "../storage/errors.ts";
 import { identifyActor } from "./identify.ts";
 import { invokeMessage } from "./invoke.ts";
@@ -25,7 +25,7 @@ export function createBotApplication(options: {
     ai: options.model ? { planner: options.model.planner } : undefined,
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: new PrismaBotStorage(deps.prisma),
+    storage: new SqlBotStorage(deps.sql),
     turnStateFactory: () => new TredeTurnState(),
     removeRecipientMention: true,
     // the shared typing timer misbehaves under concurrent turns, and answers come fast enough without it

@@ -22,7 +22,7 @@ export function identifyActor(deps: BotDeps) {
     // conversationUpdate for members other than the installing user (e.g. the bot joining a team) carry no person to identify
     const aadObjectId = activity.from?.aadObjectId;
     const tenantId = tenantOf(context);
-    const actor = aadObjectId ? await findActor(deps.prisma, { tenantId, aadObjectId }) : null;
+    const actor = aadObjectId ? await findActor(deps.sql, { tenantId, aadObjectId }) : null;
     if (actor) {
       state.temp.actor = actor;
       if (activity.conversation?.conversationType === "personal" || activity.conversation?.conversationType === undefined) {

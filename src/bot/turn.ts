@@ -6,6 +6,7 @@ import type { Actor } from "../domain/access/actor.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Sql } from "../storage/db/index.ts";
 
 export interface ConversationState {
   /** Opaque to teams-ai; each use case owns one key and parses it with zod when read. */
@@ -22,6 +23,8 @@ export class TredeTurnState extends TurnState<ConversationState, UserState, Temp
 
 export interface BotDeps {
   prisma: PrismaClient;
+  /** plain SQL for the statements every turn runs */
+  sql: Sql;
   logger: Logger;
   defaultLocale: Locale;
   clock: () => Date;

@@ -1,17 +1,15 @@
 import type { Actor } from "../domain/access/actor.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Sql } from "./db/index.ts";
 
-export async function findActor(prisma: PrismaClient, identity: { tenantId: string; aadObjectId: string }): Promise<Actor | null> {
-  const staff = await prisma.staff.findUnique({ where: { tenantId_aadObjectId: identity } });
-  if (!staff || !staff.active) return null;
-  return {
-    staffId: staff.id,
-    tenantId: staff.tenantId,
-    aadObjectId: staff.aadObjectId,
-    displayName: staff.displayName,
-    roles: staff.roles,
-    teamId: staff.teamId,
-  };
+// Every turn starts here, so it is one plain statement (see Sql), read fresh each turn: a role taken away
+// or a person made inactive counts from their next message on.
+const FIND_ACTOR = `SELECT "id" AS "staffId", "tenantId", "aadObjectId", "displayName", "roles"::text[] AS "roles", "teamId"
+  FROM "Staff" WHERE "tenantId" = $1 AND "aadObjectId" = $2 AND "active"`;
+
+export async function findActor(sql: Sql, identity: { tenantId: string; aadObjectId: string }): Promise<Actor | null> {
+  const { rows } = await sql.query<Actor>({ name: "find_actor", text: FIND_ACTOR, values: [identity.tenantId, identity.aadObjectId] });
+  return rows[0] ?? null;
 }
 
 /** Remembers where to reach a staff member proactively (their personal chat with the bot). */

@@ -106,7 +106,7 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
   });
 
   it("refuses non-supervisors and self-approval, and shows each user their own view on refresh", async () => {
-    const coachActor = (await findActor(bot.db.prisma, { tenantId: TEST_TENANT, aadObjectId: staff.coach.aadObjectId }))!;
+    const coachActor = (await findActor(bot.db.sql, { tenantId: TEST_TENANT, aadObjectId: staff.coach.aadObjectId }))!;
     const pending = await confirmClassification(bot.db.prisma, {
       actor: coachActor,
       clientId,

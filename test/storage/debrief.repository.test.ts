@@ -40,8 +40,8 @@ describe.each(backends)("debrief storage on $name", (backend) => {
     db = await backend.open();
     const a = await createTeamWithStaff(db.prisma, "Noord");
     const b = await createTeamWithStaff(db.prisma, "Zuid");
-    coach = (await findActor(db.prisma, { tenantId: TEST_TENANT, aadObjectId: a.coach.aadObjectId }))!;
-    otherCoach = (await findActor(db.prisma, { tenantId: TEST_TENANT, aadObjectId: b.coach.aadObjectId }))!;
+    coach = (await findActor(db.sql, { tenantId: TEST_TENANT, aadObjectId: a.coach.aadObjectId }))!;
+    otherCoach = (await findActor(db.sql, { tenantId: TEST_TENANT, aadObjectId: b.coach.aadObjectId }))!;
     const mk = (name: string, key: string, teamId: string, coachId: string) =>
       db.prisma.client.create({ data: { externalKey: key, displayName: name, birthYear: 1980, wijk: "Selwerd", teamId, coachId } });
     clientId = (await mk("Jansen, A.", "K-1001", a.team.id, a.coach.id)).id;

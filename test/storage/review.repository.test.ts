@@ -11,7 +11,7 @@ describe.each(backends)("review decisions on $name", (backend) => {
   let db: TestDatabase;
   let coach: Actor, supervisor: Actor, secondSupervisor: Actor, otherTeamSupervisor: Actor, lead: Actor;
   let clientId: string;
-  const actor = async (aad: string) => (await findActor(db.prisma, { tenantId: TEST_TENANT, aadObjectId: aad }))!;
+  const actor = async (aad: string) => (await findActor(db.sql, { tenantId: TEST_TENANT, aadObjectId: aad }))!;
 
   const confirm = (over: Partial<ConfirmClassificationInput> = {}) =>
     confirmClassification(db.prisma, {

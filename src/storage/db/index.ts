@@ -13,9 +13,19 @@ import { applyMigrations, type SqlDriver } from "./migrate.ts";
 
 export type { PrismaClient };
 
+/**
+ * Plain parameterised SQL on the same pool as Prisma, for the few single statements every turn runs (bot
+ * state, the actor). Prisma compiles each query in WASM on the event loop; for these that costs about six
+ * times the query itself (BENCHMARKS.md). A named statement is prepared once per connection.
+ */
+export interface Sql {
+  query<Row>(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[]; rowCount: number }>;
+}
+
 export interface Database {
   kind: "postgres" | "pglite";
   prisma: PrismaClient;
+  sql: Sql;
   /** Apply pending prisma/migrations; returns the names applied. */
   migrate(dir?: string): Promise<string[]>;
   /** True when a trivial query answers (readiness). */
@@ -57,6 +67,12 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
   return {
     kind,
     prisma,
+    sql: {
+      async query<Row>(statement: { name: string; text: string; values: unknown[] }) {
+        const result = await pool.query(statement);
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+      },
+    },
     migrate: (dir) => applyMigrations(poolDriver(pool), dir),
     ping: async () => {
       try {

@@ -23,7 +23,7 @@ describe.each(backends)("caseload executor on the demo caseload ($name)", (backe
   beforeAll(async () => {
     db = await backend.open();
     await seedDemo(db.prisma, { profile: loadLadderProfiles().default, today });
-    const actor = async (s: { aadObjectId: string }) => (await findActor(db.prisma, { tenantId: DEMO_TENANT_ID, aadObjectId: s.aadObjectId }))!;
+    const actor = async (s: { aadObjectId: string }) => (await findActor(db.sql, { tenantId: DEMO_TENANT_ID, aadObjectId: s.aadObjectId }))!;
     [coach, lead, admin, otherCoach] = await Promise.all([actor(DEMO_STAFF.coachSanne), actor(DEMO_STAFF.leadMarieke), actor(DEMO_STAFF.admin), actor(DEMO_STAFF.coachPieter)]);
     const clients = await db.prisma.client.findMany({ include: { classifications: { orderBy: { version: "asc" } } } });
     rows = clients.map((c) => ({
