@@ -232,9 +232,15 @@ async function resume(turn: Turn, deps: DebriefDeps): Promise<void> {
 }
 
 /** Renders the draft's current step (or the proposal) and sends it, replacing the previous card. */
-async function showStep(turn: Turn, deps: DebriefDeps, draft: DebriefDraft, options: { newMessage?: boolean; errors?: FieldErrors; search?: string } = {}): Promise<void> {
+async function showStep(
+  turn: Turn,
+  deps: DebriefDeps,
+  draft: DebriefDraft,
+  options: { newMessage?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null } = {},
+): Promise<void> {
   const { actor, locale, deps: bot } = turn;
-  const context = draft.clientId ? await findClientForDebrief(bot.prisma, actor, draft.clientId) : null;
+  // the caller may have loaded the draft's client already (every submit does)
+  const context = !draft.clientId ? null : options.client?.client.id === draft.clientId ? options.client : await findClientForDebrief(bot.prisma, actor, draft.clientId);
   const view = viewFor(deps, context);
   const step = currentStep(view, draft);
   let card: AdaptiveCard;
@@ -307,9 +313,9 @@ async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
   const context = draft.clientId ? await findClientForDebrief(bot.prisma, actor, draft.clientId) : null;
   const view = viewFor(deps, context);
   const step = currentStep(view, draft);
-  if (step === "proposal") return showStep(turn, deps, draft);
+  if (step === "proposal") return showStep(turn, deps, draft, { client: context });
   const parsed = parseStepAnswer(view, draft, step, raw, { today: isoDay(bot.clock()) });
-  if (!parsed.ok) return showStep(turn, deps, draft, { errors: errorsFor(locale, parsed.problems) });
+  if (!parsed.ok) return showStep(turn, deps, draft, { errors: errorsFor(locale, parsed.problems), client: context });
 
   if (step === "contact") {
     const value = parsed.value as { clientId: string; contact: NonNullable<DebriefDraft["contact"]> };
@@ -320,9 +326,9 @@ async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
     }
     if (!value.contact.reached) return recordNotReached(turn, draft, client, value.contact);
     const started = prefillFrom(deps, client, { ...draft, clientId: client.client.id, teamDomains: client.team.domainsInScope });
-    return showStep(turn, deps, answerStep(started, "contact", value.contact));
+    return showStep(turn, deps, answerStep(started, "contact", value.contact), { client });
   }
-  await showStep(turn, deps, answerStep(draft, step, parsed.value));
+  await showStep(turn, deps, answerStep(draft, step, parsed.value), { client: context });
 }
 
 /** Answers from the client's last classification prefill the cards when it used the same ladder. */
@@ -391,14 +397,14 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
     return void (await turn.context.sendActivity(s.clientRefused));
   }
   const view = viewFor(deps, context);
-  if (currentStep(view, draft) !== "proposal") return showStep(turn, deps, draft);
+  if (currentStep(view, draft) !== "proposal") return showStep(turn, deps, draft, { client: context });
   const proposal = proposeFor(view, draft);
   let final = { rung: proposal.rung, substep: proposal.substep, overrideReason: null as string | null };
   if (override) {
     const parsed = parseOverride(view, checked.raw);
     if (!parsed.ok) {
       const problem = Object.values(parsed.problems)[0];
-      return showStep(turn, deps, draft, { errors: { "": problemText[locale][problem] } });
+      return showStep(turn, deps, draft, { errors: { "": problemText[locale][problem] }, client: context });
     }
     final = { rung: parsed.value.rung, substep: parsed.value.substep, overrideReason: parsed.value.reason };
   }

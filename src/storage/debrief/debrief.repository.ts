@@ -55,39 +55,32 @@ export interface DebriefClientContext {
 
 /** Loads a client for a debrief, or null when the client is outside the actor's scope (or does not exist). */
 export async function findClientForDebrief(prisma: PrismaClient, actor: Actor, clientId: string): Promise<DebriefClientContext | null> {
+  // one query (relation joins): the client, its team, its latest classification and its latest scores
   const client = await prisma.client.findFirst({
     where: { ...clientWhereForActor(actor), id: clientId, active: true },
-    include: { team: true, classifications: { where: { isLatest: true }, take: 1 } },
+    select: {
+      id: true,
+      externalKey: true,
+      displayName: true,
+      wijk: true,
+      birthYear: true,
+      teamId: true,
+      team: { select: { id: true, name: true, ladderProfileId: true, reviewTriggers: true, domainsInScope: true, specialDomainsReason: true } },
+      classifications: {
+        where: { isLatest: true },
+        take: 1,
+        select: { id: true, version: true, profileId: true, finalRung: true, finalSubstep: true, expectedRung: true, answers: true, observedOn: true },
+      },
+      domainScores: { orderBy: LATEST_SCORE_FIRST, distinct: ["domain"], select: { domain: true, score: true } },
+    },
   });
   if (!client) return null;
-  const latest = client.classifications[0] ?? null;
-  const scores = await prisma.domainScore.findMany({
-    where: { clientId },
-    orderBy: LATEST_SCORE_FIRST,
-    distinct: ["domain"],
-    select: { domain: true, score: true },
-  });
+  const { team, classifications, domainScores, ...rest } = client;
   return {
-    client: { id: client.id, externalKey: client.externalKey, displayName: client.displayName, wijk: client.wijk, birthYear: client.birthYear, teamId: client.teamId },
-    team: {
-      id: client.team.id,
-      name: client.team.name,
-      ladderProfileId: client.team.ladderProfileId,
-      reviewTriggers: client.team.reviewTriggers,
-      domainsInScope: client.team.domainsInScope,
-      specialDomainsReason: client.team.specialDomainsReason,
-    },
-    latest: latest && {
-      id: latest.id,
-      version: latest.version,
-      profileId: latest.profileId,
-      finalRung: latest.finalRung,
-      finalSubstep: latest.finalSubstep,
-      expectedRung: latest.expectedRung,
-      answers: latest.answers,
-      observedOn: latest.observedOn,
-    },
-    previousScores: Object.fromEntries(scores.map((s) => [s.domain, s.score])),
+    client: rest,
+    team,
+    latest: classifications[0] ?? null,
+    previousScores: Object.fromEntries(domainScores.map((s) => [s.domain, s.score])),
   };
 }
 
