@@ -40,8 +40,10 @@ export type CaseloadResult =
 
 // Every client in scope, with its latest classification when it has one: questions about contact and
 // reach include clients who were never classified; measures about rungs require one (HAS_LATEST).
+// The partial index "Classification_latest_covering_idx" (clientId INCLUDE finalRung, expectedRung WHERE
+// isLatest) answers this join from the index alone, so HAS_LATEST tests a column the index holds.
 const LATEST = Prisma.sql`LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" = true`;
-const HAS_LATEST = Prisma.sql`l.id IS NOT NULL`;
+const HAS_LATEST = Prisma.sql`l."clientId" IS NOT NULL`;
 
 function scopeSql(scope: CaseloadScope): Prisma.Sql {
   switch (scope.kind) {
@@ -179,10 +181,12 @@ export async function executeCaseloadQuery(
       // within a period: current rung against the last classification before the period (the baseline);
       // clients with no baseline are counted apart, never in the denominator
       const { from } = periodRange(query.period, ctx.today);
-      const baseline = Prisma.sql`(SELECT b."finalRung" FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${from}
-        AND b.status IN ('FINAL','PENDING_REVIEW') ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1)`;
+      // a lateral join, not a scalar subquery: PostgreSQL evaluates a scalar subquery once per reference
+      // (three FILTERs below), a lateral row once per client
+      const baseline = Prisma.sql`LEFT JOIN LATERAL (SELECT b."finalRung" AS base FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${from}
+        AND b.status IN ('FINAL','PENDING_REVIEW') ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1) x ON true`;
       const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > x.base` : Prisma.sql`l."finalRung" < x.base`;
-      const from2 = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" CROSS JOIN LATERAL (SELECT ${baseline} AS base) x WHERE ${movementWhere}`;
+      const from2 = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" ${baseline} WHERE ${movementWhere}`;
       const [lines, [{ count, denominator, nobaseline }]] = await Promise.all([
         q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${from2} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
         q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
