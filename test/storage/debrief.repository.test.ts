@@ -50,10 +50,10 @@ describe.each(backends)("debrief storage on $name", (backend) => {
   afterAll(async () => db?.close());
 
   it("lists only the coach's own clients, searchable by name or client number", async () => {
-    expect((await listClientsForDebrief(db.prisma, coach)).map((c) => c.externalKey)).toEqual(["K-1001"]);
-    expect((await listClientsForDebrief(db.prisma, coach, { search: "jans" })).map((c) => c.externalKey)).toEqual(["K-1001"]);
-    expect(await listClientsForDebrief(db.prisma, coach, { search: "2001" })).toEqual([]);
-    expect(await findClientForDebrief(db.prisma, coach, otherClientId)).toBeNull();
+    expect((await listClientsForDebrief(db.sql, coach)).map((c) => c.externalKey)).toEqual(["K-1001"]);
+    expect((await listClientsForDebrief(db.sql, coach, { search: "jans" })).map((c) => c.externalKey)).toEqual(["K-1001"]);
+    expect(await listClientsForDebrief(db.sql, coach, { search: "2001" })).toEqual([]);
+    expect(await findClientForDebrief(db.sql, coach, otherClientId)).toBeNull();
   });
 
   it("refuses to store a classification for a client outside the coach's scope, writing nothing", async () => {
@@ -88,7 +88,7 @@ describe.each(backends)("debrief storage on $name", (backend) => {
     expect(rows[1].previousRung).toBe(2);
     const score = await db.prisma.domainScore.findFirstOrThrow({ where: { classificationId: next.id, domain: "werk_opleiding" } });
     expect([score.previousScore, score.score]).toEqual([2, 3]);
-    const context = await findClientForDebrief(db.prisma, coach, clientId);
+    const context = await findClientForDebrief(db.sql, coach, clientId);
     expect(context?.latest?.finalRung).toBe(4);
     expect(context?.previousScores).toMatchObject({ werk_opleiding: 3, sociaal_netwerk: null });
   });
@@ -103,8 +103,17 @@ describe.each(backends)("debrief storage on $name", (backend) => {
   it("records a visit where the client was not reached, once", async () => {
     const key = crypto.randomUUID();
     const input = { actor: coach, clientId, contact: { date: new Date("2026-11-21"), kind: "HUISBEZOEK" as const }, idempotencyKey: key };
-    expect(await recordUnreachedContact(db.prisma, input)).toEqual({ created: true });
-    expect(await recordUnreachedContact(db.prisma, input)).toEqual({ created: false });
-    expect(await db.prisma.contact.count({ where: { clientId, reached: false } })).toBe(1);
+    expect(await recordUnreachedContact(db.sql, input)).toEqual({ created: true });
+    expect(await recordUnreachedContact(db.sql, input)).toEqual({ created: false });
+    const contacts = await db.prisma.contact.findMany({ where: { clientId, reached: false } });
+    expect(contacts.map((c) => [c.date.toISOString().slice(0, 10), c.kind, c.staffId])).toEqual([["2026-11-21", "HUISBEZOEK", coach.staffId]]);
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: "contact.not_reached", clientId } });
+    expect(audit.map((e) => [e.subjectId, e.actorId, e.actorAadId, e.details])).toEqual([[contacts[0].id, coach.staffId, coach.aadObjectId, { kind: "HUISBEZOEK" }]]);
+  });
+
+  it("finds a client's picker entry by a name fragment with LIKE wildcards taken literally", async () => {
+    expect(await listClientsForDebrief(db.sql, coach, { search: "%" })).toEqual([]);
+    expect(await listClientsForDebrief(db.sql, coach, { search: "_ansen" })).toEqual([]);
+    expect(await listClientsForDebrief(db.sql, coach, { search: "JANSEN, a" })).toEqual([{ id: clientId, externalKey: "K-1001", displayName: "Jansen, A.", wijk: "Selwerd", currentRung: expect.any(Number) }]);
   });
 });

@@ -61,7 +61,7 @@ export function startFromNote(deps: DebriefDeps & { model?: StructuredModel }) {
     const { actor, deps: bot } = turn;
     const note = (turn.context.activity.text ?? "").slice(0, 2_000);
     const mentioned = await findMentionedClients(bot.prisma, { kind: "coach", staffId: actor.staffId }, note);
-    const mine = await listClientsForDebrief(bot.prisma, actor);
+    const mine = await listClientsForDebrief(bot.sql, actor);
     const matches = mine.filter((c) => mentioned.names.includes(c.displayName));
     let draft = startDraft({ draftId: randomUUID() });
     if (matches.length === 1) draft = { ...draft, clientId: matches[0].id };
@@ -212,7 +212,7 @@ async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean
 
 async function offerResume(turn: Turn, deps: DebriefDeps, draft: DebriefDraft): Promise<void> {
   const s = text[turn.locale];
-  const client = draft.clientId ? await findClientForDebrief(turn.deps.prisma, turn.actor, draft.clientId) : null;
+  const client = draft.clientId ? await findClientForDebrief(turn.deps.sql, turn.actor, draft.clientId) : null;
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     version: "1.5",
@@ -240,15 +240,15 @@ async function showStep(
 ): Promise<void> {
   const { actor, locale, deps: bot } = turn;
   // the caller may have loaded the draft's client already (every submit does)
-  const context = !draft.clientId ? null : options.client?.client.id === draft.clientId ? options.client : await findClientForDebrief(bot.prisma, actor, draft.clientId);
+  const context = !draft.clientId ? null : options.client?.client.id === draft.clientId ? options.client : await findClientForDebrief(bot.sql, actor, draft.clientId);
   const view = viewFor(deps, context);
   const step = currentStep(view, draft);
   let card: AdaptiveCard;
   if (step === "proposal") {
     card = renderProposalCard({ view, draft, proposal: proposeFor(view, draft), locale, clientName: context?.client.displayName ?? "", error: options.errors?.[""] });
   } else {
-    const clients = step === "contact" ? await listClientsForDebrief(bot.prisma, actor, { search: options.search }) : [];
-    const fallback = step === "contact" && options.search && clients.length === 0 ? await listClientsForDebrief(bot.prisma, actor) : clients;
+    const clients = step === "contact" ? await listClientsForDebrief(bot.sql, actor, { search: options.search }) : [];
+    const fallback = step === "contact" && options.search && clients.length === 0 ? await listClientsForDebrief(bot.sql, actor) : clients;
     card = renderDebriefStepCard({
       view,
       draft,
@@ -310,7 +310,7 @@ async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
   if (!checked) return;
   const { draft, raw } = checked;
   const { actor, locale, deps: bot } = turn;
-  const context = draft.clientId ? await findClientForDebrief(bot.prisma, actor, draft.clientId) : null;
+  const context = draft.clientId ? await findClientForDebrief(bot.sql, actor, draft.clientId) : null;
   const view = viewFor(deps, context);
   const step = currentStep(view, draft);
   if (step === "proposal") return showStep(turn, deps, draft, { client: context });
@@ -319,7 +319,7 @@ async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
 
   if (step === "contact") {
     const value = parsed.value as { clientId: string; contact: NonNullable<DebriefDraft["contact"]> };
-    const client = await findClientForDebrief(bot.prisma, actor, value.clientId);
+    const client = await findClientForDebrief(bot.sql, actor, value.clientId);
     if (!client) {
       await recordRefusal(bot.prisma, { actor, reason: "client_out_of_scope", details: { step: "contact" } });
       return showStep(turn, deps, draft, { errors: { "": text[locale].clientRefused, clientId: text[locale].clientRefused } });
@@ -347,7 +347,7 @@ function prefillFrom(deps: DebriefDeps, client: DebriefClientContext, draft: Deb
 
 async function recordNotReached(turn: Turn, draft: DebriefDraft, client: DebriefClientContext, contact: NonNullable<DebriefDraft["contact"]>): Promise<void> {
   const s = text[turn.locale];
-  await recordUnreachedContact(turn.deps.prisma, {
+  await recordUnreachedContact(turn.deps.sql, {
     actor: turn.actor,
     clientId: client.client.id,
     contact: { date: new Date(`${contact.date}T00:00:00Z`), kind: contact.kind },
@@ -391,7 +391,7 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
   const { draft } = checked;
   const { actor, locale, deps: bot } = turn;
   const s = text[locale];
-  const context = draft.clientId ? await findClientForDebrief(bot.prisma, actor, draft.clientId) : null;
+  const context = draft.clientId ? await findClientForDebrief(bot.sql, actor, draft.clientId) : null;
   if (!context || !draft.contact) {
     await recordRefusal(bot.prisma, { actor, reason: "client_out_of_scope", details: { step: "confirm" } });
     return void (await turn.context.sendActivity(s.clientRefused));
@@ -470,7 +470,7 @@ async function reopen(turn: Turn, deps: DebriefDeps): Promise<void> {
   const { actor, locale, deps: bot } = turn;
   const parsed = ReopenSubmit.safeParse(turn.context.activity.value);
   const review = parsed.success ? await findReview(bot.prisma, parsed.data.classificationId) : null;
-  const client = review ? await findClientForDebrief(bot.prisma, actor, review.clientId) : null;
+  const client = review ? await findClientForDebrief(bot.sql, actor, review.clientId) : null;
   if (!review || !client || review.coachId !== actor.staffId || (review.status !== "REJECTED" && review.status !== "RETURNED")) {
     await recordRefusal(bot.prisma, { actor, reason: "reopen_forbidden", clientId: review?.clientId ?? null });
     return void (await turn.context.sendActivity(text[locale].reopenRefused));

@@ -1,11 +1,16 @@
 // What a debrief reads and writes. Every client id that came from a card is re-checked here against the
 // actor's scope; a confirmation is one transaction (contact, classification, domain scores, audit).
+// What runs on every debrief turn (the client picker, the client with its history, a visit where the
+// client was not reached) is one plain SQL statement each (see Sql in ../db); the confirmation, once
+// per debrief and several statements in a transaction, stays in Prisma.
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Actor } from "../../domain/access/actor.ts";
 import { reviewReasons, type ReviewTrigger } from "../../domain/review/review-policy.ts";
 import { Prisma, type ContactKind, type GrowthPotential, type PrismaClient } from "../../generated/prisma/client.ts";
 import { auditEventData, recordAuditEvent } from "../audit/record-audit-event.ts";
-import { clientWhereForActor } from "../client-scope.ts";
+import { clientScopeCondition, clientWhereForActor } from "../client-scope.ts";
+import type { Sql } from "../db/index.ts";
 
 // Two debriefs on one day: the later version wins.
 const LATEST_SCORE_FIRST: Prisma.DomainScoreOrderByWithRelationInput[] = [{ observedOn: "desc" }, { classification: { version: "desc" } }];
@@ -19,69 +24,67 @@ export interface ClientChoice {
 }
 
 /** The actor's active clients for the picker, optionally narrowed by a name or client-number fragment. */
-export async function listClientsForDebrief(prisma: PrismaClient, actor: Actor, options: { search?: string; take?: number } = {}): Promise<ClientChoice[]> {
+export async function listClientsForDebrief(sql: Sql, actor: Actor, options: { search?: string; take?: number } = {}): Promise<ClientChoice[]> {
+  const scope = clientScopeCondition(actor, 2);
   const search = options.search?.trim();
-  const rows = await prisma.client.findMany({
-    where: {
-      ...clientWhereForActor(actor),
-      active: true,
-      ...(search
-        ? { OR: [{ displayName: { contains: search, mode: "insensitive" } }, { externalKey: { contains: search, mode: "insensitive" } }] }
-        : {}),
-    },
-    orderBy: { displayName: "asc" },
-    take: options.take ?? 100,
-    select: { id: true, externalKey: true, displayName: true, wijk: true, classifications: { where: { isLatest: true }, select: { finalRung: true } } },
+  const matches = search ? ` AND (c."displayName" ILIKE $${scope.values.length + 2} OR c."externalKey" ILIKE $${scope.values.length + 2})` : "";
+  const { rows } = await sql.query<ClientChoice>({
+    name: `debrief_clients_${scope.kind}${search ? "_search" : ""}`,
+    text: `SELECT c.id, c."externalKey", c."displayName", c.wijk, l."finalRung" AS "currentRung"
+      FROM "Client" c LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest"
+      WHERE c.active AND ${scope.condition}${matches} ORDER BY c."displayName", c.id LIMIT $1`,
+    values: [options.take ?? 100, ...scope.values, ...(search ? [`%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] : [])],
   });
-  return rows.map((r) => ({ id: r.id, externalKey: r.externalKey, displayName: r.displayName, wijk: r.wijk, currentRung: r.classifications[0]?.finalRung ?? null }));
+  return rows;
 }
 
-export interface DebriefClientContext {
-  client: { id: string; externalKey: string; displayName: string; wijk: string; birthYear: number; teamId: string };
-  team: { id: string; name: string; ladderProfileId: string; reviewTriggers: ReviewTrigger[]; domainsInScope: string[]; specialDomainsReason: string | null };
-  latest: {
-    id: string;
-    version: number;
-    profileId: string;
-    finalRung: number;
-    finalSubstep: number | null;
-    expectedRung: number | null;
-    answers: unknown;
-    observedOn: Date;
-  } | null;
+const isoDate = z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`));
+const DebriefClientRow = z.object({
+  client: z.object({ id: z.string(), externalKey: z.string(), displayName: z.string(), wijk: z.string(), birthYear: z.number(), teamId: z.string() }),
+  team: z.object({
+    id: z.string(),
+    name: z.string(),
+    ladderProfileId: z.string(),
+    reviewTriggers: z.array(z.enum(["ALWAYS", "OVERRIDE", "JUMP", "ONTHEFFING"])),
+    domainsInScope: z.array(z.string()),
+    specialDomainsReason: z.string().nullable(),
+  }),
+  latest: z
+    .object({
+      id: z.string(),
+      version: z.number(),
+      profileId: z.string(),
+      finalRung: z.number(),
+      finalSubstep: z.number().nullable(),
+      expectedRung: z.number().nullable(),
+      answers: z.unknown(),
+      observedOn: isoDate,
+    })
+    .nullable(),
   /** The most recent score per ZRM domain (null = niet besproken). */
-  previousScores: Record<string, number | null>;
-}
+  previousScores: z.record(z.string(), z.number().nullable()),
+});
+export type DebriefClientContext = z.infer<typeof DebriefClientRow>;
+
+// the most recent score per ZRM domain; two debriefs on one day: the later version wins
+const FIND_CLIENT_FOR_DEBRIEF = `SELECT
+    json_build_object('id', c.id, 'externalKey', c."externalKey", 'displayName', c."displayName", 'wijk', c.wijk, 'birthYear', c."birthYear", 'teamId', c."teamId") AS client,
+    json_build_object('id', t.id, 'name', t.name, 'ladderProfileId', t."ladderProfileId", 'reviewTriggers', t."reviewTriggers"::text[],
+      'domainsInScope', t."domainsInScope", 'specialDomainsReason', t."specialDomainsReason") AS team,
+    (SELECT json_build_object('id', l.id, 'version', l.version, 'profileId', l."profileId", 'finalRung', l."finalRung", 'finalSubstep', l."finalSubstep",
+        'expectedRung', l."expectedRung", 'answers', l.answers, 'observedOn', l."observedOn")
+      FROM "Classification" l WHERE l."clientId" = c.id AND l."isLatest" LIMIT 1) AS latest,
+    (SELECT COALESCE(json_object_agg(s.domain, s.score), '{}') FROM (
+      SELECT DISTINCT ON (d.domain) d.domain, d.score FROM "DomainScore" d JOIN "Classification" k ON k.id = d."classificationId"
+      WHERE d."clientId" = c.id ORDER BY d.domain, d."observedOn" DESC, k.version DESC) s) AS "previousScores"
+  FROM "Client" c JOIN "Team" t ON t.id = c."teamId"
+  WHERE c.id = $1 AND c.active`;
 
 /** Loads a client for a debrief, or null when the client is outside the actor's scope (or does not exist). */
-export async function findClientForDebrief(prisma: PrismaClient, actor: Actor, clientId: string): Promise<DebriefClientContext | null> {
-  // one query (relation joins): the client, its team, its latest classification and its latest scores
-  const client = await prisma.client.findFirst({
-    where: { ...clientWhereForActor(actor), id: clientId, active: true },
-    select: {
-      id: true,
-      externalKey: true,
-      displayName: true,
-      wijk: true,
-      birthYear: true,
-      teamId: true,
-      team: { select: { id: true, name: true, ladderProfileId: true, reviewTriggers: true, domainsInScope: true, specialDomainsReason: true } },
-      classifications: {
-        where: { isLatest: true },
-        take: 1,
-        select: { id: true, version: true, profileId: true, finalRung: true, finalSubstep: true, expectedRung: true, answers: true, observedOn: true },
-      },
-      domainScores: { orderBy: LATEST_SCORE_FIRST, distinct: ["domain"], select: { domain: true, score: true } },
-    },
-  });
-  if (!client) return null;
-  const { team, classifications, domainScores, ...rest } = client;
-  return {
-    client: rest,
-    team,
-    latest: classifications[0] ?? null,
-    previousScores: Object.fromEntries(domainScores.map((s) => [s.domain, s.score])),
-  };
+export async function findClientForDebrief(sql: Sql, actor: Actor, clientId: string): Promise<DebriefClientContext | null> {
+  const scope = clientScopeCondition(actor, 2);
+  const { rows } = await sql.query<unknown>({ name: `debrief_client_${scope.kind}`, text: `${FIND_CLIENT_FOR_DEBRIEF} AND ${scope.condition}`, values: [clientId, ...scope.values] });
+  return rows.length ? DebriefClientRow.parse(rows[0]) : null;
 }
 
 export interface ContactInput {
@@ -89,23 +92,28 @@ export interface ContactInput {
   kind: ContactKind;
 }
 
+// The contact and its audit event in one statement, so they commit together; a replay of the same key
+// inserts neither.
+const RECORD_UNREACHED_CONTACT = `WITH contact AS (
+    INSERT INTO "Contact" ("id", "clientId", "staffId", "date", "kind", "reached", "idempotencyKey", "createdAt")
+    VALUES ($1, $2, $3, $4::date, $5::"ContactKind", false, $6, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id")
+  INSERT INTO "AuditEvent" ("at", "actorId", "actorAadId", "action", "clientId", "subjectId", "details", "correlationId")
+  SELECT now() AT TIME ZONE 'UTC', $7, $8, $9, $2, contact."id", $10::jsonb, $11 FROM contact`;
+
 /** A visit where the client was not reached is data too (reach per wijk). Idempotent on the key. */
 export async function recordUnreachedContact(
-  prisma: PrismaClient,
+  sql: Sql,
   input: { actor: Actor; clientId: string; contact: ContactInput; idempotencyKey: string },
 ): Promise<{ created: boolean }> {
   const id = randomUUID();
-  try {
-    // one batch: the contact and its audit event commit together; a replay hits the unique key
-    await prisma.$transaction([
-      prisma.contact.create({ data: { id, clientId: input.clientId, staffId: input.actor.staffId, date: input.contact.date, kind: input.contact.kind, reached: false, idempotencyKey: input.idempotencyKey } }),
-      prisma.auditEvent.create({ data: auditEventData({ actor: input.actor, action: "contact.not_reached", clientId: input.clientId, subjectId: id, details: { kind: input.contact.kind } }) }),
-    ]);
-    return { created: true };
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { created: false };
-    throw e;
-  }
+  const audit = auditEventData({ actor: input.actor, action: "contact.not_reached", clientId: input.clientId, subjectId: id, details: { kind: input.contact.kind } });
+  const { rowCount } = await sql.query({
+    name: "record_unreached_contact",
+    text: RECORD_UNREACHED_CONTACT,
+    values: [id, input.clientId, input.actor.staffId, input.contact.date.toISOString().slice(0, 10), input.contact.kind, input.idempotencyKey, audit.actorId, audit.actorAadId, audit.action, JSON.stringify(audit.details), audit.correlationId],
+  });
+  return { created: rowCount === 1 };
 }
 
 export interface ConfirmClassificationInput {
