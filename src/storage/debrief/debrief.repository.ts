@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../domain/access/actor.ts";
-import { reviewReasons, type ReviewTrigger } from "../../domain/review/review-policy.ts";
+import { ReviewTrigger, reviewReasons } from "../../domain/review/review-policy.ts";
 import { Prisma, type ContactKind, type GrowthPotential, type PrismaClient } from "../../generated/prisma/client.ts";
 import { auditEventData, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { clientScopeCondition, clientWhereForActor } from "../client-scope.ts";
@@ -45,7 +45,7 @@ const DebriefClientRow = z.object({
     id: z.string(),
     name: z.string(),
     ladderProfileId: z.string(),
-    reviewTriggers: z.array(z.enum(["ALWAYS", "OVERRIDE", "JUMP", "ONTHEFFING"])),
+    reviewTriggers: z.array(ReviewTrigger),
     domainsInScope: z.array(z.string()),
     specialDomainsReason: z.string().nullable(),
   }),
