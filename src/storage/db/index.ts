@@ -4,12 +4,15 @@
 //   pglite:memory://                embedded, in memory (tests)
 // Both go through the same pg pool + @prisma/adapter-pg: the embedded PGlite is served on an ephemeral
 // 127.0.0.1 port by @electric-sql/pglite-socket, so queries, errors (P2002…) and transactions behave alike.
+// PGlite runs in a worker thread (pglite-worker.ts), so its query execution does not hold up turns.
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations, type SqlDriver } from "./migrate.ts";
+import type { PgliteWorkerData, PgliteWorkerMessage } from "./pglite-worker.ts";
 
 export type { PrismaClient };
 
@@ -43,22 +46,46 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   const dir = url.slice("pglite:".length) || "./data/pglite";
   const inMemory = dir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dir);
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const pglite = await PGlite.create(inMemory ? undefined : dir);
-  // pg's pool destroys a client whose query failed and connects again at once, before the server has
-  // seen the old socket close; with the default maxConnections (1) that reconnect is refused and the
-  // next query fails with "Connection terminated unexpectedly". The pool still has one client at a time.
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
-  await server.start();
-  // PGlite is a single session: one pooled connection (the server accepts one by default).
-  const pool = new pg.Pool({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1 });
-  pool.on("error", () => {});
-  return wrap("pglite", pool, async () => {
-    await server.stop();
-    await pglite.close();
+  try {
+    const host = await startPgliteWorker({ dataDir: inMemory ? undefined : dir });
+    // PGlite is a single session: one pooled connection
+    const pool = new pg.Pool({ connectionString: `postgresql://postgres@${host.address}/postgres`, max: 1 });
+    pool.on("error", () => {});
+    return wrap("pglite", pool, async () => {
+      await host.stop();
+      unlock();
+    });
+  } catch (e) {
     unlock();
-  });
+    throw e;
+  }
+}
+
+async function startPgliteWorker(data: PgliteWorkerData): Promise<{ address: string; stop(): Promise<void> }> {
+  // the worker runs TypeScript like the rest of the app: it registers tsx for itself, then loads the module
+  const entry = new URL("./pglite-worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: data });
+  const next = () =>
+    new Promise<PgliteWorkerMessage>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`the embedded database stopped (exit code ${code})`)));
+    });
+  const first = await next();
+  if (!("ready" in first)) {
+    await worker.terminate();
+    throw new Error(`the embedded database did not start: ${"failed" in first ? first.failed : "no answer"}`);
+  }
+  return {
+    address: first.ready,
+    async stop() {
+      const stopped = next();
+      worker.postMessage("stop");
+      await stopped;
+      await worker.terminate();
+    },
+  };
 }
 
 function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise<void>): Database {
