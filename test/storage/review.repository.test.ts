@@ -91,6 +91,8 @@ describe.each(backends)("review decisions on $name", (backend) => {
     expect(r.outcome).toBe("decided");
     const latest = await db.prisma.classification.findMany({ where: { clientId, isLatest: true } });
     expect(latest.map((l) => l.id)).toEqual([first.id]);
+    // the client's current rung (what caseload answers count) follows: back to 2, not the rejected 4
+    expect(await db.prisma.client.findUniqueOrThrow({ where: { id: clientId }, select: { latestRung: true, latestExpectedRung: true } })).toEqual({ latestRung: 2, latestExpectedRung: 3 });
   });
 
   it("names the team's reviewers without the coach who classified", async () => {

@@ -40,10 +40,11 @@ export type CaseloadResult =
 
 // Every client in scope, with its latest classification when it has one: questions about contact and
 // reach include clients who were never classified; measures about rungs require one (HAS_LATEST).
-// The partial index "Classification_latest_covering_idx" (clientId INCLUDE finalRung, expectedRung WHERE
-// isLatest) answers this join from the index alone, so HAS_LATEST tests a column the index holds.
+// The rung and expected rung of the latest classification are also on the client (c."latestRung",
+// c."latestExpectedRung", kept by a database trigger), so a count or cross-tab that filters on nothing
+// else reads clients alone (fromClients) and needs no join per client.
 const LATEST = Prisma.sql`LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" = true`;
-const HAS_LATEST = Prisma.sql`l."clientId" IS NOT NULL`;
+const HAS_LATEST = Prisma.sql`c."latestRung" IS NOT NULL`;
 
 function scopeSql(scope: CaseloadScope): Prisma.Sql {
   switch (scope.kind) {
@@ -69,19 +70,27 @@ interface Ctx {
   today: Date;
 }
 
+/** The filters that read more of the latest classification than its rungs (so need the LATEST join). */
+const READS_LATEST = ["substep", "growthPotential", "ontheffing", "verdieping", "outcomes", "monthsOnSameRungAtLeast", "statuses"] as const;
+
+/** Clients in scope, joined to their latest classification only when the filters read it. */
+function fromClients(filters: CaseloadFilters): Prisma.Sql {
+  return READS_LATEST.some((f) => filters[f] !== undefined) ? Prisma.sql`FROM "Client" c ${LATEST}` : Prisma.sql`FROM "Client" c`;
+}
+
 /** Every condition as SQL over c (client) and l (its latest classification). */
 function whereSql(filters: CaseloadFilters, ctx: Ctx): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`c.active = true`, Prisma.sql`c."erasedAt" IS NULL`, scopeSql(ctx.scope)];
-  if (filters.rungs) parts.push(Prisma.sql`l."finalRung" IN (${Prisma.join(filters.rungs)})`);
+  if (filters.rungs) parts.push(Prisma.sql`c."latestRung" IN (${Prisma.join(filters.rungs)})`);
   const e = filters.expected;
   if (e) {
-    if (e.op === "unknown") parts.push(Prisma.sql`l."expectedRung" IS NULL`);
-    else if (e.op === "aboveCurrent") parts.push(Prisma.sql`l."expectedRung" > l."finalRung"`);
-    else if (e.op === "belowCurrent") parts.push(Prisma.sql`l."expectedRung" < l."finalRung"`);
-    else if (e.op === "sameAsCurrent") parts.push(Prisma.sql`l."expectedRung" = l."finalRung"`);
-    else if (e.op === "atLeast") parts.push(Prisma.sql`l."expectedRung" >= ${e.rung ?? 1}`);
-    else if (e.op === "above") parts.push(Prisma.sql`l."expectedRung" > ${e.rung ?? 1}`);
-    else parts.push(Prisma.sql`l."expectedRung" = ${e.rung ?? 1}`);
+    if (e.op === "unknown") parts.push(Prisma.sql`c."latestExpectedRung" IS NULL`);
+    else if (e.op === "aboveCurrent") parts.push(Prisma.sql`c."latestExpectedRung" > c."latestRung"`);
+    else if (e.op === "belowCurrent") parts.push(Prisma.sql`c."latestExpectedRung" < c."latestRung"`);
+    else if (e.op === "sameAsCurrent") parts.push(Prisma.sql`c."latestExpectedRung" = c."latestRung"`);
+    else if (e.op === "atLeast") parts.push(Prisma.sql`c."latestExpectedRung" >= ${e.rung ?? 1}`);
+    else if (e.op === "above") parts.push(Prisma.sql`c."latestExpectedRung" > ${e.rung ?? 1}`);
+    else parts.push(Prisma.sql`c."latestExpectedRung" = ${e.rung ?? 1}`);
   }
   if (filters.substep !== undefined) parts.push(filters.substep === "none" ? Prisma.sql`l."finalSubstep" IS NULL` : Prisma.sql`l."finalSubstep" = ${filters.substep}`);
   if (filters.wijken) parts.push(Prisma.sql`lower(c.wijk) IN (${Prisma.join(filters.wijken.map((w) => w.toLowerCase()))})`);
@@ -130,19 +139,19 @@ export async function executeCaseloadQuery(
       const [lines, [{ total }]] = await Promise.all([
         q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId"
           WHERE ${where} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`),
-        q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total FROM "Client" c ${LATEST} WHERE ${where}`),
+        q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total ${fromClients(query.filters)} WHERE ${where}`),
       ]);
       return { kind: "list", total: n(total), page, pageSize: PAGE_SIZE, lines: lines.map(normaliseLine) };
     }
     case "count": {
       const [{ count, denominator }] = await q<{ count: bigint; denominator: bigint }>(Prisma.sql`
         SELECT count(*) FILTER (WHERE ${where}) AS count, count(*) AS denominator
-        FROM "Client" c ${LATEST} WHERE c.active = true AND c."erasedAt" IS NULL AND ${scopeSql(ctx.scope)}`);
+        ${fromClients(query.filters)} WHERE c.active = true AND c."erasedAt" IS NULL AND ${scopeSql(ctx.scope)}`);
       return { kind: "count", count: n(count), denominator: n(denominator) };
     }
     case "distribution": {
       const key =
-        query.by === "rung" ? Prisma.sql`l."finalRung"::text` : query.by === "expected" ? Prisma.sql`l."expectedRung"::text` : query.by === "substep" ? Prisma.sql`COALESCE(l."finalSubstep"::text, '-')` : query.by === "wijk" ? Prisma.sql`c.wijk` : Prisma.sql`COALESCE(s."displayName", '-')`;
+        query.by === "rung" ? Prisma.sql`c."latestRung"::text` : query.by === "expected" ? Prisma.sql`c."latestExpectedRung"::text` : query.by === "substep" ? Prisma.sql`COALESCE(l."finalSubstep"::text, '-')` : query.by === "wijk" ? Prisma.sql`c.wijk` : Prisma.sql`COALESCE(s."displayName", '-')`;
       const needsLatest = query.by === "rung" || query.by === "expected" || query.by === "substep" ? Prisma.sql`AND ${HAS_LATEST}` : Prisma.empty;
       const rows = await q<{ key: string | null; count: bigint }>(Prisma.sql`SELECT ${key} AS key, count(*) AS count FROM "Client" c ${LATEST}
         LEFT JOIN "Staff" s ON s.id = c."coachId" WHERE ${where} ${needsLatest} GROUP BY 1 ORDER BY 1`);
@@ -152,8 +161,8 @@ export async function executeCaseloadQuery(
       return { kind: "distribution", by: query.by, rows: known, unknown, total: known.reduce((s, r) => s + r.count, 0) + unknown };
     }
     case "crossTab": {
-      const rows = await q<{ current: number; expected: number | null; count: bigint }>(Prisma.sql`SELECT l."finalRung" AS current, l."expectedRung" AS expected, count(*) AS count
-        FROM "Client" c ${LATEST} WHERE ${where} AND ${HAS_LATEST} GROUP BY 1, 2`);
+      const rows = await q<{ current: number; expected: number | null; count: bigint }>(Prisma.sql`SELECT c."latestRung" AS current, c."latestExpectedRung" AS expected, count(*) AS count
+        ${fromClients(query.filters)} WHERE ${where} AND ${HAS_LATEST} GROUP BY 1, 2`);
       const cells: Record<string, number> = {};
       const unknownExpected: Record<string, number> = {};
       for (const r of rows) {
@@ -185,12 +194,13 @@ export async function executeCaseloadQuery(
       // (three FILTERs below), a lateral row once per client
       const baseline = Prisma.sql`LEFT JOIN LATERAL (SELECT b."finalRung" AS base FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${from}
         AND b.status IN ('FINAL','PENDING_REVIEW') ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1) x ON true`;
-      const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > x.base` : Prisma.sql`l."finalRung" < x.base`;
-      const from2 = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" ${baseline} WHERE ${movementWhere}`;
+      const cmp = query.direction === "up" ? Prisma.sql`c."latestRung" > x.base` : Prisma.sql`c."latestRung" < x.base`;
       const [lines, [{ count, denominator, nobaseline }]] = await Promise.all([
-        q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${from2} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
+        q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId" ${baseline}
+          WHERE ${movementWhere} AND ${cmp} ORDER BY c."displayName", c.id LIMIT ${PAGE_SIZE} OFFSET ${Math.max(0, input.page ?? 0) * PAGE_SIZE}`),
         q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
-          count(*) FILTER (WHERE x.base IS NOT NULL) AS denominator, count(*) FILTER (WHERE x.base IS NULL) AS nobaseline ${from2}`),
+          count(*) FILTER (WHERE x.base IS NOT NULL) AS denominator, count(*) FILTER (WHERE x.base IS NULL) AS nobaseline
+          ${fromClients(query.filters)} ${baseline} WHERE ${movementWhere}`),
       ]);
       return { kind: "movement", direction: query.direction, period: query.period, count: n(count), denominator: n(denominator), noBaseline: n(nobaseline), lines: lines.map(normaliseLine), total: n(count) };
     }
