@@ -7,20 +7,20 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { caseloadScopeOf } from "../src/domain/access/actor.ts";
 import { CaseloadQuery } from "../src/domain/caseload/caseload-query.ts";
-import { parseEnv } from "../src/config/env.ts";
-import { createLogger } from "../src/logging/logger.ts";
-import { startTrede } from "../src/start-trede.ts";
 import { openDatabase, type Database } from "../src/storage/db/index.ts";
 import { executeCaseloadQuery, type CaseloadResult } from "../src/storage/caseload/execute-caseload-query.ts";
 import { importClients } from "../src/storage/import/import-csv.ts";
 import { findActor } from "../src/storage/staff.repository.ts";
+import { Writable } from "node:stream";
+import { parseEnv } from "../src/config/env.ts";
+import { createLogger } from "../src/logging/logger.ts";
+import { startTrede } from "../src/start-trede.ts";
 import { startConnector } from "../test/support/connector.ts";
-import { backends, type TestBackend } from "../test/support/databases.ts";
+import type { TestBackend } from "../test/support/databases.ts";
 import { startEchoBot } from "./echo-bot.ts";
-import { measure, ms, printTable, type Stats } from "./lib.ts";
+import { measure, ms, printTable, stats, type Stats } from "./lib.ts";
 
 const TENANT = "00000000-0000-4000-8000-000000000001";
 // both scales by default; --city skips the national one (its data takes about two minutes to generate)
@@ -50,6 +50,9 @@ function activity(connectorUrl: string, user: string, conversation: string, extr
 const post = (url: string, body: unknown) => fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 // --- 1. Turn latency: bare echo bot (floor) vs a debrief card submit with its database write ---------------
+// Both bots run in this process, beside the load generator and the loopback connector, on the same
+// footing. (With each bot in a process of its own, three busy processes share the two cores and the
+// scheduler, not the bot, sets the tail: BENCHMARKS.md.)
 const connector = await startConnector();
 const echo = await startEchoBot();
 for (const concurrency of [8, 50]) {
@@ -59,10 +62,13 @@ for (const concurrency of [8, 50]) {
   for (const backend of dbBackends) {
     const db = await backend.open();
     const team = await db.prisma.team.create({ data: { name: "Bench" } });
-    const coaches = await Promise.all(
-      Array.from({ length: concurrency }, (_, i) => db.prisma.staff.create({ data: { tenantId: TENANT, aadObjectId: `coach-${i}`, displayName: `Coach ${i}`, roles: ["COACH"], teamId: team.id } })),
+    const clients = await Promise.all(
+      Array.from({ length: concurrency }, async (_, i) => {
+        const coach = await db.prisma.staff.create({ data: { tenantId: TENANT, aadObjectId: `coach-${i}`, displayName: `Coach ${i}`, roles: ["COACH"], teamId: team.id } });
+        const client = await db.prisma.client.create({ data: { externalKey: `B-${i}`, displayName: `Klant ${i}`, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: coach.id } });
+        return { coach: coach.aadObjectId, id: client.id };
+      }),
     );
-    const clients = await Promise.all(coaches.map((c, i) => db.prisma.client.create({ data: { externalKey: `B-${i}`, displayName: `Klant ${i}`, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: c.id } })));
     const trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url, DATABASE_POOL_SIZE: "20" }), { db, logger: quiet() });
     // each coach: "verslag" (not timed), then the timed submit of the contact card: a not-reached visit is
     // stored (contact + audit) and the card replaced
@@ -70,33 +76,93 @@ for (const concurrency of [8, 50]) {
     const samples: number[] = [];
     const started = performance.now();
     await Promise.all(
-      coaches.map(async (coach, i) => {
+      clients.map(async ({ coach, id }, i) => {
         for (let k = 0; k < perCoach; k++) {
           const conv = `debrief-${i}`;
           const before = connector.sent.length;
-          await (await post(trede.url, activity(connector.url, coach.aadObjectId, conv, { type: "message", text: "verslag" }))).text();
+          await (await post(trede.url, activity(connector.url, coach, conv, { type: "message", text: "verslag" }))).text();
           const card = connector.sent.slice(before).find((s) => s.conversationId === conv)?.activity.attachments?.[0]?.content;
           const data = card?.actions?.find((a: { data?: { verb?: string } }) => a.data?.verb === "debrief.next")?.data;
           const t = performance.now();
-          const res = await post(trede.url, activity(connector.url, coach.aadObjectId, conv, { type: "message", value: { ...data, clientId: clients[i].id, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" }, replyToId: "a-1" }));
+          const res = await post(trede.url, activity(connector.url, coach, conv, { type: "message", value: { ...data, clientId: id, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" }, replyToId: "a-1" }));
           await res.text();
           samples.push(performance.now() - t);
         }
       }),
     );
-    const { stats } = await import("./lib.ts");
     const debrief = stats(samples, (performance.now() - started) / 1000);
-    row(`debrief submit + write (${backend.name}), concurrency ${concurrency}`, debrief, floor);
-    results[`turn.debrief.${backend.name}.c${concurrency}`] = { ...debrief, ratioP99: debrief.p99 / floor.p99, contacts: await db.prisma.contact.count() };
     await trede.stop();
+    // every timed submit must have stored its visit, or the figure measured failures
+    const contacts = await db.prisma.contact.count();
+    if (contacts !== samples.length) throw new Error(`debrief (${backend.name}), concurrency ${concurrency}: ${contacts} visits stored for ${samples.length} submits`);
+    row(`debrief submit + write (${backend.name}), concurrency ${concurrency}`, debrief, floor);
+    results[`turn.debrief.${backend.name}.c${concurrency}`] = { ...debrief, ratioP95: debrief.p95 / floor.p95, ratioP99: debrief.p99 / floor.p99, contacts };
     await db.close();
   }
 }
 await echo.stop();
 
-// --- 2. Start-up time to /readyz and resident memory under 50 concurrent coaches (a separate process) ------
+// --- 2. Start-up time to /readyz and resident memory under 50 concurrent coaches -----------------------
 // First start: migrations and the demo municipality; later start: an existing database. Then 50 coaches,
 // each with their own identity and chat, alternate "verslag" and a caseload question.
+interface Server {
+  url: string;
+  startedInMs: number;
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+async function spawnServer(entry: string, env: Record<string, string>): Promise<Server> {
+  const port = 41000 + Math.floor(Math.random() * 20000);
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", entry], { env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port) }, stdio: "ignore" });
+  const exited = new Promise((r) => child.once("exit", r));
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} before it was ready`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    url,
+    startedInMs: performance.now() - t0,
+    rssMiB: () => Number(readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** A database for a bot process: `use` opens it from this process while no bot has it open. */
+interface BenchDatabase {
+  name: "pglite" | "postgres";
+  url: string;
+  use<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  dispose(): Promise<void>;
+}
+async function benchDatabase(name: "pglite" | "postgres"): Promise<BenchDatabase> {
+  if (name === "postgres") {
+    const db = await dbBackends.find((b) => b.name === "postgres")!.open();
+    return { name, url: db.url, use: (work) => work(db), dispose: () => db.close() };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "trede-bench-"));
+  const url = `pglite:${dir}/db`;
+  return {
+    name,
+    url,
+    async use(work) {
+      const db = await openDatabase(url);
+      try {
+        await db.migrate();
+        return await work(db);
+      } finally {
+        await db.close();
+      }
+    },
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+const databaseKinds = dbBackends.map((b) => b.name);
+
 async function addCoaches(db: Database, count: number) {
   const team = await db.prisma.team.create({ data: { name: `Bench ${randomUUID().slice(0, 8)}` } });
   await db.prisma.staff.createMany({
@@ -109,59 +175,29 @@ async function addCoaches(db: Database, count: number) {
   return coaches.map((c) => c.aadObjectId);
 }
 
-async function startupAndMemory(name: string, url: string, withDb: <T>(use: (db: Database) => Promise<T>) => Promise<T>) {
-  const port = 41000 + Math.floor(Math.random() * 1000);
-  const base = `http://127.0.0.1:${port}`;
-  const start = async (seed: boolean) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, DATABASE_URL: url, SEED_DEMO: String(seed), PORT: String(port), LOG_LEVEL: "warn" }, stdio: "ignore" });
-    while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 20));
-    const stop = async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    };
-    return { ms: performance.now() - t0, rss: () => Number(readFileSync(`/proc/${child.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024, stop };
-  };
-  const first = await start(true);
+for (const kind of databaseKinds) {
+  const bench = await benchDatabase(kind);
+  const first = await spawnServer("src/main.ts", { DATABASE_URL: bench.url, SEED_DEMO: "true" });
   await first.stop();
-  const coaches = await withDb((db) => addCoaches(db, 50));
-  const later = await start(false);
+  const coaches = await bench.use((db) => addCoaches(db, 50));
+  const later = await spawnServer("src/main.ts", { DATABASE_URL: bench.url });
   await new Promise((r) => setTimeout(r, 1_000)); // settle before reading idle memory
-  const idle = later.rss();
+  const idle = later.rssMiB();
   let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, later.rss())), 100);
+  const sampler = setInterval(() => (peak = Math.max(peak, later.rssMiB())), 100);
   const load = await measure(1_000, 50, async (i) => {
     const coach = coaches[i % 50];
     const text = i % 100 < 50 ? "verslag" : "wie op trede 1 gaat naar verwachting stijgen?";
-    await (await post(base, activity(connector.url, coach, `mem-${coach}`, { type: "message", text }))).text();
+    await (await post(later.url, activity(connector.url, coach, `mem-${coach}`, { type: "message", text }))).text();
   });
   clearInterval(sampler);
-  peak = Math.max(peak, later.rss());
+  peak = Math.max(peak, later.rssMiB());
   await later.stop();
-  results[`startup.${name}`] = { firstStartMs: first.ms, laterStartMs: later.ms };
-  results[`memory.${name}`] = { idleMiB: idle, peakMiBUnder50Coaches: peak, load };
-  table.push({ measure: `start-up to /readyz (${name}): first (migrate + seed) / later`, n: 1, p50: ms(first.ms), p95: ms(later.ms), p99: "", "req/s": "", "p95 vs floor": "", "p99 vs floor": "" });
-  table.push({ measure: `resident memory (${name}): idle / peak under 50 coaches`, n: load.n, p50: `${idle.toFixed(0)} MiB`, p95: `${peak.toFixed(0)} MiB`, p99: "", "req/s": load.throughput.toFixed(0), "p95 vs floor": "", "p99 vs floor": "" });
-}
-
-{
-  const dir = mkdtempSync(path.join(os.tmpdir(), "trede-bench-"));
-  const url = `pglite:${dir}/db`;
-  await startupAndMemory("pglite", url, async (use) => {
-    const db = await openDatabase(url);
-    try {
-      return await use(db);
-    } finally {
-      await db.close();
-    }
-  });
-  rmSync(dir, { recursive: true, force: true });
-  const pgBackend = dbBackends.find((b) => b.name === "postgres");
-  if (pgBackend) {
-    const db = await pgBackend.open();
-    await startupAndMemory("postgres", db.url, (use) => use(db));
-    await db.close();
-  }
+  await bench.dispose();
+  results[`startup.${kind}`] = { firstStartMs: first.startedInMs, laterStartMs: later.startedInMs };
+  results[`memory.${kind}`] = { idleMiB: idle, peakMiBUnder50Coaches: peak, load };
+  table.push({ measure: `start-up to /readyz (${kind}): first (migrate + seed) / later`, n: 1, p50: ms(first.startedInMs), p95: ms(later.startedInMs), p99: "", "req/s": "", "p95 vs floor": "", "p99 vs floor": "" });
+  table.push({ measure: `resident memory (${kind}): idle / peak under 50 coaches`, n: load.n, p50: `${idle.toFixed(0)} MiB`, p95: `${peak.toFixed(0)} MiB`, p99: "", "req/s": load.throughput.toFixed(0), "p95 vs floor": "", "p99 vs floor": "" });
 }
 await connector.close();
 

@@ -30,9 +30,8 @@ export async function listClientsForDebrief(sql: Sql, actor: Actor, options: { s
   const matches = search ? ` AND (c."displayName" ILIKE $${scope.values.length + 2} OR c."externalKey" ILIKE $${scope.values.length + 2})` : "";
   const { rows } = await sql.query<ClientChoice>({
     name: `debrief_clients_${scope.kind}${search ? "_search" : ""}`,
-    text: `SELECT c.id, c."externalKey", c."displayName", c.wijk, l."finalRung" AS "currentRung"
-      FROM "Client" c LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest"
-      WHERE c.active AND ${scope.condition}${matches} ORDER BY c."displayName", c.id LIMIT $1`,
+    text: `SELECT c.id, c."externalKey", c."displayName", c.wijk, c."latestRung" AS "currentRung"
+      FROM "Client" c WHERE c.active AND ${scope.condition}${matches} ORDER BY c."displayName", c.id LIMIT $1`,
     values: [options.take ?? 100, ...scope.values, ...(search ? [`%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] : [])],
   });
   return rows;
