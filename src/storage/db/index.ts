@@ -2,9 +2,9 @@
 //   postgres://… | postgresql://…   a PostgreSQL server (production, several instances)
 //   pglite:<dir>                    embedded PGlite (PostgreSQL in WASM), no server to install
 //   pglite:memory://                embedded, in memory (tests)
-// Both go through the same pg pool + @prisma/adapter-pg: the embedded PGlite is served on an ephemeral
-// 127.0.0.1 port by @electric-sql/pglite-socket, so queries, errors (P2002…) and transactions behave alike.
-// PGlite runs in a worker thread (pglite-worker.ts), so its query execution does not hold up turns.
+// Both go through the same pg pool + @prisma/adapter-pg: the embedded PGlite runs in a worker thread and
+// is served on an ephemeral 127.0.0.1 port (pglite-worker.ts), so queries, errors (P2002…) and
+// transactions behave alike, and its query execution does not hold up turns.
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
