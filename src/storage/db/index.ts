@@ -36,6 +36,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const PGLITE_CONNECTIONS = 4;
+
 export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
@@ -48,8 +50,9 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   const unlock = inMemory ? () => {} : lockDataDir(dir);
   try {
     const host = await startPgliteWorker({ dataDir: inMemory ? undefined : dir });
-    // PGlite is a single session: one pooled connection
-    const pool = new pg.Pool({ connectionString: `postgresql://postgres@${host.address}/postgres`, max: 1 });
+    // several connections, so the bot can have queries under way while PGlite (one session) works
+    // through them in order; the worker keeps each socket's statements and transactions apart
+    const pool = new pg.Pool({ connectionString: `postgresql://postgres@${host.address}/postgres`, max: PGLITE_CONNECTIONS });
     pool.on("error", () => {});
     return wrap("pglite", pool, async () => {
       await host.stop();
@@ -61,7 +64,8 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   }
 }
 
-async function startPgliteWorker(data: PgliteWorkerData): Promise<{ address: string; stop(): Promise<void> }> {
+/** Starts PGlite in a worker thread, served on an ephemeral loopback port (exported for its tests). */
+export async function startPgliteWorker(data: PgliteWorkerData): Promise<{ address: string; stop(): Promise<void> }> {
   // the worker runs TypeScript like the rest of the app: it registers tsx for itself, then loads the module
   const entry = new URL("./pglite-worker.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
@@ -96,7 +100,9 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
     prisma,
     sql: {
       async query<Row>(statement: { name: string; text: string; values: unknown[] }) {
-        const result = await pool.query(statement);
+        // PGlite's one session is shared by the pool's connections, and pg prepares a named statement once
+        // per connection: a second connection preparing the same name would collide
+        const result = await pool.query(kind === "pglite" ? { text: statement.text, values: statement.values } : statement);
         return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
       },
     },

@@ -24,29 +24,54 @@ const TERMINATE = 0x58; // 'X'
 const { dataDir } = workerData as PgliteWorkerData;
 const port = parentPort!;
 
+interface Batch {
+  socket: net.Socket | null;
+  work: () => Promise<void>;
+  done: { resolve: () => void; reject: (e: unknown) => void };
+}
+
 /**
- * PGlite is one session: batches run one at a time, in arrival order, whichever socket sent them. The app
- * pool holds one connection; a second socket only appears when pg replaces a connection it dropped.
+ * PGlite is one session shared by every socket of the app's pool: batches run one at a time, in arrival
+ * order, so the bot can have several queries under way while PGlite works through them. Each batch ends
+ * at a Sync, so no two sockets' statements interleave; while one socket's transaction is open, only
+ * that socket's batches run, and if it goes away inside one, the transaction is rolled back.
  */
 class Session {
-  private tail: Promise<unknown> = Promise.resolve();
-  /** the socket whose batch ran last: only its departure may end an open transaction */
-  private last: net.Socket | null = null;
+  private readonly queue: Batch[] = [];
+  private running = false;
+  private owner: net.Socket | null = null; // the socket whose transaction is open
   constructor(readonly pglite: PGlite) {}
 
-  run<T>(socket: net.Socket | null, work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => {
-      this.last = socket;
-      return work();
+  /** `socket` null: the session's own work (clean-up, shutdown), which may run inside any transaction. */
+  run(socket: net.Socket | null, work: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ socket, work, done: { resolve, reject } });
+      void this.drain();
     });
-    this.tail = run.catch(() => {});
-    return run;
   }
 
   left(socket: net.Socket) {
     void this.run(null, async () => {
-      if (this.last === socket && this.pglite.isInTransaction()) await this.pglite.exec("ROLLBACK");
+      if (this.owner === socket && this.pglite.isInTransaction()) await this.pglite.exec("ROLLBACK");
     }).catch(() => {});
+  }
+
+  private async drain() {
+    if (this.running) return;
+    this.running = true;
+    for (;;) {
+      const at = this.owner ? this.queue.findIndex((b) => b.socket === this.owner || b.socket === null) : 0;
+      if (at < 0 || at >= this.queue.length) break;
+      const [batch] = this.queue.splice(at, 1);
+      try {
+        await batch.work();
+        batch.done.resolve();
+      } catch (e) {
+        batch.done.reject(e);
+      }
+      this.owner = this.pglite.isInTransaction() ? (batch.socket ?? this.owner) : null;
+    }
+    this.running = false;
   }
 }
 
@@ -71,7 +96,7 @@ function serve(session: Session, socket: net.Socket) {
         started = true;
         const startup = buffered.subarray(0, length);
         buffered = buffered.subarray(length);
-        void session.run(socket, async () => socket.write(await pglite.execProtocolRaw(startup)));
+        void session.run(socket, async () => void socket.write(await pglite.execProtocolRaw(startup))).catch(() => socket.destroy());
         continue;
       }
       if (buffered.length < at + 5) break;
