@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { startPgliteWorker } from "../../src/storage/db/index.ts";
+import { openDatabase, startPgliteWorker } from "../../src/storage/db/index.ts";
 
 // The embedded database is one PGlite session served to several pg connections by a worker thread.
 describe("the embedded database's connection bridge", () => {
@@ -49,5 +49,15 @@ describe("the embedded database's connection bridge", () => {
     expect((await b.query("SELECT count(*)::int AS n FROM visit WHERE id = 3")).rows[0].n).toBe(0);
     await b.query("INSERT INTO visit VALUES (3)"); // not inside a's abandoned transaction
     expect((await (await connect()).query("SELECT count(*)::int AS n FROM visit WHERE id = 3")).rows[0].n).toBe(1);
+  });
+
+  it("lets the pool's connections prepare the same named statement in the one session", async () => {
+    const db = await openDatabase("pglite:memory://");
+    try {
+      const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => db.sql.query<{ n: number }>({ name: "same_statement", text: "SELECT $1::int AS n", values: [i] })));
+      expect(answers.map((a) => a.rows[0].n)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -98,14 +98,7 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
   return {
     kind,
     prisma,
-    sql: {
-      async query<Row>(statement: { name: string; text: string; values: unknown[] }) {
-        // PGlite's one session is shared by the pool's connections, and pg prepares a named statement once
-        // per connection: a second connection preparing the same name would collide
-        const result = await pool.query(kind === "pglite" ? { text: statement.text, values: statement.values } : statement);
-        return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
-      },
-    },
+    sql: kind === "pglite" ? sharedSessionSql(pool) : { query: async <Row>(statement: Statement) => result<Row>(await pool.query(statement)) },
     migrate: (dir) => applyMigrations(poolDriver(pool), dir),
     ping: async () => {
       try {
@@ -121,6 +114,33 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
       await prisma.$disconnect();
       await pool.end();
       await closeBackend();
+    },
+  };
+}
+
+type Statement = Parameters<Sql["query"]>[0];
+const result = <Row>(r: pg.QueryResult) => ({ rows: r.rows as Row[], rowCount: r.rowCount ?? 0 });
+
+/**
+ * Sql over PGlite, whose one session every pool connection shares: pg prepares a named statement once
+ * per connection, so each connection gets names of its own (the same name from a second connection would
+ * collide in the session). Preparing once saves PGlite a parse per statement.
+ */
+function sharedSessionSql(pool: pg.Pool): Sql {
+  const connectionIds = new WeakMap<pg.PoolClient, number>();
+  let connections = 0;
+  pool.on("connect", (client) => connectionIds.set(client as pg.PoolClient, ++connections));
+  return {
+    async query<Row>(statement: Statement) {
+      const client = await pool.connect();
+      try {
+        const answer = await client.query({ ...statement, name: `${statement.name}_${connectionIds.get(client)}` });
+        client.release();
+        return result<Row>(answer);
+      } catch (e) {
+        client.release(e as Error); // as pool.query does: a connection that failed a query is not reused
+        throw e;
+      }
     },
   };
 }
