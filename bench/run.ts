@@ -7,16 +7,16 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { caseloadScopeOf } from "../src/domain/access/actor.ts";
 import { CaseloadQuery } from "../src/domain/caseload/caseload-query.ts";
-import { openDatabase, type Database } from "../src/storage/db/index.ts";
-import { executeCaseloadQuery, type CaseloadResult } from "../src/storage/caseload/execute-caseload-query.ts";
-import { importClients } from "../src/storage/import/import-csv.ts";
-import { findActor } from "../src/storage/staff.repository.ts";
-import { Writable } from "node:stream";
 import { parseEnv } from "../src/config/env.ts";
 import { createLogger } from "../src/logging/logger.ts";
 import { startTrede } from "../src/start-trede.ts";
+import { executeCaseloadQuery, type CaseloadResult } from "../src/storage/caseload/execute-caseload-query.ts";
+import { openDatabase, type Database } from "../src/storage/db/index.ts";
+import { importClients } from "../src/storage/import/import-csv.ts";
+import { findActor } from "../src/storage/staff.repository.ts";
 import { startConnector } from "../test/support/connector.ts";
 import type { TestBackend } from "../test/support/databases.ts";
 import { startEchoBot } from "./echo-bot.ts";
@@ -134,7 +134,6 @@ async function spawnServer(entry: string, env: Record<string, string>): Promise<
 
 /** A database for a bot process: `use` opens it from this process while no bot has it open. */
 interface BenchDatabase {
-  name: "pglite" | "postgres";
   url: string;
   use<T>(work: (db: Database) => Promise<T>): Promise<T>;
   dispose(): Promise<void>;
@@ -142,12 +141,11 @@ interface BenchDatabase {
 async function benchDatabase(name: "pglite" | "postgres"): Promise<BenchDatabase> {
   if (name === "postgres") {
     const db = await dbBackends.find((b) => b.name === "postgres")!.open();
-    return { name, url: db.url, use: (work) => work(db), dispose: () => db.close() };
+    return { url: db.url, use: (work) => work(db), dispose: () => db.close() };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "trede-bench-"));
   const url = `pglite:${dir}/db`;
   return {
-    name,
     url,
     async use(work) {
       const db = await openDatabase(url);
