@@ -18,7 +18,10 @@ export interface Playground {
 const yamlString = (s: string) => JSON.stringify(s);
 
 /** Writes .m365agentsplayground.yml; the playground wants exactly five users besides the current one. */
-export function writePlaygroundConfig(dir: string, options: { tenantId: string; currentUser: PlaygroundUser; users: PlaygroundUser[] }): string {
+export function writePlaygroundConfig(
+  dir: string,
+  options: { tenantId: string; currentUser: PlaygroundUser; users: PlaygroundUser[]; /** distinct per playground on one bot */ chatId?: string },
+): string {
   const user = (u: PlaygroundUser, i: number, indent: string) => {
     const [given, ...rest] = u.name.split(" ");
     const handle = u.name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
@@ -44,9 +47,10 @@ export function writePlaygroundConfig(dir: string, options: { tenantId: string; 
     "users:",
     ...options.users.map((u, i) => `  -\n${user(u, i + 1, "    ")}`),
     "personalChat:",
-    "  id: __PERSONAL_CHAT_ID__",
+    // playgrounds that talk to one bot at once need their own conversation ids, or they share turn state
+    `  id: ${yamlString(options.chatId ? `personal-${options.chatId}` : "__PERSONAL_CHAT_ID__")}`,
     "groupChat:",
-    "  id: __GROUP_CHAT_ID__",
+    `  id: ${yamlString(options.chatId ? `group-${options.chatId}` : "__GROUP_CHAT_ID__")}`,
     '  name: "Team Noord overleg"',
     "team:",
     "  id: team-id",
