@@ -99,7 +99,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
   });
   const { server, url } = await listen(http, { host: env.HOST, port: env.PORT });
-  logger.info({ event: "http.listening", url, database: db.kind, auth: auth === "bot-framework" ? "on" : "local mode" }, "Trede is listening");
+  logger.info({ event: "http.listening", url, database: db.kind, auth: { "bot-framework": "on", loopback: "local mode", "unauthenticated-lab": "OFF" }[auth] }, "Trede is listening");
   if (auth === "unauthenticated-lab")
     // every start, at error level so that log alerting sees it: anyone reaching this port can act as any user
     logger.error(

@@ -99,7 +99,7 @@ export function authMode(env: Pick<Env, "HOST" | "MICROSOFT_APP_ID" | "ALLOW_UNA
 }
 
 /** For a configuration that did not come through parseEnv: the same refusal, at start. */
-export function assertAuthenticatedOrLoopback(env: Env): AuthMode {
+export function assertAuthenticatedOrLoopback(env: Env): Exclude<AuthMode, "refused"> {
   const mode = authMode(env);
   if (mode === "refused") throw new ConfigError(`invalid configuration:\n  MICROSOFT_APP_ID: ${UNAUTHENTICATED_EXPOSURE(env.HOST)}`);
   return mode;
