@@ -1,6 +1,6 @@
-# Trede bot: multi-stage, non-root, migrations applied by the app at start, healthcheck on /readyz.
+# Trede bot: Node.js 24 LTS, multi-stage, non-root, migrations applied by the app at start, healthcheck on /readyz.
 # Build: docker build -t trede .   Run: docker run -p 3978:3978 --env-file .env trede
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 # prisma generate (postinstall) needs the schema, its config and the CLI adapters at install time
 COPY package.json package-lock.json .npmrc prisma.config.ts ./
@@ -8,7 +8,7 @@ COPY prisma ./prisma
 COPY src/storage/db/cli-adapters.ts ./src/storage/db/cli-adapters.ts
 RUN npm ci && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3978
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

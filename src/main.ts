@@ -1,6 +1,5 @@
 // Composition root of the bot process: parse the configuration once, start, stop cleanly on a signal.
 import { ConfigError, parseEnv } from "./config/env.ts";
-import { startTrede } from "./start-trede.ts";
 
 let env;
 try {
@@ -10,6 +9,9 @@ try {
   console.error(e.message);
   process.exit(78); // EX_CONFIG
 }
+// loaded after the configuration is known to be valid: a refused start answers at once, without first
+// loading the bot, the database driver and the model client
+const { startTrede } = await import("./start-trede.ts");
 const trede = await startTrede(env);
 
 let stopping = false;

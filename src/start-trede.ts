@@ -2,7 +2,6 @@
 // main.ts calls it for the real process; tests call it to run the real thing on an ephemeral port.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { TeamsAdapter } from "@microsoft/teams-ai";
 import { createPlanner } from "./ai/structured-model.ts";
 import { createBotApplication } from "./bot/app.ts";
 import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
@@ -11,7 +10,8 @@ import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
-import { modelConfig, type Env } from "./config/env.ts";
+import { assertAuthenticatedOrLoopback, modelConfig, type Env } from "./config/env.ts";
+import { createBotAdapter } from "./http/bot-adapter.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
@@ -44,8 +44,18 @@ export interface Trede {
   stop(): Promise<void>;
 }
 
-export async function startTrede(env: Env, options: { logger?: Logger; db?: Database; clock?: () => Date } = {}): Promise<Trede> {
+export interface StartOptions {
+  logger?: Logger;
+  db?: Database;
+  clock?: () => Date;
+  /** Tests only: fetch the channel's token signing keys from a loopback OpenID endpoint, not the Bot Framework's. */
+  channelOpenIdMetadataUrl?: string;
+}
+
+export async function startTrede(env: Env, options: StartOptions = {}): Promise<Trede> {
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  // before anything is opened: refused here too when the configuration did not come through parseEnv
+  const auth = assertAuthenticatedOrLoopback(env);
   const ladders = loadLadderProfiles();
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
   const applied = await db.migrate();
@@ -55,15 +65,11 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
     logger.info({ event: "db.seeded", ...seeded }, "demo municipality seeded");
   }
 
-  const adapter = new TeamsAdapter(
+  const adapter = createBotAdapter(
     env.MICROSOFT_APP_ID
-      ? {
-          MicrosoftAppId: env.MICROSOFT_APP_ID,
-          MicrosoftAppPassword: env.MICROSOFT_APP_PASSWORD,
-          MicrosoftAppType: env.MICROSOFT_APP_TYPE,
-          MicrosoftAppTenantId: env.MICROSOFT_APP_TENANT_ID,
-        }
-      : {},
+      ? { appId: env.MICROSOFT_APP_ID, password: env.MICROSOFT_APP_PASSWORD, type: env.MICROSOFT_APP_TYPE, tenantId: env.MICROSOFT_APP_TENANT_ID }
+      : undefined,
+    options.channelOpenIdMetadataUrl,
   );
   const background = createBackground(logger);
   const deps = { prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
@@ -93,7 +99,13 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
   });
   const { server, url } = await listen(http, { host: env.HOST, port: env.PORT });
-  logger.info({ event: "http.listening", url, database: db.kind, auth: env.MICROSOFT_APP_ID ? "on" : "local mode" }, "Trede is listening");
+  logger.info({ event: "http.listening", url, database: db.kind, auth: { "bot-framework": "on", loopback: "local mode", "unauthenticated-lab": "OFF" }[auth] }, "Trede is listening");
+  if (auth === "unauthenticated-lab")
+    // every start, at error level so that log alerting sees it: anyone reaching this port can act as any user
+    logger.error(
+      { event: "auth.disabled", host: env.HOST, variable: "ALLOW_UNAUTHENTICATED" },
+      `AUTHENTICATION IS OFF: listening on ${env.HOST} without Bot Framework credentials (MICROSOFT_APP_ID) because ALLOW_UNAUTHENTICATED=true. Anyone who reaches this port can act as any user. Lab use only.`,
+    );
 
   let stopped = false;
   return {

@@ -1,4 +1,5 @@
 // The one place that reads process.env for the running bot. Parsed once at boot; every problem is listed.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optional = z
@@ -37,6 +38,8 @@ export const Env = z
     MICROSOFT_APP_TENANT_ID: optional,
     /** Comma-separated Entra tenant ids allowed to talk to the bot; empty = any. */
     ALLOWED_TENANT_IDS: csv,
+    /** Lab only: serve without Bot Framework credentials on a non-loopback address (loudly logged). */
+    ALLOW_UNAUTHENTICATED: bool,
 
     // Optional language model. Without it every feature runs on the deterministic path.
     OPENAI_API_KEY: optional,
@@ -55,10 +58,52 @@ export const Env = z
       ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "required for a SingleTenant app" });
     if (env.AZURE_OPENAI_ENDPOINT && (!env.AZURE_OPENAI_API_KEY || !env.AZURE_OPENAI_DEPLOYMENT))
       ctx.addIssue({ code: "custom", path: ["AZURE_OPENAI_ENDPOINT"], message: "needs AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT" });
-  });
+  })
+  .superRefine(
+    (env, ctx) => {
+      // values may be unparsed here (see `when`), so only a real `true` counts as the lab's consent
+      const host = typeof env.HOST === "string" ? env.HOST : "";
+      if (authMode({ HOST: host, MICROSOFT_APP_ID: env.MICROSOFT_APP_ID, ALLOW_UNAUTHENTICATED: env.ALLOW_UNAUTHENTICATED === true }) === "refused")
+        ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_ID"], message: UNAUTHENTICATED_EXPOSURE(host) });
+    },
+    // also when other variables are invalid: an unauthenticated public endpoint is listed with every other problem
+    { when: () => true },
+  );
 export type Env = z.infer<typeof Env>;
 
 export class ConfigError extends Error {}
+
+const UNAUTHENTICATED_EXPOSURE = (host: string) =>
+  `required when HOST (${JSON.stringify(host)}) is not a loopback address: without Bot Framework credentials ` +
+  "(MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID) anyone who reaches the port can act as any user. " +
+  "Set them, or listen on 127.0.0.1, or set ALLOW_UNAUTHENTICATED=true for a lab that nobody else can reach";
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and the name localhost: addresses no other machine can connect to. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  if (h === "localhost" || h === "localhost.") return true;
+  if (isIP(h) === 4) return h.startsWith("127.");
+  if (isIP(h) === 6) return h === "::1" || h === "0:0:0:0:0:0:0:1" || /^::ffff:127\./.test(h);
+  return false;
+}
+
+/**
+ * How requests are authenticated. Without credentials the bot trusts whatever ids a caller claims, so that
+ * is only allowed where no one else can connect (loopback), or in a lab that says so explicitly.
+ */
+export type AuthMode = "bot-framework" | "loopback" | "unauthenticated-lab" | "refused";
+export function authMode(env: Pick<Env, "HOST" | "MICROSOFT_APP_ID" | "ALLOW_UNAUTHENTICATED">): AuthMode {
+  if (env.MICROSOFT_APP_ID) return "bot-framework";
+  if (isLoopbackHost(env.HOST)) return "loopback";
+  return env.ALLOW_UNAUTHENTICATED ? "unauthenticated-lab" : "refused";
+}
+
+/** For a configuration that did not come through parseEnv: the same refusal, at start. */
+export function assertAuthenticatedOrLoopback(env: Env): Exclude<AuthMode, "refused"> {
+  const mode = authMode(env);
+  if (mode === "refused") throw new ConfigError(`invalid configuration:\n  MICROSOFT_APP_ID: ${UNAUTHENTICATED_EXPOSURE(env.HOST)}`);
+  return mode;
+}
 
 /** Parses the environment; throws one ConfigError that names every invalid variable. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {

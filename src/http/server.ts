@@ -3,12 +3,12 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
-import type { TurnContext } from "botbuilder";
-import type { TeamsAdapter } from "@microsoft/teams-ai";
+import type { Activity, TurnContext } from "botbuilder";
 import type { Logger } from "../logging/logger.ts";
+import type { Authenticated, BotAdapter } from "./bot-adapter.ts";
 
 export interface HttpOptions {
-  adapter: TeamsAdapter;
+  adapter: BotAdapter;
   runTurn: (context: TurnContext) => Promise<unknown>;
   isReady: () => Promise<boolean>;
   logger: Logger;
@@ -50,20 +50,35 @@ export function createHttpApp(options: HttpOptions): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   app.post("/api/messages", express.json({ limit: "256kb", reviver: dropNul }), async (req: Request, res: Response) => {
-    if (!InboundActivity.safeParse(req.body).success) {
+    // Authentication comes first: before it, nothing about the body (its shape, its tenant) is answered on.
+    // The token is bound to the activity's channel and service URL, so those are read from the unchecked body.
+    const body: Record<string, unknown> = req.body && typeof req.body === "object" && !Array.isArray(req.body) ? req.body : {};
+    let authenticated: Authenticated;
+    try {
+      authenticated = await options.adapter.authenticate(body, req.headers.authorization ?? "");
+    } catch (err) {
+      // Any failure is the caller's 401, whatever its kind: missing, forged or expired token, or signing keys
+      // that could not be fetched (then this log line is how an operator finds out).
+      options.logger.warn({ event: "auth.refused", reason: String((err as Error)?.message ?? err).slice(0, 300) }, "request not authenticated");
+      if (!res.headersSent) res.status(401).json({ error: "unauthorized" });
+      return;
+    }
+    if (!InboundActivity.safeParse(body).success) {
       res.status(400).json({ error: "not a Bot Framework activity" });
       return;
     }
-    const tenant = tenantOfBody(req.body);
+    const tenant = tenantOfBody(body);
     if (options.allowedTenantIds.length && !options.allowedTenantIds.includes(tenant ?? "")) {
       options.logger.warn({ event: "tenant.refused", tenant }, "tenant not allowed");
       res.status(403).json({ error: "tenant not allowed" });
       return;
     }
     try {
-      await options.adapter.process(req, res, (context) => options.runTurn(context).then(() => undefined));
+      const invoke = await options.adapter.runAuthenticated(authenticated, body as unknown as Activity, (context) => options.runTurn(context).then(() => undefined));
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.send(invoke.body);
+      else res.end();
     } catch (err) {
-      // adapter.process answers auth failures itself; anything reaching here is unexpected
       options.logger.error({ event: "http.process_failed", err }, "processing failed");
       if (!res.headersSent) res.status(500).json({ error: "internal error" });
     }

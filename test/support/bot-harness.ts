@@ -47,7 +47,7 @@ export interface Exchange {
 
 export async function startTestBot(
   backend: TestBackend,
-  options: { env?: Record<string, string>; db?: TestDatabase; clock?: () => Date } = {},
+  options: { env?: Record<string, string>; db?: TestDatabase; clock?: () => Date; channelOpenIdMetadataUrl?: string } = {},
 ): Promise<TestBot> {
   const db = options.db ?? (await backend.open());
   const connector = await startConnector();
@@ -59,7 +59,12 @@ export async function startTestBot(
     },
   });
   const env = parseEnv({ PORT: "0", LOG_LEVEL: "info", DATABASE_URL: db.url, ...options.env });
-  const trede = await startTrede(env, { db, logger: createLogger({ level: env.LOG_LEVEL, destination: sink }), clock: options.clock });
+  const trede = await startTrede(env, {
+    db,
+    logger: createLogger({ level: env.LOG_LEVEL, destination: sink }),
+    clock: options.clock,
+    channelOpenIdMetadataUrl: options.channelOpenIdMetadataUrl,
+  });
 
   async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}) {
     const before = connector.sent.length;
