@@ -18,7 +18,7 @@ describe("npm run trede -- classify", () => {
     );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ profile: { id: "participatieladder-6", version: 1 }, rung: 3, substep: 1, reason: null, decidedBy: ["betaaldWerk", "onbetaaldWerk", "georganiseerd"] });
+    expect(out).toMatchObject({ profile: { id: "participatieladder-6", version: 1 }, rung: 3, substep: 1, reasons: [], decidedBy: ["betaaldWerk", "onbetaaldWerk", "georganiseerd"] });
     expect(out.explanation.nl).toMatch(/^Trede 3 — Deelname aan georganiseerde activiteiten, omdat/);
     expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(["EXPECTED_RISE_WITH_ONTHEFFING"]);
   });
@@ -34,7 +34,7 @@ describe("npm run trede -- classify", () => {
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toContain("not valid JSON");
     const unknownProfile = classify("{}", ["--profile", "nope"]);
-    expect(unknownProfile.code).toBe(2);
+    expect(unknownProfile.code).toBe(1); // invalid input, like every other: 2 is kept for usage errors
     expect(unknownProfile.stderr).toContain("unknown profile");
   });
 
