@@ -150,3 +150,16 @@ describe("classifyAnswers on arbitrary JSON (property)", () => {
     expect(proposals).toBeGreaterThan(0); // the generator does reach the rules, not only the first check
   });
 });
+
+describe("docs/answers.md", () => {
+  it("shows answers the classifier accepts, and the output shape it prints", async () => {
+    const { readFileSync } = await import("node:fs");
+    const [input, output] = [...readFileSync("docs/answers.md", "utf8").matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const r = classifyAnswers(deps, { profileId: "participatieladder-6", answers: JSON.parse(input) });
+    expect(r).toMatchObject({ ok: true, proposal: { rung: 3, substep: 3, reasons: [] } });
+    const documented = JSON.parse(output.replace(/"…"/g, '""').replace(/…/g, ""));
+    expect(Object.keys(documented)).toEqual(Object.keys(r.ok ? r.proposal : {}));
+    const example = classifyAnswers(deps, { profileId: "participatieladder-6", answers: { ladder: { betaaldWerk: "ja", ondersteuning: ["educatie", "aanvulling"] }, expected: { rung: 6, growthPotential: "ja" } } });
+    expect(example).toMatchObject({ ok: true, proposal: { ...documented, explanation: expect.anything() } });
+  });
+});
