@@ -1,15 +1,18 @@
-// npm run trede -- classify [--profile <id>]  < answers.json
+// npm run trede -- classify [--profile <id>] [--team <name>]  < answers.json
 // Prints the proposal as JSON. Exit codes: 0 a proposal, 1 invalid input of any kind (not JSON, too
-// large, unknown profile, invalid answers; one line per problem on standard error), 2 a usage error.
+// large, unknown profile or team, invalid answers; one line per problem on standard error), 2 a usage
+// error. With --team the team's ladder profile and ZRM domains in scope apply (read from DATABASE_URL).
 import type { Readable } from "node:stream";
 import { loadLadderProfiles } from "../../config/ladder-profiles.ts";
+import { findTeamClassifierScope, type TeamClassifierScope } from "../../storage/team-scope.repository.ts";
 import { classifyAnswers } from "../../use-cases/classify-answers.ts";
 import { CliUsageError, type CliCommand } from "../command.ts";
+import { withDatabase } from "../with-database.ts";
 
 /** Answers of one debrief are a few kilobytes; beyond this the input is refused before it is read whole. */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
 
-const USAGE = "usage: npm run trede -- classify [--profile <id>] < answers.json";
+const USAGE = "usage: npm run trede -- classify [--profile <id>] [--team <name>] < answers.json";
 
 type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -30,20 +33,23 @@ async function readCapped(stream: Readable, limit: number): Promise<ReadResult> 
   }
 }
 
-function parseArgs(args: string[]): { profileId?: string } {
-  let profileId: string | undefined;
+function parseArgs(args: string[]): { profileId?: string; team?: string } {
+  const options: { profileId?: string; team?: string } = {};
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--profile" && args[i + 1] !== undefined && !args[i + 1].startsWith("--")) profileId = args[++i];
-    else if (args[i] === "--profile") throw new CliUsageError(`--profile needs a profile id\n${USAGE}`);
-    else throw new CliUsageError(`unknown argument "${args[i]}"\n${USAGE}`);
+    const name = args[i] === "--profile" ? "profileId" : args[i] === "--team" ? "team" : null;
+    if (!name) throw new CliUsageError(`unknown argument "${args[i]}"\n${USAGE}`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith("--")) throw new CliUsageError(`${args[i]} needs a value\n${USAGE}`);
+    options[name] = value;
+    i++;
   }
-  return { profileId };
+  return options;
 }
 
 export const classifyCommand: CliCommand = {
-  summary: "classify --profile <id>: read answers (JSON) on stdin, print the proposal (JSON)",
+  summary: "classify [--profile <id>] [--team <name>]: read answers (JSON) on stdin, print the proposal (JSON)",
   async run(args, io) {
-    const { profileId } = parseArgs(args);
+    const { profileId, team: teamName } = parseArgs(args);
     const profiles = loadLadderProfiles();
     const invalid = (lines: string[]) => (io.stderr.write(`invalid answers:\n${lines.map((l) => `  ${l}\n`).join("")}`), 1);
     const input = await readCapped(io.stdin, MAX_ANSWERS_BYTES);
@@ -54,7 +60,15 @@ export const classifyCommand: CliCommand = {
     } catch (e) {
       return invalid([`(root): not valid JSON (${(e as Error).message})`]);
     }
-    const result = classifyAnswers({ profiles: profiles.all }, { profileId: profileId ?? profiles.default.id, answers });
+    let team: TeamClassifierScope | null = null;
+    if (teamName !== undefined) {
+      team = await withDatabase(io, (db) => findTeamClassifierScope(db.prisma, teamName));
+      if (!team) return invalid([`team: unknown team "${teamName}"`]);
+    }
+    const result = classifyAnswers(
+      { profiles: profiles.all },
+      { profileId: profileId ?? team?.ladderProfileId ?? profiles.default.id, answers, domainsInScope: team?.domainsInScope },
+    );
     if (!result.ok) return invalid(result.errors.map((x) => `${x.path}: ${x.message}`));
     io.stdout.write(`${JSON.stringify(result.proposal, null, 2)}\n`);
     return 0;
