@@ -24,6 +24,29 @@ module.exports = {
       to: { path: ["node_modules/botbuilder", "node_modules/@microsoft/teams-ai", "node_modules/botframework-"], dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "use-cases-know-no-transport-or-database",
+      comment:
+        "src/use-cases hold the rules of what a person does, between the edges and storage: they get the store as a parameter and never import Teams, a model client, Prisma, pg or src/storage (not even its types: the types that cross the port live in src/domain).",
+      severity: "error",
+      from: { path: "^src/use-cases/" },
+      to: {
+        path: [
+          "node_modules/botbuilder",
+          "node_modules/@microsoft/teams-ai",
+          "node_modules/botframework-",
+          "node_modules/openai",
+          "node_modules/@prisma/",
+          "node_modules/\\.prisma/",
+          "node_modules/pg/",
+          "^src/generated/",
+          "^src/storage/",
+          "^src/bot/",
+          "^src/http/",
+          "^src/ai/",
+        ],
+      },
+    },
+    {
       name: "openai-only-in-ai",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/ai/"] },

@@ -26,4 +26,11 @@ describe("layer rules (dependency-cruiser)", () => {
     expect(names).toContain("domain-is-pure: src/domain/leaky-rule.ts");
     expect(names).toContain("teams-only-at-the-edge: src/cards/leaky-card.ts");
   });
+
+  it("catch a use case that imports storage internals or Teams types", () => {
+    const { violations } = cruise(path.join(root, "test/fixtures/layers"));
+    const hits = violations.filter((v) => v.rule.name === "use-cases-know-no-transport-or-database" && v.from === "src/use-cases/leaky-use-case.ts").map((v) => v.to);
+    expect(hits).toContain("src/storage/prisma-repository.ts");
+    expect(hits.some((to) => to.includes("node_modules/botbuilder"))).toBe(true);
+  });
 });

@@ -114,7 +114,7 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
       contact: { date: new Date("2026-11-20"), kind: "HUISBEZOEK", outcome: null, nextContactDate: null },
       profile: { id: "participatieladder-6", version: 1 },
       answers: { ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" } },
-      proposed: { rung: 4, substep: null, rung5Reason: null },
+      proposed: { rung: 4, substep: null, rung5Reasons: [] },
       final: { rung: 5, substep: null, overrideReason: "test" },
       expected: { rung: 5, horizonMonths: 12, growthPotential: "JA" },
       ontheffing: false,

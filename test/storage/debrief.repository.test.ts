@@ -27,7 +27,7 @@ describe.each(backends)("debrief storage on $name", (backend) => {
     contact: { date: new Date("2026-11-20"), kind: "HUISBEZOEK", outcome: "participatieondersteuning", nextContactDate: new Date("2027-02-20") },
     profile: { id: "participatieladder-6", version: 1 },
     answers: { ladder: { q1: "no" } },
-    proposed: { rung: 2, substep: 1, rung5Reason: null },
+    proposed: { rung: 2, substep: 1, rung5Reasons: [] },
     final: { rung: 2, substep: 1, overrideReason: null },
     expected: { rung: 3, horizonMonths: 12, growthPotential: "JA" },
     ontheffing: false,
@@ -80,7 +80,7 @@ describe.each(backends)("debrief storage on $name", (backend) => {
   it("keeps exactly one latest classification, numbers versions, and sends a two-rung jump to review", async () => {
     const next = await confirmClassification(
       db.prisma,
-      confirmation({ proposed: { rung: 4, substep: null, rung5Reason: null }, final: { rung: 4, substep: null, overrideReason: null }, domainScores: { werk_opleiding: 3 } }),
+      confirmation({ proposed: { rung: 4, substep: null, rung5Reasons: [] }, final: { rung: 4, substep: null, overrideReason: null }, domainScores: { werk_opleiding: 3 } }),
     );
     expect(next).toMatchObject({ version: 2, status: "PENDING_REVIEW", reviewReasons: ["JUMP"], previousRung: 2 });
     const rows = await db.prisma.classification.findMany({ where: { clientId }, orderBy: { version: "asc" } });

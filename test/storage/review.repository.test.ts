@@ -21,7 +21,7 @@ describe.each(backends)("review decisions on $name", (backend) => {
       contact: { date: new Date("2026-11-20"), kind: "HUISBEZOEK", outcome: null, nextContactDate: null },
       profile: { id: "participatieladder-6", version: 1 },
       answers: {},
-      proposed: { rung: 2, substep: null, rung5Reason: null },
+      proposed: { rung: 2, substep: null, rung5Reasons: [] },
       final: { rung: 3, substep: null, overrideReason: "Volgt sinds vorige week een cursus" },
       expected: { rung: 3, horizonMonths: 12, growthPotential: "JA" },
       ontheffing: false,
@@ -85,7 +85,7 @@ describe.each(backends)("review decisions on $name", (backend) => {
   it("makes the previous version current again after a rejection", async () => {
     const first = await confirm({ final: { rung: 2, substep: null, overrideReason: null } });
     expect(first.status).toBe("FINAL");
-    const jump = await confirm({ proposed: { rung: 4, substep: null, rung5Reason: null }, final: { rung: 4, substep: null, overrideReason: null } });
+    const jump = await confirm({ proposed: { rung: 4, substep: null, rung5Reasons: [] }, final: { rung: 4, substep: null, overrideReason: null } });
     expect(jump.status).toBe("PENDING_REVIEW");
     const r = await decideReview(db.prisma, { actor: supervisor, classificationId: jump.id, decision: "reject", note: "Vrijwilligerswerk is nog niet wekelijks", now: new Date() });
     expect(r.outcome).toBe("decided");

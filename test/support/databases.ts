@@ -6,8 +6,8 @@ import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 
 export interface TestBackend {
   name: "pglite" | "postgres";
-  /** Opens a fresh, migrated, empty database. */
-  open(): Promise<TestDatabase>;
+  /** Opens a fresh, migrated, empty database (`migrate: false`: no tables yet, for migration tests). */
+  open(options?: { migrate?: boolean }): Promise<TestDatabase>;
 }
 export interface TestDatabase extends Database {
   url: string;
@@ -15,17 +15,17 @@ export interface TestDatabase extends Database {
 
 const pglite: TestBackend = {
   name: "pglite",
-  async open() {
+  async open(options = {}) {
     const url = "pglite:memory://";
     const db = await openDatabase(url);
-    await db.migrate();
+    if (options.migrate !== false) await db.migrate();
     return { ...db, url };
   },
 };
 
 const postgres: TestBackend = {
   name: "postgres",
-  async open() {
+  async open(options = {}) {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `trede_test_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,7 +36,7 @@ const postgres: TestBackend = {
     u.pathname = `/${name}`;
     const url = u.toString();
     const db = await openDatabase(url);
-    await db.migrate();
+    if (options.migrate !== false) await db.migrate();
     return {
       ...db,
       url,

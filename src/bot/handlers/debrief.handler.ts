@@ -423,7 +423,7 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
       },
       profile: { id: view.id, version: view.version },
       answers,
-      proposed: { rung: proposal.rung, substep: proposal.substep, rung5Reason: proposal.rung5Reason },
+      proposed: { rung: proposal.rung, substep: proposal.substep, rung5Reasons: proposal.rung5Reasons },
       final,
       expected: { rung: answers.expected.rung, horizonMonths: answers.expected.horizonMonths, growthPotential: answers.expected.growthPotential === "ja" ? "JA" : answers.expected.growthPotential === "nee" ? "NEE" : "ONBEKEND" },
       ontheffing: answers.ontheffing,

@@ -1,61 +1,76 @@
-// npm run trede -- classify --profile <id>  < answers.json
-// Prints the proposal as JSON; invalid answers exit with code 1 and a readable message.
+// npm run trede -- classify [--profile <id>] [--team <name>]  < answers.json
+// Prints the proposal as JSON. Exit codes: 0 a proposal, 1 invalid input of any kind (not JSON, too
+// large, unknown profile or team, invalid answers; one line per problem on standard error), 2 a usage
+// error. With --team the team's ladder profile and ZRM domains in scope apply (read from DATABASE_URL).
+import type { Readable } from "node:stream";
 import { loadLadderProfiles } from "../../config/ladder-profiles.ts";
-import { answersSchema, classify, LadderAnswerError } from "../../domain/ladder/index.ts";
+import { findTeamClassifierScope, type TeamClassifierScope } from "../../storage/team-scope.repository.ts";
+import { classifyAnswers } from "../../use-cases/classify-answers.ts";
 import { CliUsageError, type CliCommand } from "../command.ts";
+import { withDatabase } from "../with-database.ts";
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = "";
-  for await (const chunk of stream) text += chunk;
-  return text;
+/** Answers of one debrief are a few kilobytes; beyond this the input is refused before it is read whole. */
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+const USAGE = "usage: npm run trede -- classify [--profile <id>] [--team <name>] < answers.json";
+
+type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+
+async function readCapped(stream: Readable, limit: number): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // leaving the loop early destroys the stream: the rest of an oversized input is never read
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > limit) return { ok: false, message: `larger than ${limit / 1024 / 1024} MB; one debrief's answers are a few kilobytes` };
+    chunks.push(bytes);
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, message: "not valid UTF-8 text" };
+  }
+}
+
+function parseArgs(args: string[]): { profileId?: string; team?: string } {
+  const options: { profileId?: string; team?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i] === "--profile" ? "profileId" : args[i] === "--team" ? "team" : null;
+    if (!name) throw new CliUsageError(`unknown argument "${args[i]}"\n${USAGE}`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith("--")) throw new CliUsageError(`${args[i]} needs a value\n${USAGE}`);
+    options[name] = value;
+    i++;
+  }
+  return options;
 }
 
 export const classifyCommand: CliCommand = {
-  summary: "classify --profile <id>: read answers (JSON) on stdin, print the proposal (JSON)",
+  summary: "classify [--profile <id>] [--team <name>]: read answers (JSON) on stdin, print the proposal (JSON)",
   async run(args, io) {
-    const i = args.indexOf("--profile");
+    const { profileId, team: teamName } = parseArgs(args);
     const profiles = loadLadderProfiles();
-    const id = i >= 0 ? args[i + 1] : profiles.default.id;
-    if (!id) throw new CliUsageError("usage: npm run trede -- classify --profile <id> < answers.json");
-    if (!profiles.all.some((p) => p.id === id)) throw new CliUsageError(`unknown profile "${id}"; known: ${profiles.all.map((p) => p.id).join(", ")}`);
-    const profile = profiles.get(id);
-    let json: unknown;
+    const invalid = (lines: string[]) => (io.stderr.write(`invalid answers:\n${lines.map((l) => `  ${l}\n`).join("")}`), 1);
+    const input = await readCapped(io.stdin, MAX_ANSWERS_BYTES);
+    if (!input.ok) return invalid([`(root): ${input.message}`]);
+    let answers: unknown;
     try {
-      json = JSON.parse(await readAll(io.stdin));
+      answers = JSON.parse(input.text);
     } catch (e) {
-      io.stderr.write(`invalid answers: not valid JSON (${(e as Error).message})\n`);
-      return 1;
+      return invalid([`(root): not valid JSON (${(e as Error).message})`]);
     }
-    const parsed = answersSchema(profile).safeParse(json);
-    if (!parsed.success) {
-      io.stderr.write(`invalid answers:\n${parsed.error.issues.map((x) => `  ${x.path.join(".") || "(root)"}: ${x.message}`).join("\n")}\n`);
-      return 1;
+    let team: TeamClassifierScope | null = null;
+    if (teamName !== undefined) {
+      team = await withDatabase(io, (db) => findTeamClassifierScope(db.prisma, teamName));
+      if (!team) return invalid([`team: unknown team "${teamName}"`]);
     }
-    try {
-      const proposal = classify(profile, parsed.data);
-      io.stdout.write(
-        `${JSON.stringify(
-          {
-            profile: { id: profile.id, version: profile.version },
-            rung: proposal.rung,
-            substep: proposal.substep,
-            reason: proposal.rung5Reason,
-            decidedBy: proposal.decidedBy,
-            expected: parsed.data.expected,
-            explanation: proposal.explanation,
-            warnings: proposal.warnings,
-          },
-          null,
-          2,
-        )}\n`,
-      );
-      return 0;
-    } catch (e) {
-      if (e instanceof LadderAnswerError) {
-        io.stderr.write(`invalid answers:\n  ${e.message}\n`);
-        return 1;
-      }
-      throw e;
-    }
+    const result = classifyAnswers(
+      { profiles: profiles.all },
+      { profileId: profileId ?? team?.ladderProfileId ?? profiles.default.id, answers, domainsInScope: team?.domainsInScope },
+    );
+    if (!result.ok) return invalid(result.errors.map((x) => `${x.path}: ${x.message}`));
+    io.stdout.write(`${JSON.stringify(result.proposal, null, 2)}\n`);
+    return 0;
   },
 };

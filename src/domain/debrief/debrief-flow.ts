@@ -2,6 +2,7 @@
 // first step in flow order without an answer), so state cannot drift from what was answered. "Terug"
 // undoes the most recent answer and keeps its value to prefill the card again.
 import { z } from "zod";
+import { deriveOntheffing } from "../ladder/ontheffing.ts";
 import type { DebriefAnswers, LadderView, ProposalView } from "./ladder-view.ts";
 
 export const ContactKind = z.enum(["HUISBEZOEK", "KANTOOR", "TELEFONISCH", "VIDEO"]);
@@ -131,7 +132,7 @@ export function isComplete(view: LadderView, draft: DebriefDraft): boolean {
 /** The answers in the ladder domain's shape; only valid once the draft is complete. */
 export function toAnswers(view: LadderView, draft: DebriefDraft): DebriefAnswers {
   const verdieping = draft.verdieping ?? {};
-  const ontheffing = view.ontheffingField ? verdieping[view.ontheffingField.id] === view.ontheffingField.yes : false;
+  const ontheffing = deriveOntheffing(view.ontheffingField, verdieping);
   return {
     ladder: draft.ladder,
     substep: draft.substep,

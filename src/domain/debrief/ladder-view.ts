@@ -24,7 +24,7 @@ export interface RungInfo {
 export interface ProposalView {
   rung: number;
   substep: number | null;
-  rung5Reason: string | null;
+  rung5Reasons: string[];
   explanation: Localized;
   warnings: Localized[];
 }

@@ -1,6 +1,5 @@
 // The rules propose; people decide. Walks the profile's stroomschema over the coach's answers, asking
 // only the questions the path needs, and explains the proposal in Dutch and English.
-import { z } from "zod";
 import type { Localized } from "../localized.ts";
 import type { DecisionNode, LadderProfileData, Outcome, Question } from "./ladder-profile.ts";
 
@@ -10,7 +9,8 @@ export interface RungDecision {
   rung: number;
   /** substep implied by the answer itself (e.g. activity less than weekly) */
   impliedSubstep: number | null;
-  reasonCode: string | null;
+  /** Every selected support that led here, in the profile's order: reports on rung-5 subgroups count each one. */
+  reasonCodes: string[];
   /** ids of the questions on the path, in the order asked */
   decidedBy: string[];
   because: Localized;
@@ -25,7 +25,8 @@ export interface Warning {
 export interface Proposal {
   rung: number;
   substep: number | null;
-  rung5Reason: string | null;
+  /** Empty unless the rung was reached through supports (rung 5 on the participatieladder). */
+  rung5Reasons: string[];
   decidedBy: string[];
   explanation: Localized;
   warnings: Warning[];
@@ -40,6 +41,10 @@ export class LadderAnswerError extends Error {
 
 type Walk = { question: Question } | { decision: RungDecision };
 
+// Answers arrive from outside (cards, integrations): a lookup by answer must never reach an inherited
+// property such as "constructor" or "__proto__", so every lookup goes through an own-property check.
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 function walk(profile: LadderProfileData, answers: LadderAnswers): Walk {
   const questions = new Map(profile.questions.map((q) => [q.id, q]));
   const decidedBy: string[] = [];
@@ -47,28 +52,29 @@ function walk(profile: LadderProfileData, answers: LadderAnswers): Walk {
   for (let guard = 0; guard < 50; guard++) {
     const node: DecisionNode = profile.decision.nodes[nodeId];
     const question = questions.get(node.question)!;
-    const answer = answers[question.id];
+    const answer = own(answers, question.id);
     if (answer === undefined) return { question };
     decidedBy.push(question.id);
     let step: Outcome | { next: string };
-    let reasonCode: string | null = null;
+    let reasonCodes: string[] = [];
+    const valid = new Set(question.options.map((o) => o.value));
     if ("branches" in node) {
-      if (typeof answer !== "string" || !node.branches[answer]) throw new LadderAnswerError(`ladder.${question.id}`, `expected one of ${question.options.map((o) => o.value).join(", ")}`);
-      step = node.branches[answer];
+      const branch = typeof answer === "string" && valid.has(answer) ? own(node.branches, answer) : undefined;
+      if (!branch) throw new LadderAnswerError(`ladder.${question.id}`, `expected one of ${question.options.map((o) => o.value).join(", ")}`);
+      step = branch;
     } else {
       const selected = typeof answer === "string" ? [answer] : answer;
-      const valid = new Set(question.options.map((o) => o.value));
-      if (!Array.isArray(selected) || selected.length === 0 || selected.some((v) => !valid.has(v)))
+      if (!Array.isArray(selected) || selected.length === 0 || selected.some((v) => typeof v !== "string" || !valid.has(v)))
         throw new LadderAnswerError(`ladder.${question.id}`, `expected a list of ${[...valid].join(", ")}`);
-      const hit = node.anyOf.find((v) => selected.includes(v));
-      step = hit ? node.then : node.else;
-      if (hit && "reason" in step && step.reason === "selected") reasonCode = hit;
+      const hits = node.anyOf.filter((v) => selected.includes(v));
+      step = hits.length ? node.then : node.else;
+      if (hits.length && "reason" in step && step.reason === "selected") reasonCodes = hits;
     }
     if ("next" in step) {
       nodeId = step.next;
       continue;
     }
-    return { decision: { rung: step.rung, impliedSubstep: step.substep ?? null, reasonCode, decidedBy, because: step.because } };
+    return { decision: { rung: step.rung, impliedSubstep: step.substep ?? null, reasonCodes, decidedBy, because: step.because } };
   }
   throw new Error(`profile ${profile.id}: decision graph does not end`);
 }
@@ -121,12 +127,12 @@ export interface ClassifyInput {
 
 export function classify(profile: LadderProfileData, input: ClassifyInput): Proposal {
   const decision = decideRung(profile, input.ladder);
-  const substep = decision.impliedSubstep ?? (needsSubstepQuestion(profile, decision) ? substepFromAnswer(profile, input.substep?.[profile.substeps.question.id]) : null);
+  const substep = decision.impliedSubstep ?? (needsSubstepQuestion(profile, decision) ? substepFromAnswer(profile, input.substep ? own(input.substep, profile.substeps.question.id) : undefined) : null);
   const warnings = input.expected ? checkExpectedRung(profile, { current: decision.rung, expected: input.expected.rung, ontheffing: input.ontheffing ?? false }) : [];
   return {
     rung: decision.rung,
     substep,
-    rung5Reason: decision.reasonCode,
+    rung5Reasons: decision.reasonCodes,
     decidedBy: decision.decidedBy,
     explanation: explain(profile, decision, substep),
     warnings,
@@ -135,7 +141,8 @@ export function classify(profile: LadderProfileData, input: ClassifyInput): Prop
 
 function explain(profile: LadderProfileData, d: RungDecision, substep: number | null): Localized {
   const name = rungName(profile, d.rung);
-  const reason = d.reasonCode ? profile.reasonCodes.find((r) => r.value === d.reasonCode)?.label : undefined;
+  const labels = d.reasonCodes.map((code) => profile.reasonCodes.find((r) => r.value === code)?.label ?? { nl: code, en: code });
+  const reason = labels.length ? { nl: labels.map((l) => l.nl).join(", "), en: labels.map((l) => l.en).join(", ") } : undefined;
   const next = isTopRung(profile, d.rung) ? null : rungName(profile, d.rung + 1);
   const step = substep === null ? null : profile.substeps.steps.find((s) => s.substep === substep)!;
   const part = (lang: "nl" | "en") => {
@@ -180,30 +187,4 @@ export function checkExpectedRung(profile: LadderProfileData, input: { current: 
 export function mapToParticipatieladder(profile: LadderProfileData, rung: number): number | null {
   if (profile.id === "participatieladder-6") return rung;
   return profile.mapToParticipatieladder?.[String(rung)] ?? null;
-}
-
-/** The full answers of a debrief for this profile, as the CLI and integrations send them. */
-export function answersSchema(profile: LadderProfileData) {
-  const ladder = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-  const substepValues = [profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)] as [string, ...string[]];
-  const rungs = profile.rungs.map((r) => r.rung);
-  return z
-    .object({
-      ladder,
-      substep: z.object({ [profile.substeps.question.id]: z.enum(substepValues) }).partial().nullable().default(null),
-      expected: z
-        .object({
-          rung: z.union([z.number().int(), z.literal("onbekend"), z.null()]).transform((v) => (v === "onbekend" ? null : v)),
-          horizonMonths: z.number().int().min(1).max(60).default(12),
-          growthPotential: z.enum(["ja", "nee", "onbekend"]).default("onbekend"),
-        })
-        .refine((e) => e.rung === null || rungs.includes(e.rung), { path: ["rung"], message: `must be one of ${rungs.join(", ")} or "onbekend"` })
-        .nullable()
-        .default(null),
-      domains: z.record(z.string(), z.union([z.number().int().min(1).max(5), z.null()])).default({}),
-      verdieping: z.record(z.string(), z.string()).default({}),
-      outcome: z.enum(profile.outcomes.map((o) => o.value) as [string, ...string[]]).nullable().default(null),
-      ontheffing: z.boolean().default(false),
-    })
-    .strict();
 }

@@ -122,7 +122,7 @@ export interface ConfirmClassificationInput {
   contact: ContactInput & { outcome: string | null; nextContactDate: Date | null };
   profile: { id: string; version: number };
   answers: object;
-  proposed: { rung: number; substep: number | null; rung5Reason: string | null };
+  proposed: { rung: number; substep: number | null; rung5Reasons: string[] };
   final: { rung: number; substep: number | null; overrideReason: string | null };
   expected: { rung: number | null; horizonMonths: number; growthPotential: GrowthPotential };
   ontheffing: boolean;
@@ -189,7 +189,7 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
           proposedSubstep: input.proposed.substep,
           finalRung: input.final.rung,
           finalSubstep: input.final.substep,
-          rung5Reason: input.proposed.rung5Reason,
+          rung5Reasons: input.proposed.rung5Reasons,
           overrideReason: overridden ? input.final.overrideReason : null,
           expectedRung: input.expected.rung,
           horizonMonths: input.expected.horizonMonths,

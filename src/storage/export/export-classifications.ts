@@ -16,7 +16,7 @@ export interface ExportOptions {
 
 export const EXPORT_COLUMNS = [
   "external_key", "display_name", "team", "wijk", "coach", "birth_year", "observed_on", "profile", "version", "status",
-  "rung", "substep", "proposed_rung", "proposed_substep", "rung5_reason", "overridden", "expected_rung", "horizon_months",
+  "rung", "substep", "proposed_rung", "proposed_substep", "rung5_reasons", "overridden", "expected_rung", "horizon_months",
   "growth_potential", "ontheffing", "outcome", "previous_rung", "confirmed_at", "reviewed_at",
 ] as const;
 
@@ -58,7 +58,8 @@ export async function exportClassifications(prisma: PrismaClient, options: Expor
       substep: r.finalSubstep,
       proposed_rung: r.proposedRung,
       proposed_substep: r.proposedSubstep,
-      rung5_reason: r.rung5Reason,
+      // every support that made it rung 5, so a report on a subgroup counts each client once per reason
+      rung5_reasons: r.rung5Reasons.join("|"),
       overridden: r.overrideReason ? "ja" : "nee",
       expected_rung: r.expectedRung,
       horizon_months: r.horizonMonths,

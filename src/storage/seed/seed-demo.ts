@@ -186,7 +186,7 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
         proposedSubstep: proposal.substep,
         finalRung,
         finalSubstep,
-        rung5Reason: proposal.rung5Reason,
+        rung5Reasons: proposal.rung5Reasons,
         overrideReason: overridden ? "Klant is gestart met een werkervaringsplaats na het gesprek." : null,
         expectedRung: expected,
         horizonMonths: 12,

@@ -19,22 +19,23 @@ const p6 = profiles.get("participatieladder-6");
 const p7 = profiles.get("ontwikkelladder-7");
 
 describe("participatieladder-6 stroomschema", () => {
-  it.each<[string, LadderAnswers, number, number | null, string | null, string[]]>([
-    ["paid work without support", { betaaldWerk: "ja", ondersteuning: ["geen"] }, 6, null, null, ["betaaldWerk", "ondersteuning"]],
-    ["pro-forma nazorg keeps rung 6", { betaaldWerk: "ja", ondersteuning: ["proFormaNazorg"] }, 6, null, null, ["betaaldWerk", "ondersteuning"]],
-    ["instrument makes rung 5", { betaaldWerk: "ja", ondersteuning: ["instrument"] }, 5, null, "instrument", ["betaaldWerk", "ondersteuning"]],
-    ["aanvulling makes rung 5", { betaaldWerk: "ja", ondersteuning: ["aanvulling", "proFormaNazorg"] }, 5, null, "aanvulling", ["betaaldWerk", "ondersteuning"]],
-    ["Wsw makes rung 5", { betaaldWerk: "ja", ondersteuning: ["wsw"] }, 5, null, "wsw", ["betaaldWerk", "ondersteuning"]],
-    ["educatie/BBL makes rung 5", { betaaldWerk: "ja", ondersteuning: ["educatie"] }, 5, null, "educatie", ["betaaldWerk", "ondersteuning"]],
-    ["weekly volunteering", { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, 4, null, null, ["betaaldWerk", "onbetaaldWerk"]],
-    ["volunteering less than weekly counts one rung lower, practising", { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" }, 3, 3, null, ["betaaldWerk", "onbetaaldWerk"]],
-    ["weekly organised activity", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, 3, null, null, ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
-    ["irregular organised activity counts one rung lower", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" }, 2, 3, null, ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
-    ["weekly social contact", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" }, 2, null, null, ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
-    ["only functional or online contact means rung 1", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "alleenFunctioneelOfOnline" }, 1, null, null, ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
-  ])("%s", (_name, ladder, rung, substep, reason, decidedBy) => {
+  it.each<[string, LadderAnswers, number, number | null, string[], string[]]>([
+    ["paid work without support", { betaaldWerk: "ja", ondersteuning: ["geen"] }, 6, null, [], ["betaaldWerk", "ondersteuning"]],
+    ["pro-forma nazorg keeps rung 6", { betaaldWerk: "ja", ondersteuning: ["proFormaNazorg"] }, 6, null, [], ["betaaldWerk", "ondersteuning"]],
+    ["instrument makes rung 5", { betaaldWerk: "ja", ondersteuning: ["instrument"] }, 5, null, ["instrument"], ["betaaldWerk", "ondersteuning"]],
+    ["aanvulling makes rung 5", { betaaldWerk: "ja", ondersteuning: ["aanvulling", "proFormaNazorg"] }, 5, null, ["aanvulling"], ["betaaldWerk", "ondersteuning"]],
+    ["Wsw makes rung 5", { betaaldWerk: "ja", ondersteuning: ["wsw"] }, 5, null, ["wsw"], ["betaaldWerk", "ondersteuning"]],
+    ["educatie/BBL makes rung 5", { betaaldWerk: "ja", ondersteuning: ["educatie"] }, 5, null, ["educatie"], ["betaaldWerk", "ondersteuning"]],
+    ["several supports: every one is a reason, in the profile's order", { betaaldWerk: "ja", ondersteuning: ["educatie", "proFormaNazorg", "wsw", "instrument"] }, 5, null, ["instrument", "wsw", "educatie"], ["betaaldWerk", "ondersteuning"]],
+    ["weekly volunteering", { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, 4, null, [], ["betaaldWerk", "onbetaaldWerk"]],
+    ["volunteering less than weekly counts one rung lower, practising", { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" }, 3, 3, [], ["betaaldWerk", "onbetaaldWerk"]],
+    ["weekly organised activity", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, 3, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
+    ["irregular organised activity counts one rung lower", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" }, 2, 3, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
+    ["weekly social contact", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" }, 2, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
+    ["only functional or online contact means rung 1", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "alleenFunctioneelOfOnline" }, 1, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
+  ])("%s", (_name, ladder, rung, substep, reasons, decidedBy) => {
     const p = classify(p6, { ladder, substep: null });
-    expect(p).toMatchObject({ rung, substep, rung5Reason: reason, decidedBy });
+    expect(p).toMatchObject({ rung, substep, rung5Reasons: reasons, decidedBy });
     expect(decidedBy.length).toBeGreaterThanOrEqual(2);
     expect(decidedBy.length).toBeLessThanOrEqual(4);
   });
@@ -74,6 +75,9 @@ describe("participatieladder-6 stroomschema", () => {
       "Rung 3 — Taking part in organised activities, because the client takes part in an organised activity every week. Substep 3.2 Preparing: there is a concrete agreement or plan towards the next rung.",
     );
     expect(classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["wsw"] } }).explanation.nl).toContain("(ondersteuning: Wsw/beschut werk)");
+    const both = classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["wsw", "aanvulling"] } }).explanation;
+    expect(both.nl).toContain("(ondersteuning: aanvullende uitkering, Wsw/beschut werk)");
+    expect(both.en).toContain("(support: supplementary benefit, sheltered work)");
   });
 
   it.each<[string, LadderAnswers]>([

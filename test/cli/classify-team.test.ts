@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.ts";
+import { openDatabase } from "../../src/storage/db/index.ts";
+
+async function classify(env: NodeJS.ProcessEnv, args: string[], answers: object) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+  const code = await runCli(["classify", ...args], { stdin: Readable.from([JSON.stringify(answers)]), stdout, stderr, env });
+  return { code, stdout: out, stderr: err };
+}
+
+// With --team the team's ladder profile and its ZRM domains in scope apply, as in the team's debriefs.
+describe("npm run trede -- classify --team", () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "trede-classify-team-"));
+    env = { DATABASE_URL: `pglite:${dir}` };
+    const db = await openDatabase(env.DATABASE_URL!);
+    try {
+      await db.migrate();
+      await db.prisma.team.create({ data: { name: "Verslaving", domainsInScope: ["werk_opleiding", "middelengebruik"], specialDomainsReason: "verslavingszorg" } });
+      await db.prisma.team.create({ data: { name: "Groningen", ladderProfileId: "ontwikkelladder-7" } });
+    } finally {
+      await db.close();
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("accepts the special-category domain a team has in scope, and refuses what it has not", async () => {
+    const ladder = { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" };
+    const ok = await classify(env, ["--team", "verslaving"], { ladder, domains: { middelengebruik: 2, werk_opleiding: 3 } });
+    expect([ok.code, ok.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ rung: 4 });
+    const off = await classify(env, ["--team", "Verslaving"], { ladder, domains: { sociaal_netwerk: 2 } });
+    expect([off.code, off.stderr]).toEqual([1, "invalid answers:\n  domains.sociaal_netwerk: not in scope here; in scope: werk_opleiding, middelengebruik\n"]);
+    const byDefault = await classify(env, [], { ladder, domains: { middelengebruik: 2 } });
+    expect(byDefault.code).toBe(1);
+    expect(byDefault.stderr).toContain("domains.middelengebruik: special-category domain (Substance use)");
+  });
+
+  it("classifies on the team's ladder and refuses an unknown team as invalid input", async () => {
+    const r = await classify(env, ["--team", "Groningen"], { ladder: { werk: "parttimeMetAanvulling" } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ profile: { id: "ontwikkelladder-7" }, rung: 6 });
+    const unknown = await classify(env, ["--team", "Atlantis"], { ladder: { werk: "uitstroom" } });
+    expect([unknown.code, unknown.stderr]).toEqual([1, 'invalid answers:\n  team: unknown team "Atlantis"\n']);
+  });
+});
