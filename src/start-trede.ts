@@ -9,6 +9,7 @@ import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
 import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
+import { reportCardFailuresTo } from "./cards/render-card.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
 import { modelConfig, type Env } from "./config/env.ts";
@@ -46,6 +47,7 @@ export interface Trede {
 
 export async function startTrede(env: Env, options: { logger?: Logger; db?: Database; clock?: () => Date } = {}): Promise<Trede> {
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  reportCardFailuresTo(({ event, ...failure }) => logger.error({ event, ...failure }, "card fell back to its plain form"));
   const ladders = loadLadderProfiles();
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
   const applied = await db.migrate();
