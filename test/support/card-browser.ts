@@ -23,6 +23,8 @@ export interface RenderedCard {
   /** parse and validation problems reported by the official object model */
   errors: string[];
   text(): Promise<string>;
+  /** the text of every rendered element matching a CSS selector (e.g. "a", "option") */
+  texts(selector: string): Promise<string[]>;
   fill(values: Record<string, string | boolean | string[]>): Promise<void>;
   /** Clicks the (possibly nested, in a ShowCard) action with this title and returns what the card emitted. */
   click(title: string): Promise<EmittedAction>;
@@ -78,6 +80,7 @@ export async function openCardBrowser(): Promise<CardBrowser> {
       return {
         errors,
         text: () => page.locator("#root").innerText(),
+        texts: (selector) => page.locator("#root").locator(selector).allTextContents(),
         async fill(values) {
           // give every rendered input (also those in an opened ShowCard) a handle for Playwright
           await page.evaluate(() => {
