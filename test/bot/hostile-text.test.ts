@@ -67,7 +67,9 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     expect(await shown(ex.lastCard())).toContain(NAME); // the proposal
     const done = await click(coach, ex, "debrief.override", { rung: "3", substep: "1", reason: REASON });
     expect(done.status).toBe(200);
-    expect(await shown(done.lastCard())).toContain(`Verslag opgeslagen: ${NAME}`);
+    const summary = done.cards.find((c) => cardText(c).startsWith("Verslag opgeslagen"));
+    expect(summary).toBeDefined();
+    expect(await shown(summary)).toContain(`Verslag opgeslagen: ${NAME}`);
     const classification = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" } });
     expect(classification.status).toBe("PENDING_REVIEW");
     expect(classification.overrideReason).toBe(REASON); // stored as typed; only the card drops the invisible characters
