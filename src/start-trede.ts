@@ -8,6 +8,7 @@ import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
 import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
+import { reportCardFailuresTo } from "./cards/render-card.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
 import { assertAuthenticatedOrLoopback, modelConfig, type Env } from "./config/env.ts";
@@ -56,6 +57,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
   // before anything is opened: refused here too when the configuration did not come through parseEnv
   const auth = assertAuthenticatedOrLoopback(env);
+  reportCardFailuresTo(({ event, ...failure }) => logger.error({ event, ...failure }, "card fell back to its plain form"));
   const ladders = loadLadderProfiles();
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
   const applied = await db.migrate();

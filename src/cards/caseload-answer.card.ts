@@ -4,6 +4,8 @@ import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
 import { formatDate } from "../i18n/format.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
+import { cardText, type CardText } from "./card-text.ts";
+import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
 const t = {
@@ -159,18 +161,41 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       break;
   }
 
-  return renderCard("caseload-answer", {
-    headline: `${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`,
-    summary: "",
+  // wijk, team, coach and client names, outcome labels and the question echo are all shown as text
+  const data: CaseloadAnswerData = {
+    headline: cardText(`${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`),
+    summary: cardText(""),
     hasTable: table !== null,
     // the label column and a trailing total need room; counts are narrow
     columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
-    rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells })) : [],
-    lines,
-    note,
+    rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells: cells.map((c) => cardText(c)) })) : [],
+    lines: lines.map((l) => ({ title: cardText(l.title), detail: cardText(l.detail) })),
+    note: cardText(note),
     hasMore: more !== null,
     moreLabel: s.more,
     queryToken: JSON.stringify(query),
     nextPage: more?.page ?? 0,
-  });
+  };
+  return renderCard("caseload-answer", data, (correlationId) =>
+    fallbackCard({
+      locale,
+      correlationId,
+      lines: [data.headline, ...data.rows.map((r) => r.cells.join(" · ") as CardText), ...data.lines.flatMap((l) => [l.title, l.detail]), data.note],
+      actions: more ? [{ type: "Action.Submit", title: s.more, data: { verb: "caseload.more", query: data.queryToken, page: data.nextPage } }] : [],
+    }),
+  );
+}
+
+interface CaseloadAnswerData {
+  headline: CardText;
+  summary: CardText;
+  hasTable: boolean;
+  columns: { width: number }[];
+  rows: { cells: CardText[] }[];
+  lines: { title: CardText; detail: CardText }[];
+  note: CardText;
+  hasMore: boolean;
+  moreLabel: string;
+  queryToken: string;
+  nextPage: number;
 }

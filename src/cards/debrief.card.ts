@@ -3,6 +3,8 @@ import type { ContactKind, DebriefDraft, StepId } from "../domain/debrief/debrie
 import { domainsToAsk, progress } from "../domain/debrief/debrief-flow.ts";
 import type { FlowQuestion, LadderView, ProposalView } from "../domain/debrief/ladder-view.ts";
 import type { Locale } from "../i18n/locale.ts";
+import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
+import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
 export interface CardField {
@@ -216,35 +218,100 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
   };
 }
 
+/** One field as cards/debrief-step.json shows it; text slots are CardText (labels are plain text in Teams). */
+interface StepFieldData {
+  kind: CardField["kind"];
+  id: string;
+  label: PlainCardText;
+  style: string;
+  multi: boolean;
+  required: boolean;
+  requiredMessage: string;
+  value: unknown;
+  /** a compact choice set is a plain <select>; an expanded one renders its titles as markdown */
+  options: { title: CardText | PlainCardText; value: string }[];
+  min: number;
+  max: number;
+  maxLength: number;
+  placeholder: PlainCardText;
+  help: CardText;
+  error: CardText;
+}
+
+interface StepCardData {
+  progress: CardText;
+  title: CardText;
+  intro: CardText;
+  error: CardText;
+  draftId: string;
+  seq: number;
+  canGoBack: boolean;
+  labels: { next: string; back: string; cancel: string };
+  fields: StepFieldData[];
+}
+
+/** The inputs of one field without templating, for the fallback card. */
+function fieldElements(f: StepFieldData): unknown[] {
+  const common = { id: f.id, label: f.label, isRequired: f.required, errorMessage: f.requiredMessage };
+  const value = f.value === "" || f.value === null || f.value === undefined ? {} : { value: f.value };
+  const input =
+    f.kind === "choice"
+      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, choices: f.options }
+      : f.kind === "date"
+        ? { type: "Input.Date", ...common, ...value }
+        : f.kind === "number"
+          ? { type: "Input.Number", ...common, ...value, min: f.min, max: f.max }
+          : { type: "Input.Text", ...common, ...value, isMultiline: true, maxLength: f.maxLength, placeholder: f.placeholder };
+  return [input, ...[f.help, f.error].filter((t) => t !== "").map((t) => ({ type: "TextBlock", text: t, wrap: true, size: "Small", spacing: "None" }))];
+}
+
+const stepActions = (data: { draftId: string; seq: number; canGoBack: boolean; labels: { next: string; back: string; cancel: string } }) => {
+  const payload = (verb: string) => ({ verb, draftId: data.draftId, seq: data.seq });
+  return [
+    { type: "Action.Submit", title: data.labels.next, style: "positive", data: payload("debrief.next") },
+    ...(data.canGoBack ? [{ type: "Action.Submit", title: data.labels.back, associatedInputs: "none", data: payload("debrief.back") }] : []),
+    { type: "Action.Submit", title: data.labels.cancel, associatedInputs: "none", data: payload("debrief.cancel") },
+  ];
+};
+
 export function renderDebriefStepCard(input: StepCardInput): AdaptiveCard {
   const s = debriefText[input.locale];
   const { title, intro, fields } = stepFields(input);
   const { step, of } = progress(input.view, input.draft);
   const errors = input.errors ?? {};
-  return renderCard("debrief-step", {
-    progress: s.progress(step, of, input.clientName),
-    title,
-    intro,
-    error: errors[""] ?? "",
+  const data: StepCardData = {
+    progress: cardText(s.progress(step, of, input.clientName)),
+    title: cardText(title),
+    intro: cardText(intro),
+    error: cardText(errors[""]),
     draftId: input.draft.draftId,
     seq: input.draft.seq,
     canGoBack: input.draft.trail.length > 0,
     labels: { next: s.next, back: s.back, cancel: s.cancel },
-    fields: fields.map((f) => ({
-      style: "compact",
-      multi: false,
-      options: [],
-      min: 0,
-      max: 0,
-      maxLength: 500,
-      placeholder: "",
-      requiredMessage: s.required,
-      ...f,
-      help: f.help ?? "",
-      value: f.value ?? "",
-      error: errors[f.id] ?? "",
-    })),
-  });
+    fields: fields.map((f) => {
+      const style = f.style ?? "compact";
+      return {
+        kind: f.kind,
+        id: f.id,
+        label: cardText(f.label, "plain"),
+        style,
+        multi: f.multi ?? false,
+        required: f.required,
+        requiredMessage: s.required,
+        value: f.value ?? "",
+        options: (f.options ?? []).map((o) => ({ title: style === "compact" ? cardText(o.title, "plain") : cardText(o.title), value: o.value })),
+        min: f.min ?? 0,
+        max: f.max ?? 0,
+        maxLength: f.maxLength ?? 500,
+        placeholder: cardText(f.placeholder, "plain"),
+        help: cardText(f.help),
+        error: cardText(errors[f.id]),
+      };
+    }),
+  };
+  return renderCard("debrief-step", data, (correlationId) =>
+    fallbackCard({ locale: input.locale, correlationId, lines: [data.progress, data.title, data.intro, data.error], body: data.fields.flatMap(fieldElements), actions: stepActions(data) }),
+  );
 }
 
 const proposalText = {
@@ -288,6 +355,45 @@ const proposalText = {
   },
 };
 
+interface ProposalCardData {
+  progress: CardText;
+  title: CardText;
+  error: CardText;
+  reviewNote: CardText;
+  facts: { title: CardText; value: CardText }[];
+  explanation: CardText;
+  warnings: CardText[];
+  draftId: string;
+  seq: number;
+  rungValue: string;
+  substepValue: string;
+  rungOptions: { title: PlainCardText; value: string }[];
+  substepOptions: { title: PlainCardText; value: string }[];
+  labels: Record<"confirm" | "adjust" | "back" | "rung" | "substep" | "reason" | "reasonRequired" | "saveAdjusted" | "required", string>;
+}
+
+/** The proposal's actions without templating, for the fallback card (same verbs, same inputs). */
+function proposalActions(d: ProposalCardData): unknown[] {
+  const payload = (verb: string) => ({ verb, draftId: d.draftId, seq: d.seq });
+  return [
+    { type: "Action.Submit", title: d.labels.confirm, style: "positive", associatedInputs: "none", data: payload("debrief.confirm") },
+    {
+      type: "Action.ShowCard",
+      title: d.labels.adjust,
+      card: {
+        type: "AdaptiveCard",
+        body: [
+          { type: "Input.ChoiceSet", id: "rung", label: d.labels.rung, style: "compact", isRequired: true, errorMessage: d.labels.required, value: d.rungValue, choices: d.rungOptions },
+          { type: "Input.ChoiceSet", id: "substep", label: d.labels.substep, style: "compact", value: d.substepValue, choices: d.substepOptions },
+          { type: "Input.Text", id: "reason", label: d.labels.reason, isMultiline: true, isRequired: true, errorMessage: d.labels.reasonRequired, maxLength: 500 },
+        ],
+        actions: [{ type: "Action.Submit", title: d.labels.saveAdjusted, data: payload("debrief.override") }],
+      },
+    },
+    { type: "Action.Submit", title: d.labels.back, associatedInputs: "none", data: payload("debrief.back") },
+  ];
+}
+
 export function renderProposalCard(input: {
   view: LadderView;
   draft: DebriefDraft;
@@ -303,11 +409,11 @@ export function renderProposalCard(input: {
   const rungName = (r: number) => view.rungs.find((x) => x.rung === r)?.name[locale] ?? String(r);
   const expected = draft.expected;
   const substepOptions = [{ title: s.noSubstep, value: "none" }, ...[1, 2, 3].map((n) => ({ title: view.substepLabel(proposal.rung, n)[locale], value: String(n) }))];
-  return renderCard("debrief-proposal", {
-    progress: d.progress(step, of, input.clientName),
-    title: s.title,
-    error: input.error ?? "",
-    reviewNote: draft.reviewNote ? s.reviewNote(draft.reviewNote) : "",
+  const data: ProposalCardData = {
+    progress: cardText(d.progress(step, of, input.clientName)),
+    title: cardText(s.title),
+    error: cardText(input.error),
+    reviewNote: cardText(draft.reviewNote ? s.reviewNote(draft.reviewNote) : ""),
     facts: [
       { title: s.rung, value: `${proposal.rung} · ${rungName(proposal.rung)}` },
       { title: s.substep, value: view.substepLabel(proposal.rung, proposal.substep)[locale] },
@@ -315,15 +421,15 @@ export function renderProposalCard(input: {
         title: s.expected,
         value: expected?.rung == null ? s.unknown : `${expected.rung} · ${rungName(expected.rung)} (${s.months(expected.horizonMonths)})`,
       },
-    ],
-    explanation: proposal.explanation[locale],
-    warnings: proposal.warnings.map((w) => w[locale]),
+    ].map((f) => ({ title: cardText(f.title), value: cardText(f.value) })),
+    explanation: cardText(proposal.explanation[locale]),
+    warnings: proposal.warnings.map((w) => cardText(w[locale])),
     draftId: draft.draftId,
     seq: draft.seq,
     rungValue: String(proposal.rung),
     substepValue: proposal.substep === null ? "none" : String(proposal.substep),
-    rungOptions: view.rungs.map((r) => ({ title: `${r.rung} · ${r.name[locale]}`, value: String(r.rung) })),
-    substepOptions,
+    rungOptions: view.rungs.map((r) => ({ title: cardText(`${r.rung} · ${r.name[locale]}`, "plain"), value: String(r.rung) })),
+    substepOptions: substepOptions.map((o) => ({ title: cardText(o.title, "plain"), value: o.value })),
     labels: {
       confirm: s.confirm,
       adjust: s.adjust,
@@ -335,9 +441,29 @@ export function renderProposalCard(input: {
       saveAdjusted: s.saveAdjusted,
       required: s.required,
     },
-  });
+  };
+  return renderCard("debrief-proposal", data, (correlationId) =>
+    fallbackCard({
+      locale,
+      correlationId,
+      lines: [data.progress, data.title, data.error, data.reviewNote],
+      facts: data.facts,
+      body: [data.explanation, ...data.warnings].filter((t) => t !== "").map((t) => ({ type: "TextBlock", text: t, wrap: true })),
+      actions: proposalActions(data),
+    }),
+  );
 }
 
-export function renderDebriefSummaryCard(input: { title: string; status: string; statusColor: "Good" | "Warning" | "Attention" | "Default"; facts: { title: string; value: string }[]; note: string }): AdaptiveCard {
-  return renderCard("debrief-summary", input);
+/** Everything here is shown as text: the handler composes titles and facts with client names. */
+export function renderDebriefSummaryCard(input: { title: string; status: string; statusColor: "Good" | "Warning" | "Attention" | "Default"; facts: { title: string; value: string }[]; note: string; locale?: Locale }): AdaptiveCard {
+  const data: { title: CardText; status: CardText; statusColor: string; facts: { title: CardText; value: CardText }[]; note: CardText } = {
+    title: cardText(input.title),
+    status: cardText(input.status),
+    statusColor: input.statusColor,
+    facts: input.facts.map((f) => ({ title: cardText(f.title), value: cardText(f.value) })),
+    note: cardText(input.note),
+  };
+  return renderCard("debrief-summary", data, (correlationId) =>
+    fallbackCard({ locale: input.locale ?? "nl", correlationId, lines: [data.title, data.status, data.note], facts: data.facts }),
+  );
 }

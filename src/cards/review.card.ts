@@ -1,6 +1,8 @@
 import type { Locale } from "../i18n/locale.ts";
 import { formatDate, formatTime } from "../i18n/format.ts";
 import type { PendingReview } from "../storage/review/review.repository.ts";
+import { cardText, type CardText } from "./card-text.ts";
+import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
 /** Rung and substep names come from the ladder profile that produced the classification. */
@@ -74,20 +76,55 @@ const text = {
   },
 };
 
-export function reviewStatusLine(review: PendingReview, locale: Locale): { status: string; statusColor: string } {
+/** The status line with the reviewer's name, ready for a TextBlock (also the coach's notification card). */
+export function reviewStatusLine(review: PendingReview, locale: Locale): { status: CardText; statusColor: string } {
   const s = text[locale];
   const who = review.reviewedByName ?? "?";
   const at = review.reviewedAt ?? new Date();
+  const line = (status: string, statusColor: string) => ({ status: cardText(status), statusColor });
   switch (review.status) {
     case "PENDING_REVIEW":
-      return { status: s.pending, statusColor: "Warning" };
+      return line(s.pending, "Warning");
     case "FINAL":
-      return { status: s.approved(who, at), statusColor: "Good" };
+      return line(s.approved(who, at), "Good");
     case "REJECTED":
-      return { status: s.rejected(who, at), statusColor: "Attention" };
+      return line(s.rejected(who, at), "Attention");
     case "RETURNED":
-      return { status: s.returned(who, at), statusColor: "Warning" };
+      return line(s.returned(who, at), "Warning");
   }
+}
+
+/** What cards/review-request.json shows: every text slot is CardText. */
+interface ReviewRequestData {
+  classificationId: string;
+  refreshUserIds: string[];
+  title: CardText;
+  status: CardText;
+  statusColor: string;
+  facts: { title: CardText; value: CardText }[];
+  explanation: CardText;
+  overrideReason: CardText;
+  note: CardText;
+  canDecide: boolean;
+  labels: (typeof text)["nl"]["labels"];
+}
+
+/** The decision actions, shared by the template's data and the fallback card (same verbs, same inputs). */
+function decisionActions(classificationId: string, labels: ReviewRequestData["labels"]): unknown[] {
+  const note = (id: string, label: string) => ({ type: "Input.Text", id, label, isMultiline: true, isRequired: true, errorMessage: labels.noteRequired, maxLength: 500 });
+  return [
+    { type: "Action.Execute", verb: "review.approve", title: labels.approve, style: "positive", data: { classificationId } },
+    {
+      type: "Action.ShowCard",
+      title: labels.reject,
+      card: { type: "AdaptiveCard", body: [note("rejectNote", labels.rejectReason)], actions: [{ type: "Action.Execute", verb: "review.reject", title: labels.rejectConfirm, style: "destructive", data: { classificationId } }] },
+    },
+    {
+      type: "Action.ShowCard",
+      title: labels.return,
+      card: { type: "AdaptiveCard", body: [note("returnNote", labels.returnNote)], actions: [{ type: "Action.Execute", verb: "review.return", title: labels.returnConfirm, data: { classificationId } }] },
+    },
+  ];
 }
 
 /**
@@ -108,20 +145,33 @@ export function renderReviewCard(
     { title: s.proposed, value: label(review.proposedRung, review.proposedSubstep) },
     { title: s.final, value: label(review.finalRung, review.finalSubstep) },
     { title: s.expected, value: label(review.expectedRung, null) },
-  ];
+  ].map((f) => ({ title: cardText(f.title), value: cardText(f.value) }));
   const refreshUserIds = review.status === "PENDING_REVIEW" ? options.refreshUserIds.slice(0, 60) : [];
-  const card = renderCard("review-request", {
+  const statusLine = reviewStatusLine(review, options.locale);
+  const data: ReviewRequestData = {
     classificationId: review.classificationId,
     refreshUserIds,
-    title: s.title(review.clientName),
-    ...reviewStatusLine(review, options.locale),
+    title: cardText(s.title(review.clientName)),
+    status: statusLine.status,
+    statusColor: statusLine.statusColor,
     facts,
-    explanation: options.texts.explain(review.profileId, review.answers, options.locale),
-    overrideReason: review.overrideReason ?? "",
-    note: review.reviewNote ? s.note(review.reviewNote) : "",
+    explanation: cardText(options.texts.explain(review.profileId, review.answers, options.locale)),
+    overrideReason: cardText(review.overrideReason),
+    note: cardText(review.reviewNote ? s.note(review.reviewNote) : ""),
     canDecide: options.canDecide && review.status === "PENDING_REVIEW",
     labels: s.labels,
-  });
+  };
+  const refresh = { action: { type: "Action.Execute", verb: "review.refresh", title: s.labels.refresh, data: { classificationId: review.classificationId } }, userIds: refreshUserIds };
+  const card = renderCard("review-request", data, (correlationId) =>
+    fallbackCard({
+      locale: options.locale,
+      correlationId,
+      lines: [data.title, data.status, data.explanation, ...(data.overrideReason ? [cardText(`${s.labels.overrideReason}: ${review.overrideReason}`)] : []), data.note],
+      facts,
+      actions: data.canDecide ? decisionActions(review.classificationId, s.labels) : [],
+      refresh,
+    }),
+  );
   // a decided card, or one nobody personalises, must not ask Teams for a refresh at all
   if (!refreshUserIds.length) delete card.refresh;
   return card;
@@ -129,14 +179,28 @@ export function renderReviewCard(
 
 export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts }): AdaptiveCard {
   const s = text[options.locale];
-  return renderCard("review-list", {
-    title: reviews.length ? s.listTitle(reviews.length) : s.listTitle(0),
-    empty: s.listEmpty,
+  const items = reviews.map((r) => ({
+    classificationId: r.classificationId,
+    heading: cardText(`${r.clientName} — ${options.texts.rungLabel(r.profileId, r.finalRung, r.finalSubstep, options.locale)}`),
+    detail: cardText(`${r.coachName} · ${formatDate(r.confirmedAt, options.locale)}`),
+  }));
+  const data: { title: CardText; empty: CardText; open: string; items: typeof items } = {
+    title: cardText(s.listTitle(reviews.length)),
+    empty: cardText(s.listEmpty),
     open: s.open,
-    items: reviews.map((r) => ({
-      classificationId: r.classificationId,
-      heading: `${r.clientName} — ${options.texts.rungLabel(r.profileId, r.finalRung, r.finalSubstep, options.locale)}`,
-      detail: `${r.coachName} · ${formatDate(r.confirmedAt, options.locale)}`,
-    })),
-  });
+    items,
+  };
+  return renderCard("review-list", data, (correlationId) =>
+    fallbackCard({
+      locale: options.locale,
+      correlationId,
+      lines: [data.title, reviews.length ? ("" as CardText) : data.empty],
+      body: items.map((i) => ({
+        type: "Container",
+        separator: true,
+        selectAction: { type: "Action.Submit", title: s.open, data: { verb: "review.open", classificationId: i.classificationId } },
+        items: [{ type: "TextBlock", text: i.heading, wrap: true }, { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" }],
+      })),
+    }),
+  );
 }

@@ -1,5 +1,7 @@
 import { hasRole, type Actor } from "../domain/access/actor.ts";
 import type { Locale } from "../i18n/locale.ts";
+import { cardText, type CardText } from "./card-text.ts";
+import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
 interface Item {
@@ -44,11 +46,19 @@ export function renderWelcomeCard(actor: Actor, locale: Locale): AdaptiveCard {
   const reviewer = hasRole(actor, "SUPERVISOR");
   const actions = [{ title: s.start, verb: "debrief.start" }];
   if (reviewer) actions.push({ title: s.review, verb: "review.list" });
-  return renderCard("welcome", {
-    title: s.title(actor.displayName),
-    intro: s.intro,
-    items: s.items.filter((i) => i.role !== "reviewer" || reviewer),
-    privacy: s.privacy,
+  const data: { title: CardText; intro: CardText; items: { command: CardText; description: CardText }[]; privacy: CardText; actions: typeof actions } = {
+    title: cardText(s.title(actor.displayName)),
+    intro: cardText(s.intro),
+    items: s.items.filter((i) => i.role !== "reviewer" || reviewer).map((i) => ({ command: cardText(i.command), description: cardText(i.description) })),
+    privacy: cardText(s.privacy),
     actions,
-  });
+  };
+  return renderCard("welcome", data, (correlationId) =>
+    fallbackCard({
+      locale,
+      correlationId,
+      lines: [data.title, data.intro, ...data.items.map((i) => `${i.command}: ${i.description}` as CardText), data.privacy],
+      actions: actions.map((a) => ({ type: "Action.Submit", title: a.title, data: { verb: a.verb } })),
+    }),
+  );
 }

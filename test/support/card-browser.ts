@@ -1,6 +1,8 @@
 // Renders Adaptive Cards with the official renderer (npm adaptivecards) in headless Chromium, styled with
 // the Teams light host config, so tests can fill inputs, click actions like a person, and read the exact
-// payload the card emits (what Teams would send to the bot).
+// payload the card emits (what Teams would send to the bot). Like Teams, the renderer processes markdown
+// in TextBlocks and facts (with markdown-it, which the official renderer uses when it is on the page);
+// without it, text would be shown raw and a test could not see a link a name turned into.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +23,8 @@ export interface RenderedCard {
   /** parse and validation problems reported by the official object model */
   errors: string[];
   text(): Promise<string>;
+  /** the text of every rendered element matching a CSS selector (e.g. "a", "option") */
+  texts(selector: string): Promise<string[]>;
   fill(values: Record<string, string | boolean | string[]>): Promise<void>;
   /** Clicks the (possibly nested, in a ShowCard) action with this title and returns what the card emitted. */
   click(title: string): Promise<EmittedAction>;
@@ -42,10 +46,11 @@ export async function openCardBrowser(): Promise<CardBrowser> {
   const page: Page = await browser.newPage({ viewport: { width: 520, height: 900 } });
   await page.route(/^https?:\/\//, (route) => route.abort()); // everything is inline; nothing leaves the machine
   const script = readFileSync(path.join(ROOT, "node_modules/adaptivecards/dist/adaptivecards.js"), "utf8");
+  const markdown = readFileSync(path.join(ROOT, "node_modules/markdown-it/dist/browser/markdown-it.umd.min.js"), "utf8");
   const css = readFileSync(path.join(HOSTCONFIGS, "teams-container-light.css"), "utf8");
   const hostConfig = readFileSync(path.join(HOSTCONFIGS, "microsoft-teams-light.json"), "utf8");
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css} body{margin:0;padding:12px;background:#f5f5f5;font-family:'Segoe UI',sans-serif}</style>
-    <script>${script}</script><script>window.__hostConfig = ${hostConfig};</script></head>
+    <script>${markdown}</script><script>${script}</script><script>window.__hostConfig = ${hostConfig};</script></head>
     <body><div class="teams-frame"><div class="teams-inner-frame"><div id="root"></div></div></div></body></html>`);
 
   return {
@@ -75,6 +80,7 @@ export async function openCardBrowser(): Promise<CardBrowser> {
       return {
         errors,
         text: () => page.locator("#root").innerText(),
+        texts: (selector) => page.locator("#root").locator(selector).allTextContents(),
         async fill(values) {
           // give every rendered input (also those in an opened ShowCard) a handle for Playwright
           await page.evaluate(() => {

@@ -2,6 +2,7 @@
 // problems reported as (line, column, reason) in plain Dutch or English. Nothing here touches the database.
 import { z } from "zod";
 import type { Locale } from "../localized.ts";
+import { findInvisibleCharacter } from "../text/invisible-characters.ts";
 
 export type ImportKind = "clients" | "staff";
 
@@ -27,6 +28,17 @@ export const REQUIRED: Record<ImportKind, string[]> = {
   clients: ["externalKey", "displayName", "birthYear", "wijk", "team"],
   staff: ["aadObjectId", "displayName", "roles"],
 };
+
+/**
+ * A free-text field (name, wijk, team): refused when it holds a control, bidirectional or zero-width
+ * character. Such a name looks harmless in a spreadsheet and reads differently on screen (U+202E), or
+ * makes two names that look the same differ (U+200B). The check runs on the raw value, before trimming.
+ */
+const text = () =>
+  z.string().superRefine((value, ctx) => {
+    const found = findInvisibleCharacter(value);
+    if (found) ctx.addIssue({ code: "custom", message: `invisible_character:${found}` });
+  });
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -64,7 +76,7 @@ export function parseRoles(value: string): ("COACH" | "TEAM_LEAD" | "SUPERVISOR"
 export const ClientRow = (thisYear: number) =>
   z.object({
     externalKey: z.string().trim().min(1, "required").max(64, "too_long").regex(/^[\w.-]+$/, "invalid_key"),
-    displayName: z.string().trim().min(1, "required").max(120, "too_long"),
+    displayName: text().trim().min(1, "required").max(120, "too_long"),
     birthYear: z
       .string()
       .transform((v, ctx) => {
@@ -75,15 +87,15 @@ export const ClientRow = (thisYear: number) =>
         }
         return y;
       }),
-    wijk: z.string().trim().min(1, "required").max(60, "too_long"),
-    team: z.string().trim().min(1, "required").max(60, "too_long"),
-    coach: z.string().trim().max(120, "too_long").optional().transform((v) => v || undefined),
+    wijk: text().trim().min(1, "required").max(60, "too_long"),
+    team: text().trim().min(1, "required").max(60, "too_long"),
+    coach: text().trim().max(120, "too_long").optional().transform((v) => v || undefined),
   });
 export type ClientRow = z.infer<ReturnType<typeof ClientRow>>;
 
 export const StaffRow = z.object({
   aadObjectId: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "invalid_object_id"),
-  displayName: z.string().trim().min(1, "required").max(120, "too_long"),
+  displayName: text().trim().min(1, "required").max(120, "too_long"),
   roles: z.string().transform((v, ctx) => {
     const roles = parseRoles(v);
     if (!roles) {
@@ -92,7 +104,7 @@ export const StaffRow = z.object({
     }
     return roles;
   }),
-  team: z.string().trim().max(60, "too_long").optional().transform((v) => v || undefined),
+  team: text().trim().max(60, "too_long").optional().transform((v) => v || undefined),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
 
@@ -116,6 +128,7 @@ const REASONS: Record<Locale, Record<string, string>> = {
     ambiguous_coach: "past bij meer dan één medewerker; gebruik het Entra object id",
     missing_column: "ontbreekt in de kopregel",
     column_count: "aantal kolommen klopt niet met de kopregel",
+    invisible_character: "bevat een onzichtbaar teken of stuurteken ({0}); haal het weg in het bronbestand",
   },
   en: {
     required: "is empty but required",
@@ -130,6 +143,7 @@ const REASONS: Record<Locale, Record<string, string>> = {
     ambiguous_coach: "matches more than one staff member; use the Entra object id",
     missing_column: "is missing from the header",
     column_count: "the number of columns does not match the header",
+    invisible_character: "contains an invisible or control character ({0}); remove it in the source file",
   },
 };
 

@@ -1,0 +1,102 @@
+// Every card template, rendered through the typed renderer the bot uses, with one hostile string in
+// every slot that carries text from a person or an import: client, coach, reviewer and staff names,
+// client keys, override reasons, review notes, wijk and team names, the question echo.
+import { renderCaseloadAnswerCard } from "../../src/cards/caseload-answer.card.ts";
+import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } from "../../src/cards/debrief.card.ts";
+import type { AdaptiveCard } from "../../src/cards/render-card.ts";
+import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
+import { createRungTexts } from "../../src/cards/rung-texts.ts";
+import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
+import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
+import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
+import type { PendingReview } from "../../src/storage/review/review.repository.ts";
+
+export interface HostileCard {
+  template: string;
+  name: string;
+  card: AdaptiveCard;
+  /** where the hostile text is a compact choice title (a plain <option>), not a TextBlock */
+  inOption?: boolean;
+}
+
+export const classificationId = "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b";
+export const draftId = "0b9e5a3c-1d2f-4e6a-8b7c-9d0e1f2a3b4c";
+const clientId = "6f1c1f7e-8d2b-4c1a-9f0e-2b7d1e3a4c5d";
+
+export function hostileReview(h: string): PendingReview {
+  return {
+    classificationId,
+    clientId,
+    clientName: h,
+    clientKey: h,
+    coachId: "c0ac0000-0000-4000-8000-000000000001",
+    coachName: h,
+    teamId: "7ea70000-0000-4000-8000-000000000001",
+    profileId: "participatieladder-6",
+    answers: {},
+    previousRung: 2,
+    previousSubstep: null,
+    proposedRung: 3,
+    proposedSubstep: null,
+    finalRung: 4,
+    finalSubstep: null,
+    expectedRung: 4,
+    overrideReason: h,
+    observedOn: new Date("2026-11-21T00:00:00Z"),
+    confirmedAt: new Date("2026-11-21T14:05:00Z"),
+    status: "PENDING_REVIEW",
+    reviewedByName: null,
+    reviewedAt: null,
+    reviewNote: h,
+  };
+}
+
+export function hostileCards(h: string): HostileCard[] {
+  const ladders = loadLadderProfiles();
+  const view = ladders.view("participatieladder-6");
+  const texts = createRungTexts(ladders);
+  const locale = "nl" as const;
+  let draft: DebriefDraft = { ...startDraft({ draftId, teamDomains: ["werk_opleiding", "lichamelijke_gezondheid"] }), clientId };
+  const contact = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: [{ id: clientId, label: `${h} · ${h} · ${h}` }], previousScores: {}, today: "2026-11-22" });
+  draft = answerStep(draft, "contact", { date: "2026-11-21", kind: "HUISBEZOEK", reached: true });
+  const ladder = renderDebriefStepCard({ view, draft, step: "ladder:betaaldWerk", locale, clientName: h, clients: [], previousScores: {}, today: "2026-11-22", errors: { "": h, answer: h } });
+  for (const [id, v] of [["betaaldWerk", "nee"], ["onbetaaldWerk", "nee"], ["georganiseerd", "wekelijks"]] as const) draft = answerStep(draft, `ladder:${id}`, v);
+  draft = answerStep(draft, "substep", { volgendeStap: "voorbereiden" });
+  draft = answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" });
+  // the team's reason for recording special-category domains is an admin's free text
+  const domains = renderDebriefStepCard({ view, draft, step: "domains", locale, clientName: h, clients: [], previousScores: {}, specialDomainsReason: h, today: "2026-11-22" });
+  draft = answerStep(draft, "domains", { werk_opleiding: 2, lichamelijke_gezondheid: 3 });
+  draft = answerStep(draft, "verdieping", {});
+  draft = answerStep(draft, "outcome", { outcome: "participatieondersteuning", nextContactDate: null });
+  const proposal = renderProposalCard({
+    view,
+    draft: { ...draft, reviewNote: h },
+    proposal: view.classify({ ladder: draft.ladder, substep: draft.substep, expected: draft.expected!, domains: {}, verdieping: {}, outcome: null, ontheffing: false }),
+    locale,
+    clientName: h,
+    error: h,
+  });
+  const review = hostileReview(h);
+  const line = (i: number) => ({ clientId: `00000000-0000-4000-8000-00000000000${i}`, displayName: h, externalKey: h, wijk: h, rung: 1, substep: null, expectedRung: 2, coachName: h, lastContactAt: new Date("2026-10-01T00:00:00Z"), status: "FINAL" });
+  const caseload = (name: string, result: Parameters<typeof renderCaseloadAnswerCard>[0]["result"], query: Parameters<typeof renderCaseloadAnswerCard>[0]["query"]) => ({
+    template: "caseload-answer",
+    name,
+    card: renderCaseloadAnswerCard({ result, query, description: h, scopeLabel: `team ${h}`, locale }),
+  });
+  return [
+    { template: "welcome", name: "welcome", card: renderWelcomeCard({ staffId: "x", tenantId: "t", aadObjectId: "a", displayName: h, roles: ["SUPERVISOR"], teamId: "t1" }, locale) },
+    { template: "debrief-step", name: "debrief-contact (client picker)", card: contact, inOption: true },
+    { template: "debrief-step", name: "debrief-ladder-question", card: ladder },
+    { template: "debrief-step", name: "debrief-domains", card: domains },
+    { template: "debrief-proposal", name: "debrief-proposal", card: proposal },
+    { template: "debrief-summary", name: "debrief-summary", card: renderDebriefSummaryCard({ title: `Verslag opgeslagen: ${h}`, status: h, statusColor: "Warning", facts: [{ title: h, value: h }], note: h }) },
+    { template: "review-request", name: "review-request-supervisor", card: renderReviewCard(review, { locale, texts, canDecide: true, refreshUserIds: ["29:supervisor"] }) },
+    { template: "review-request", name: "review-request-decided", card: renderReviewCard({ ...review, status: "REJECTED", reviewedByName: h, reviewedAt: new Date("2026-11-22T09:12:00Z") }, { locale, texts, canDecide: false, refreshUserIds: [] }) },
+    { template: "review-list", name: "review-list", card: renderReviewListCard([review], { locale, texts }) },
+    caseload("caseload-list", { kind: "list", total: 23, page: 0, pageSize: 2, lines: [line(1), line(2)] }, { measure: "list", filters: {} }),
+    caseload("caseload-pending", { kind: "pendingReviews", total: 1, lines: [{ ...line(3), classificationId, confirmedAt: new Date("2026-11-20T00:00:00Z") }] }, { measure: "pendingReviews", filters: {} }),
+    caseload("caseload-wijk", { kind: "distribution", by: "wijk", rows: [{ key: h, count: 7 }], unknown: 0, total: 7 }, { measure: "distribution", by: "wijk", filters: {} }),
+    caseload("caseload-reach", { kind: "reach", rows: [{ wijk: h, inView: { value: 6, suppressed: false }, total: { value: 9, suppressed: false } }], inView: 6, total: 9 }, { measure: "reach", filters: {} }),
+    caseload("caseload-referrals", { kind: "referrals", rows: [{ outcome: h, count: 3 }], contacts: 3 }, { measure: "referrals", period: "thisYear", filters: {} }),
+  ];
+}
