@@ -8,6 +8,7 @@ import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
 import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
+import { registeredRoutes, type RegisteredRoute } from "./bot/routes.ts";
 import { reportCardFailuresTo } from "./cards/render-card.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
@@ -42,6 +43,8 @@ export interface Trede {
   idle(): Promise<void>;
   db: Database;
   logger: Logger;
+  /** every message command, card verb and invoke the bot answers (tests walk it) */
+  routes: readonly RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -114,6 +117,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     url,
     db,
     logger,
+    routes: registeredRoutes(bot),
     idle: () => background.idle(),
     async stop() {
       if (stopped) return;

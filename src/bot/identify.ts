@@ -25,7 +25,8 @@ export function identifyActor(deps: BotDeps) {
     const actor = aadObjectId ? await findActor(deps.sql, { tenantId, aadObjectId }) : null;
     if (actor) {
       state.temp.actor = actor;
-      if (activity.conversation?.conversationType === "personal" || activity.conversation?.conversationType === undefined) {
+      // proactive messages carry client data, so they only ever go to a chat that said it is personal
+      if (activity.conversation?.conversationType === "personal") {
         const reference = TurnContext.getConversationReference(activity);
         // one write per change, not per turn: the reference rarely changes
         const key = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.id}`;

@@ -18,6 +18,27 @@ export interface UseCases {
   question?: TurnHandler;
 }
 
+/**
+ * What the bot registered, in order: every message command, card submit verb and Action.Execute verb,
+ * plus the catch-alls ("*") and the install greeting. Tests walk this list, so a new verb cannot go
+ * untested for access to client data.
+ */
+export interface RegisteredRoute {
+  kind: "message" | "submit" | "execute" | "install";
+  /** the verb; for a message command its pattern's source; "*" for a catch-all */
+  name: string;
+  pattern?: RegExp;
+  /** may answer with client data: then only in a personal chat */
+  clientData: boolean;
+}
+
+const registered = new WeakMap<object, readonly RegisteredRoute[]>();
+
+/** The routes registerRoutes gave this application. */
+export function registeredRoutes(app: object): readonly RegisteredRoute[] {
+  return registered.get(app) ?? [];
+}
+
 export interface RouteRegistrar {
   message(pattern: RegExp, handler: TurnHandler): void;
   submit(verb: string, handler: TurnHandler): void;
@@ -26,29 +47,53 @@ export interface RouteRegistrar {
 
 const anchored = (words: string) => new RegExp(`^\\s*(${words})\\s*[.!?]*\\s*$`, "i");
 
-export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, useCases: UseCases): void {
+export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, useCases: UseCases): readonly RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
+  const note = (route: RegisteredRoute) => void routes.push(route);
   const on = (handler: TurnHandler) => withTurn(deps, handler);
   // Client data (debriefs, reviews, caseload answers with names) only in a person's own chat with Trede:
   // in a group chat or channel everyone present would read it.
   const personal = (handler: TurnHandler) => on(personalOnly(handler));
   const registrar: RouteRegistrar = {
-    message: (pattern, handler) => void app.message(pattern, personal(handler)),
-    submit: (verb, handler) => void app.adaptiveCards.actionSubmit(verb, personal(handler)),
-    execute: (verb, handler) => void app.addRoute(isExecute(verb), personal(handler), true),
+    message: (pattern, handler) => {
+      note({ kind: "message", name: pattern.source, pattern, clientData: true });
+      app.message(pattern, personal(handler));
+    },
+    submit: (verb, handler) => {
+      note({ kind: "submit", name: verb, clientData: true });
+      app.adaptiveCards.actionSubmit(verb, personal(handler));
+    },
+    execute: (verb, handler) => {
+      note({ kind: "execute", name: verb, clientData: true });
+      app.addRoute(isExecute(verb), personal(handler), true);
+    },
+  };
+  // help and language work anywhere; they show no client data
+  const anywhere = {
+    message: (pattern: RegExp, handler: TurnHandler) => {
+      note({ kind: "message", name: pattern.source, pattern, clientData: false });
+      app.message(pattern, on(handler));
+    },
+    submit: (verb: string, handler: TurnHandler) => {
+      note({ kind: "submit", name: verb, clientData: false });
+      app.adaptiveCards.actionSubmit(verb, on(handler));
+    },
   };
 
+  note({ kind: "install", name: "install", clientData: false });
   app.activity(async (c) => isInstall(c), on(sendWelcome));
-  // help and language work anywhere; everything with client data goes through the personal-only registrar
-  app.message(anchored("help|hulp|menu|start|hallo|hoi|hi|hello"), on(sendWelcome));
-  app.adaptiveCards.actionSubmit("help", on(sendWelcome));
-  app.message(anchored("english|engels"), on(setLanguage("en")));
-  app.message(anchored("nederlands|dutch|nl"), on(setLanguage("nl")));
+  anywhere.message(anchored("help|hulp|menu|start|hallo|hoi|hi|hello"), sendWelcome);
+  anywhere.submit("help", sendWelcome);
+  anywhere.message(anchored("english|engels"), setLanguage("en"));
+  anywhere.message(anchored("nederlands|dutch|nl"), setLanguage("nl"));
   useCases.debrief?.(registrar);
   useCases.review?.(registrar);
   useCases.caseload?.(registrar);
 
   // Invokes nobody claimed: a card action with an unknown verb is stale or forged; other invokes get an
   // empty 200 rather than botbuilder's 501.
+  note({ kind: "execute", name: "*", clientData: false });
   app.addRoute(
     async (c) => c.activity.type === ActivityTypes.Invoke,
     on(async ({ context, actor, locale, deps: d }) => {
@@ -64,17 +109,27 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   );
 
   // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
+  note({ kind: "submit", name: "*", clientData: false });
+  note({ kind: "message", name: "*", clientData: Boolean(useCases.question) });
   app.activity(ActivityTypes.Message, on(async (turn) => {
     if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);
     if (useCases.question) return personalOnly(useCases.question)(turn);
     await turn.context.sendActivity(t(turn.locale).notUnderstood);
   }));
+  return routes;
+}
+
+/**
+ * Default-deny: only an activity that says it comes from a personal chat gets client data. A group chat,
+ * a channel, a type Trede does not know and a missing type all get the pointer to the personal chat.
+ */
+export function isPersonalChat(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === "personal";
 }
 
 function personalOnly(handler: TurnHandler): TurnHandler {
   return async (turn) => {
-    const type = turn.context.activity.conversation?.conversationType;
-    if (type && type !== "personal") {
+    if (!isPersonalChat(turn.context)) {
       if (turn.context.activity.type === ActivityTypes.Invoke) return invokeMessage(turn.context, t(turn.locale).personalOnly);
       await turn.context.sendActivity(t(turn.locale).personalOnly);
       return;

@@ -15,10 +15,21 @@ export interface TestBot {
   db: TestDatabase;
   connector: Connector;
   logs: Record<string, unknown>[];
-  /** A person in Teams talking to the bot in their personal chat. */
-  user(aadObjectId: string, options?: { name?: string; locale?: string; conversationId?: string; tenantId?: string }): TestUser;
+  /**
+   * A person in Teams talking to the bot, in their personal chat unless told otherwise: Teams (and the
+   * Agents Playground) send conversationType "personal" there; null leaves the type out.
+   */
+  user(aadObjectId: string, options?: UserOptions): TestUser;
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any; replies: SentActivity[] }>;
   stop(): Promise<void>;
+}
+
+export interface UserOptions {
+  name?: string;
+  locale?: string;
+  conversationId?: string;
+  tenantId?: string;
+  conversationType?: string | null;
 }
 
 export interface TestUser {
@@ -81,7 +92,7 @@ export async function startTestBot(
     return { status: res.status, body, replies: connector.sent.slice(before) };
   }
 
-  function user(aadObjectId: string, u: { name?: string; locale?: string; conversationId?: string; tenantId?: string } = {}): TestUser {
+  function user(aadObjectId: string, u: UserOptions = {}): TestUser {
     const conversationId = u.conversationId ?? `personal-${aadObjectId}`;
     const tenantId = u.tenantId ?? TEST_TENANT;
     const base = () => ({
@@ -92,7 +103,7 @@ export async function startTestBot(
       locale: u.locale ?? "nl-NL",
       from: { id: `29:${aadObjectId}`, aadObjectId, name: u.name ?? "Test user" },
       recipient: { id: "28:trede-bot", name: "Trede" },
-      conversation: { id: conversationId, conversationType: "personal", tenantId },
+      conversation: { id: conversationId, ...(u.conversationType === null ? {} : { conversationType: u.conversationType ?? "personal" }), tenantId },
       channelData: { tenant: { id: tenantId } },
     });
     const exchange = async (activity: Record<string, unknown>): Promise<Exchange> => toExchange(await post({ ...base(), ...activity }));

@@ -15,7 +15,8 @@ import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
 import { recordAuditEvent, recordRefusal } from "../../storage/audit/record-audit-event.ts";
 import { findMentionedClients, findScopeVocabulary } from "../../storage/caseload/caseload-context.ts";
-import { executeCaseloadQuery } from "../../storage/caseload/execute-caseload-query.ts";
+import { executeCaseloadQuery, type CaseloadResult } from "../../storage/caseload/execute-caseload-query.ts";
+import { readableRows } from "../client-access.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 
@@ -104,7 +105,8 @@ function scopeLabel(actor: Actor, scope: CaseloadScope, locale: Locale, teamName
 
 async function answer(turn: Turn, input: { query: CaseloadQuery; question: string | null; page: number; scope: CaseloadScope; note?: string }): Promise<void> {
   const { context, actor, locale, deps: bot } = turn;
-  const result = await executeCaseloadQuery(bot.prisma, { query: input.query, scope: input.scope, askerStaffId: actor.staffId, today: bot.clock(), page: input.page });
+  const answered = await executeCaseloadQuery(bot.prisma, { query: input.query, scope: input.scope, askerStaffId: actor.staffId, today: bot.clock(), page: input.page });
+  const result = await withReadableLines(turn, answered, input.question === null ? "caseload.more" : "caseload.query");
   const team = input.scope.kind === "team" ? await bot.prisma.team.findUnique({ where: { id: input.scope.teamId }, select: { name: true } }) : null;
   const card = renderCaseloadAnswerCard({
     result,
@@ -120,4 +122,14 @@ async function answer(turn: Turn, input: { query: CaseloadQuery; question: strin
     details: { question: input.question, query: input.query, page: input.page, scope: input.scope.kind, shown },
   });
   await context.sendActivity({ text: input.note, attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+/**
+ * Answers that name clients (any result with lines, including kinds added later) pass them through the
+ * one access check, which also records the read.
+ */
+async function withReadableLines(turn: Turn, result: CaseloadResult, via: string): Promise<CaseloadResult> {
+  if (!("lines" in result)) return result;
+  const lines: readonly { clientId: string }[] = result.lines;
+  return { ...result, lines: await readableRows(turn, lines, (l) => l.clientId, { via }) } as CaseloadResult;
 }

@@ -35,6 +35,7 @@ import { findMentionedClients } from "../../storage/caseload/caseload-context.ts
 import { PrefillDebrief } from "../../ai/actions.ts";
 import type { StructuredModel } from "../../ai/structured-model.ts";
 import { Pseudonymiser } from "../../domain/privacy/pseudonymiser.ts";
+import { readableRows, recordRead } from "../client-access.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { requestReview, type ReviewDeps } from "./review.handler.ts";
@@ -213,6 +214,7 @@ async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean
 async function offerResume(turn: Turn, deps: DebriefDeps, draft: DebriefDraft): Promise<void> {
   const s = text[turn.locale];
   const client = draft.clientId ? await findClientForDebrief(turn.deps.sql, turn.actor, draft.clientId) : null;
+  if (client) await recordRead(turn, [client.client.id], { via: "debrief.resume" });
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     version: "1.5",
@@ -228,7 +230,7 @@ async function offerResume(turn: Turn, deps: DebriefDeps, draft: DebriefDraft): 
 async function resume(turn: Turn, deps: DebriefDeps): Promise<void> {
   const draft = readDraft(turn);
   if (!draft || "finished" in draft) return void (await turn.context.sendActivity(text[turn.locale].nothingToResume));
-  await showStep(turn, deps, draft, { newMessage: true });
+  await showStep(turn, deps, draft, { newMessage: true, opened: "debrief.resume" });
 }
 
 /** Renders the draft's current step (or the proposal) and sends it, replacing the previous card. */
@@ -236,19 +238,22 @@ async function showStep(
   turn: Turn,
   deps: DebriefDeps,
   draft: DebriefDraft,
-  options: { newMessage?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null } = {},
+  options: { newMessage?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null; opened?: string } = {},
 ): Promise<void> {
   const { actor, locale, deps: bot } = turn;
   // the caller may have loaded the draft's client already (every submit does)
   const context = !draft.clientId ? null : options.client?.client.id === draft.clientId ? options.client : await findClientForDebrief(bot.sql, actor, draft.clientId);
   const view = viewFor(deps, context);
   const step = currentStep(view, draft);
+  // the client's record (name, history, previous answers) is read when a debrief opens it, not per step
+  if (context && (options.opened || step === "contact")) await recordRead(turn, [context.client.id], { via: options.opened ?? "debrief.client" });
   let card: AdaptiveCard;
   if (step === "proposal") {
     card = renderProposalCard({ view, draft, proposal: proposeFor(view, draft), locale, clientName: context?.client.displayName ?? "", error: options.errors?.[""] });
   } else {
-    const clients = step === "contact" ? await listClientsForDebrief(bot.sql, actor, { search: options.search }) : [];
-    const fallback = step === "contact" && options.search && clients.length === 0 ? await listClientsForDebrief(bot.sql, actor) : clients;
+    const found = step === "contact" ? await listClientsForDebrief(bot.sql, actor, { search: options.search }) : [];
+    const picker = step === "contact" && options.search && found.length === 0 ? await listClientsForDebrief(bot.sql, actor) : found;
+    const fallback = await readableRows(turn, picker, (c) => c.id, { via: "debrief.picker" });
     card = renderDebriefStepCard({
       view,
       draft,
@@ -326,7 +331,7 @@ async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
     }
     if (!value.contact.reached) return recordNotReached(turn, draft, client, value.contact);
     const started = prefillFrom(deps, client, { ...draft, clientId: client.client.id, teamDomains: client.team.domainsInScope });
-    return showStep(turn, deps, answerStep(started, "contact", value.contact), { client });
+    return showStep(turn, deps, answerStep(started, "contact", value.contact), { client, opened: "debrief.client" });
   }
   await showStep(turn, deps, answerStep(draft, step, parsed.value), { client: context });
 }
@@ -499,6 +504,6 @@ async function reopen(turn: Turn, deps: DebriefDeps): Promise<void> {
     reopenedFrom: stored.id,
     reviewNote: review.reviewNote,
   };
-  await showStep(turn, deps, draft, { newMessage: true });
+  await showStep(turn, deps, draft, { newMessage: true, opened: "debrief.reopen" });
 }
 

@@ -11,6 +11,7 @@ import { recordRefusal } from "../../storage/audit/record-audit-event.ts";
 import {
   decideReview,
   findReview,
+  findReviewSubject,
   findReviewers,
   isReviewerFor,
   listPendingReviews,
@@ -20,6 +21,7 @@ import {
   type ReviewDecision,
 } from "../../storage/review/review.repository.ts";
 import { findConversationReferences } from "../../storage/staff.repository.ts";
+import { openClient, readableRows, recordRead, requireClientInScope } from "../client-access.ts";
 import { invokeCard, invokeMessage } from "../invoke.ts";
 import type { Proactive } from "../proactive.ts";
 import type { RouteRegistrar } from "../routes.ts";
@@ -79,34 +81,48 @@ export function reviewRoutes(review: ReviewDeps) {
   };
 }
 
-async function sendPendingList({ context, actor, locale, deps }: Turn, review: ReviewDeps): Promise<void> {
+async function sendPendingList(turn: Turn, review: ReviewDeps): Promise<void> {
+  const { context, actor, locale, deps } = turn;
   if (!hasRole(actor, "SUPERVISOR") && !hasRole(actor, "TEAM_LEAD") && !hasRole(actor, "ADMIN")) {
     await context.sendActivity(text[locale].onlyReviewers);
     return;
   }
-  const pending = await listPendingReviews(deps.prisma, actor);
+  const pending = await readableRows(turn, await listPendingReviews(deps.prisma, actor), (r) => r.clientId, { via: "review.list" });
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(pending, { locale, texts: review.texts }))] });
+}
+
+/**
+ * A review card for the person asking, after the one access check: the classification's client must be
+ * within their scope. Unknown ids and clients outside scope get the same answer.
+ */
+async function readReview(turn: Turn, classificationId: string | undefined, via: string): Promise<PendingReview | null> {
+  const subject = classificationId ? await findReviewSubject(turn.deps.prisma, classificationId) : null;
+  if (!(await openClient(turn, subject?.clientId, { via, subjectId: subject?.classificationId ?? null }))) return null;
+  return findReview(turn.deps.prisma, subject!.classificationId);
 }
 
 async function openReview(turn: Turn, review: ReviewDeps): Promise<void> {
   const { context, actor, locale, deps } = turn;
   const parsed = OpenSubmit.safeParse(context.activity.value);
-  const found = parsed.success ? await findReview(deps.prisma, parsed.data.classificationId) : null;
-  if (!found || (!isReviewerFor(actor, found.teamId) && !hasRole(actor, "TEAM_LEAD") && !hasRole(actor, "ADMIN")) || (!hasRole(actor, "ADMIN") && actor.teamId !== found.teamId)) {
-    await recordRefusal(deps.prisma, { actor, reason: "review_open_forbidden", clientId: found?.clientId ?? null });
+  // the list and its cards are a reviewer's tool; a coach reads their own client's outcome elsewhere
+  if (!hasRole(actor, "SUPERVISOR") && !hasRole(actor, "TEAM_LEAD") && !hasRole(actor, "ADMIN")) {
+    await recordRefusal(deps.prisma, { actor, reason: "review_open_forbidden" });
     await context.sendActivity(text[locale].notReviewer);
     return;
   }
+  const found = await readReview(turn, parsed.data?.classificationId, "review.open");
+  if (!found) return;
   const canDecide = isReviewerFor(actor, found.teamId) && found.coachId !== actor.staffId;
   const card = renderReviewCard(found, { locale, texts: review.texts, canDecide, refreshUserIds: [context.activity.from.id] });
   const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   if (sent?.id) await saveReviewCard(deps.prisma, { classificationId: found.classificationId, staffId: actor.staffId, conversationId: context.activity.conversation.id, activityId: sent.id });
 }
 
-async function refreshReview({ context, actor, locale, deps }: Turn, review: ReviewDeps): Promise<void> {
+async function refreshReview(turn: Turn, review: ReviewDeps): Promise<void> {
+  const { context, actor, locale } = turn;
   const parsed = ExecuteData.safeParse(actionData(context.activity.value));
-  const found = parsed.success ? await findReview(deps.prisma, parsed.data.classificationId) : null;
-  if (!found) return invokeMessage(context, text[locale].notFound);
+  const found = await readReview(turn, parsed.data?.classificationId, "review.refresh");
+  if (!found) return;
   const canDecide = isReviewerFor(actor, found.teamId) && found.coachId !== actor.staffId;
   await invokeCard(context, renderReviewCard(found, { locale, texts: review.texts, canDecide, refreshUserIds: canDecide ? [context.activity.from.id] : [] }));
 }
@@ -119,12 +135,17 @@ async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision):
     await recordRefusal(deps.prisma, { actor, reason: "review_invalid_payload" });
     return invokeMessage(context, t(locale).staleCard);
   }
+  // nobody decides on, or sees the outcome of, a classification of a client outside their scope
+  const subject = await findReviewSubject(deps.prisma, parsed.data.classificationId);
+  const via = `review.${decision}`;
+  if (!(await requireClientInScope(turn, subject?.clientId, { via, subjectId: subject?.classificationId ?? null }))) return;
   const note = (decision === "reject" ? parsed.data.rejectNote : decision === "return" ? parsed.data.returnNote : null) || null;
   if (decision !== "approve" && !note) return invokeMessage(context, s.noteRequired);
   const result = await decideReview(deps.prisma, { actor, classificationId: parsed.data.classificationId, decision, note, now: deps.clock() });
   if (result.outcome === "forbidden") {
     return invokeMessage(context, result.reason === "own_classification" ? s.ownClassification : result.reason === "not_found" ? s.notFound : s.notReviewer);
   }
+  await recordRead(turn, [result.review.clientId], { via, subjectId: result.review.classificationId });
   const outcomeCard = renderReviewCard(result.review, { locale, texts: review.texts, canDecide: false, refreshUserIds: [] });
   if (result.outcome === "already_decided") {
     // somebody else was first: say so, with who and when

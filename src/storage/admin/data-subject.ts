@@ -3,6 +3,7 @@ import { ZRM_DOMAINS } from "../../domain/ladder/zrm-domains.ts";
 import { ReviewTrigger } from "../../domain/review/review-policy.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { CLIENT_READ } from "../audit/record-client-read.ts";
 
 /** Retention: client dossiers are kept about ten years after closure. */
 export const RETENTION_YEARS = 10;
@@ -46,7 +47,11 @@ export async function eraseClient(prisma: PrismaClient, input: { externalKey: st
 export async function auditTrailForClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
   const client = await prisma.client.findFirst({ where: { OR: [{ externalKey: input.externalKey }, { id: input.externalKey }] } });
   if (!client) return null;
-  const events = await prisma.auditEvent.findMany({ where: { clientId: client.id }, orderBy: { id: "asc" } });
+  // a list that showed this client among others (the review list, the picker, a caseload answer) names it in details.clientIds
+  const events = await prisma.auditEvent.findMany({
+    where: { OR: [{ clientId: client.id }, { action: CLIENT_READ, details: { path: ["clientIds"], array_contains: [client.id] } }] },
+    orderBy: { id: "asc" },
+  });
   const staff = new Map((await prisma.staff.findMany({ where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => Boolean(x)) } } })).map((s) => [s.id, s.displayName]));
   await recordAuditEvent(prisma, { actor: null, action: "audit.read", clientId: client.id, details: { operator: input.operator } });
   return events.map((e) => ({ at: e.at.toISOString(), who: e.actorId ? (staff.get(e.actorId) ?? e.actorId) : "systeem", action: e.action, details: e.details }));

@@ -3,6 +3,7 @@
 import { hasRole, type Actor } from "../../domain/access/actor.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent, recordRefusal } from "../audit/record-audit-event.ts";
+import { clientWhereForActor } from "../client-scope.ts";
 
 export type ReviewDecision = "approve" | "reject" | "return";
 
@@ -47,11 +48,16 @@ export async function findReview(prisma: PrismaClient, classificationId: string)
   return toReview(c, coach?.displayName ?? "?", reviewer?.displayName ?? null);
 }
 
-/** Open requests for the asker's team (all teams for an admin), oldest first. */
+/** Which client a classification is about, and nothing else: enough to check access before loading it. */
+export async function findReviewSubject(prisma: PrismaClient, classificationId: string): Promise<{ classificationId: string; clientId: string } | null> {
+  const c = await prisma.classification.findUnique({ where: { id: classificationId }, select: { id: true, clientId: true } });
+  return c && { classificationId: c.id, clientId: c.clientId };
+}
+
+/** Open requests about clients the asker may see (their team's; every team's for an admin), oldest first. */
 export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
-  const teamFilter = hasRole(actor, "ADMIN") ? {} : actor.teamId ? { teamId: actor.teamId } : { teamId: "__none__" };
   const rows = await prisma.classification.findMany({
-    where: { status: "PENDING_REVIEW", ...teamFilter },
+    where: { status: "PENDING_REVIEW", client: clientWhereForActor(actor) },
     orderBy: { confirmedAt: "asc" },
     take: options.take ?? 50,
     include,
