@@ -146,7 +146,7 @@ describe.each(backends)("reading client data: scope and audit of every route on 
         contact: { date: new Date("2026-11-20"), kind: "HUISBEZOEK", outcome: null, nextContactDate: null },
         profile: { id: "participatieladder-6", version: 1 },
         answers: { ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" } },
-        proposed: { rung: 4, substep: null, rung5Reason: null },
+        proposed: { rung: 4, substep: null, rung5Reasons: [] },
         final: { rung: 3, substep: 1, overrideReason: "Taalcursus" },
         expected: { rung: 4, horizonMonths: 12, growthPotential: "JA" },
         ontheffing: false,
