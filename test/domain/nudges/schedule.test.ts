@@ -47,7 +47,7 @@ describe("the weekly period and the team's schedule", () => {
     ["nudges", "2026-12-08T17:30:00Z", false, "Tuesday 18:30: quiet"],
     ["digest", "2026-12-10T12:00:00Z", false, "Thursday: before the team's Friday"],
     ["digest", "2026-12-11T08:00:00Z", true, "Friday 09:00"],
-  ] as const)("%s at %s → due %s (%s)", (kind, iso, due) => {
+  ] as const)("%s at %s → due %s (%s)", (kind, iso, due, _why) => {
     expect(isDue(kind, schedule, at(iso))).toBe(due);
   });
 
