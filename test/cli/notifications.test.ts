@@ -125,6 +125,22 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     expect(nudgeClientIds(cardsTo(fresh, zuid.coach.aadObjectId)[0])).toEqual([zuid.clients.leaving.id, zuid.clients.sentBack.id, zuid.clients.due.id]);
   }, CLI_TIMEOUT);
 
+  it("sets a team's in-beeld target and schedule with `team set`, refusing weekends and quiet hours", async () => {
+    const r = await runCli(target.url, "team", "set", "Noord", "--target", "85", "--nudge-day", "di", "--digest-day", "vrijdag", "--hour", "10");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("in beeld target 85%; nudges di and digest vr from 10:00 Europe/Amsterdam");
+    const weekend = await runCli(target.url, "team", "set", "Noord", "--nudge-day", "za");
+    expect(weekend.status).toBe(2);
+    expect(weekend.stderr).toContain("Trede sends nothing at weekends");
+    const night = await runCli(target.url, "team", "set", "Noord", "--hour", "19");
+    expect(night.status).toBe(2);
+    await target.use(async (db) => {
+      expect(await db.prisma.team.findUniqueOrThrow({ where: { id: noord.team.id } })).toMatchObject({ inViewTarget: 85, nudgeWeekday: 2, digestWeekday: 5, sendHour: 10 });
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" } });
+      expect(audit.details).toMatchObject({ team: "Noord", inViewTarget: 85, nudgeWeekday: 2, digestWeekday: 5, sendHour: 10 });
+    });
+  }, CLI_TIMEOUT);
+
   it("sends the team lead the digest in their language and the supervisor the reviews waiting, once", async () => {
     const r = await runCli(target.url, "digest", "send", "--now", "--team", "Noord");
     expect(r.status).toBe(0);
@@ -133,7 +149,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     const [digest] = cardsTo(connector.sent, noord.lead.aadObjectId);
     const text = cardText(digest);
     // 7 clients in the caseload (erased and closed ones are not), 6 reached within 12 months
-    expect(text).toContain("In view: 86% (target 90%)");
+    expect(text).toContain("In view: 86% (target 85%)"); // the team's own target (default 90%)
     expect(text).toContain("6 of 7 clients had a reached contact in the last 12 months.");
     expect(digest.body.find((e: any) => e.type === "Chart.Line").data[0].values).toHaveLength(12);
     expect(text).toContain("Waiting more than 5 working days for approval: 1");
