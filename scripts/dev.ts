@@ -35,12 +35,10 @@ try {
   await stop(1);
 }
 const dir = path.resolve("data/playground");
-// the playground has no user switcher: DEMO_USER=lead or DEMO_USER=supervisor starts it as that person
-const demoUser = process.env.DEMO_USER === "lead" ? DEMO_STAFF.leadMarieke : process.env.DEMO_USER === "supervisor" ? DEMO_STAFF.supervisorJeroen : DEMO_STAFF.coachSanne;
 const configFile = writePlaygroundConfig(dir, {
   tenantId: DEMO_TENANT_ID,
-  currentUser: { aadObjectId: demoUser.aadObjectId, name: demoUser.displayName },
-  users: [DEMO_STAFF.coachSanne, DEMO_STAFF.leadMarieke, DEMO_STAFF.supervisorJeroen, DEMO_STAFF.coachAhmed, DEMO_STAFF.coachLotte, DEMO_STAFF.supervisorAnouk].filter((s) => s !== demoUser).map((s) => ({
+  currentUser: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId, name: DEMO_STAFF.coachSanne.displayName },
+  users: [DEMO_STAFF.leadMarieke, DEMO_STAFF.supervisorJeroen, DEMO_STAFF.coachAhmed, DEMO_STAFF.coachLotte, DEMO_STAFF.supervisorAnouk].map((s) => ({
     aadObjectId: s.aadObjectId,
     name: s.displayName,
   })),
@@ -59,7 +57,6 @@ console.log(
     `  You are ${DEMO_STAFF.coachSanne.displayName} (coach). Switch user in the playground to talk as`,
     `  ${DEMO_STAFF.leadMarieke.displayName} (team lead) or ${DEMO_STAFF.supervisorJeroen.displayName} (supervisor).`,
     "  Try: verslag · wie op trede 1 gaat naar verwachting stijgen? · beoordelen · hulp",
-    "  meldingen nu: this week's nudge (coach) or digest (DEMO_USER=lead npm start) in this chat",
     "  Ctrl-C stops both.",
     "",
   ].join("\n"),
