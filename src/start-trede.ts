@@ -1,12 +1,15 @@
 // Builds and starts everything from a parsed configuration: database (migrated), bot, HTTP server.
 // main.ts calls it for the real process; tests call it to run the real thing on an ephemeral port.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPlanner } from "./ai/structured-model.ts";
 import { createBotApplication } from "./bot/app.ts";
 import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
+import { notificationRoutes } from "./bot/handlers/notifications.handler.ts";
 import { reviewRoutes } from "./bot/handlers/review.handler.ts";
+import { createNotificationSender } from "./bot/notification-sender.ts";
 import { createProactive } from "./bot/proactive.ts";
 import { registeredRoutes, type RegisteredRoute } from "./bot/routes.ts";
 import { reportCardFailuresTo } from "./cards/render-card.ts";
@@ -19,6 +22,11 @@ import { createLogger, type Logger } from "./logging/logger.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 import type { Background } from "./bot/turn.ts";
+import { createJobStore } from "./storage/nudges/job-store.ts";
+import { createNotificationStore } from "./storage/nudges/notification-store.ts";
+import { sendDigest } from "./use-cases/send-digest.ts";
+import { sendNudges } from "./use-cases/send-nudges.ts";
+import { startScheduler, type Scheduler } from "./use-cases/run-scheduled-jobs.ts";
 
 function createBackground(logger: Logger): Background {
   const pending = new Set<Promise<unknown>>();
@@ -45,6 +53,8 @@ export interface Trede {
   logger: Logger;
   /** every message command, card verb and invoke the bot answers (tests walk it) */
   routes: readonly RegisteredRoute[];
+  /** the nudge and digest scheduler (SCHEDULER=on; on by default in production) */
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -79,6 +89,14 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   const background = createBackground(logger);
   const deps = { prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
+  const clock = options.clock ?? (() => new Date());
+  const notifications = { store: createNotificationStore(db.prisma, { defaultLocale: env.DEFAULT_LOCALE }), sender: createNotificationSender(review.proactive) };
+  const demoRunNow = env.SEED_DEMO
+    ? async (teamId: string) => {
+        const team = (await notifications.store.listTeams()).find((t) => t.id === teamId);
+        return team ? [...(await sendNudges(notifications, { now: clock(), team })), ...(await sendDigest(notifications, { now: clock(), team }))] : [];
+      }
+    : undefined;
   const model = modelConfig(env);
   const bot = createBotApplication({
     adapter,
@@ -92,6 +110,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
         debrief: debriefRoutes({ ladders, review }),
         review: reviewRoutes(review),
         caseload: caseloadRoutes({ model: structured }),
+        notifications: notificationRoutes({ demoRunNow }),
         question: (turn) => (isVisitNote(turn.context.activity.text ?? "") ? note(turn) : question(turn)),
       };
     },
@@ -112,6 +131,18 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
       `AUTHENTICATION IS OFF: listening on ${env.HOST} without Bot Framework credentials (MICROSOFT_APP_ID) because ALLOW_UNAUTHENTICATED=true. Anyone who reaches this port can act as any user. Lab use only.`,
     );
 
+  const schedulerOn = env.SCHEDULER ? env.SCHEDULER === "on" : env.NODE_ENV === "production";
+  const scheduler = schedulerOn
+    ? startScheduler(
+        { ...notifications, jobs: createJobStore(db.prisma), workerId: `${process.pid}-${randomUUID().slice(0, 8)}` },
+        {
+          intervalMs: env.SCHEDULER_INTERVAL_SECONDS * 1000,
+          clock,
+          onError: (err) => logger.warn({ event: "scheduler.failed", err: String((err as Error)?.message ?? err) }, "scheduler tick failed"),
+        },
+      )
+    : null;
+
   let stopped = false;
   return {
     url,
@@ -119,9 +150,11 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     logger,
     routes: registeredRoutes(bot),
     idle: () => background.idle(),
+    scheduler,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await scheduler?.stop();
       await background.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

@@ -7,6 +7,7 @@ import type { AdaptiveCard } from "../../src/cards/render-card.ts";
 import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
 import { createRungTexts } from "../../src/cards/rung-texts.ts";
 import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
+import { notificationCardExamples } from "./notification-card-examples.ts";
 import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 import type { PendingReview } from "../../src/storage/review/review.repository.ts";
@@ -147,5 +148,6 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
         locale,
       }),
     },
+    ...notificationCardExamples(locale),
   ];
 }

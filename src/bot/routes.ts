@@ -14,6 +14,8 @@ export interface UseCases {
   debrief?: (r: RouteRegistrar) => void;
   review?: (r: RouteRegistrar) => void;
   caseload?: (r: RouteRegistrar) => void;
+  /** "meldingen uit/aan" and what else concerns the messages Trede starts itself */
+  notifications?: (r: RouteRegistrar) => void;
   /** Free-text questions; receives every message no earlier route took. */
   question?: TurnHandler;
 }
@@ -90,6 +92,7 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   useCases.debrief?.(registrar);
   useCases.review?.(registrar);
   useCases.caseload?.(registrar);
+  useCases.notifications?.(registrar);
 
   // Invokes nobody claimed: a card action with an unknown verb is stale or forged; other invokes get an
   // empty 200 rather than botbuilder's 501.

@@ -3,6 +3,7 @@ import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
 import { clientCommand, teamCommand } from "./commands/admin.ts";
 import { classifyCommand } from "./commands/classify.ts";
 import { exportCommand, importCommand } from "./commands/import-export.ts";
+import { digestCommand, nudgesCommand } from "./commands/notifications.ts";
 
 const commands: Record<string, CliCommand> = {
   classify: classifyCommand,
@@ -10,6 +11,8 @@ const commands: Record<string, CliCommand> = {
   export: exportCommand,
   client: clientCommand,
   team: teamCommand,
+  nudges: nudgesCommand,
+  digest: digestCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -30,6 +30,9 @@ export const Env = z
     /** Seed the demo municipality into an empty database at start. */
     SEED_DEMO: bool,
     DEFAULT_LOCALE: z.enum(["nl", "en"]).default("nl"),
+    /** Nudges and digests at each team's day and hour: on by default in production (NODE_ENV=production). */
+    SCHEDULER: z.enum(["on", "off"]).optional(),
+    SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 
     // Bot Framework authentication: set all of these in production; none for local mode.
     MICROSOFT_APP_ID: optional,

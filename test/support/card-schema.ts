@@ -18,9 +18,17 @@ function validator(): ValidateFunction {
   return validate;
 }
 
-/** Teams-only properties the official 1.5 schema does not know: `msteams`, and the `filtered` ChoiceSet style. */
+/** Chart elements Teams draws (Chart.Line, Chart.VerticalBar, ...); other hosts show their fallback. */
+export const isTeamsChart = (node: unknown): node is { type: string; fallback?: unknown } =>
+  !!node && typeof node === "object" && typeof (node as { type?: unknown }).type === "string" && /^Chart\.[A-Za-z.]+$/.test((node as { type: string }).type);
+
+/**
+ * Teams-only properties the official 1.5 schema does not know: `msteams`, the `filtered` ChoiceSet style, and
+ * chart elements, which are validated as the fallback every other host shows (a chart without one fails).
+ */
 function withoutTeamsExtensions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutTeamsExtensions);
+  if (isTeamsChart(node)) return withoutTeamsExtensions(node.fallback ?? { type: "Chart without a fallback" });
   if (node && typeof node === "object") {
     const copy: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {

@@ -89,6 +89,8 @@ function prefillFromModel(p: PrefillDebrief): Record<string, unknown> {
 }
 
 export const Submit = z.object({ verb: z.string(), draftId: z.uuid(), seq: z.coerce.number().int() });
+/** "Verslag" next to a client on a nudge card: the id is a claim to check against the coach's caseload, nothing more. */
+export const StartForClientSubmit = z.object({ verb: z.literal("debrief.start"), clientId: z.uuid() });
 const ReopenSubmit = z.object({ verb: z.literal("debrief.reopen"), classificationId: z.uuid() });
 
 /** What the conversation remembers about the last finished debrief, so a replayed confirm is answered, not redone. */
@@ -208,6 +210,16 @@ async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean
   const rest = (turn.context.activity.text ?? "").replace(/^\s*(nieuw\s+|new\s+)?(debrief|verslag|gesprek|visit)\b/i, "").trim();
   const search = options.search ?? (rest || undefined);
   const draft = startDraft({ draftId: randomUUID() });
+  const forClient = StartForClientSubmit.safeParse(turn.context.activity.value);
+  if (forClient.success) {
+    const client = await findClientForDebrief(turn.deps.sql, turn.actor, forClient.data.clientId);
+    if (!client) {
+      await recordRefusal(turn.deps.prisma, { actor: turn.actor, reason: "client_out_of_scope", details: { step: "start" } });
+      return void (await turn.context.sendActivity(text[turn.locale].clientRefused));
+    }
+    // a new message: the nudge card keeps its other clients' buttons
+    return showStep(turn, deps, { ...draft, clientId: client.client.id }, { newMessage: true, keepCard: true, client });
+  }
   await showStep(turn, deps, draft, { newMessage: true, search });
 }
 
@@ -238,7 +250,7 @@ async function showStep(
   turn: Turn,
   deps: DebriefDeps,
   draft: DebriefDraft,
-  options: { newMessage?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null; opened?: string } = {},
+  options: { newMessage?: boolean; keepCard?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null; opened?: string } = {},
 ): Promise<void> {
   const { actor, locale, deps: bot } = turn;
   // the caller may have loaded the draft's client already (every submit does)
@@ -267,7 +279,7 @@ async function showStep(
       errors: options.errors,
     });
   }
-  const id = await sendOrReplace(turn, card, options.newMessage ? null : draft.cardActivityId);
+  const id = await sendOrReplace(turn, card, options.newMessage ? null : draft.cardActivityId, options.keepCard);
   saveDraft(turn, { ...draft, cardActivityId: id ?? draft.cardActivityId });
 }
 
@@ -276,10 +288,10 @@ function viewFor(deps: DebriefDeps, context: DebriefClientContext | null): Ladde
 }
 
 /** Replaces the card the person clicked (so its buttons are gone), or sends a new one. */
-async function sendOrReplace(turn: Turn, card: AdaptiveCard, previousId: string | null): Promise<string | null> {
+async function sendOrReplace(turn: Turn, card: AdaptiveCard, previousId: string | null, keepClickedCard = false): Promise<string | null> {
   const replyTo = turn.context.activity.replyToId ?? previousId;
   const activity: Partial<Activity> = { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
-  if (replyTo && turn.context.activity.value) {
+  if (replyTo && turn.context.activity.value && !keepClickedCard) {
     await turn.context.updateActivity({ ...activity, id: replyTo });
     return replyTo;
   }

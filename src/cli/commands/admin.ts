@@ -2,6 +2,7 @@
 // access to the server; every use is audited with the operator's name.
 import { writeFileSync } from "node:fs";
 import { auditTrailForClient, eraseClient, exportClient, TeamSettingError, updateTeamSettings } from "../../storage/admin/data-subject.ts";
+import { parseTeamNotificationOptions, WEEKDAY_LABELS } from "./team-notification-options.ts";
 import { CliUsageError, type CliCommand } from "../command.ts";
 import { withDatabase as withDb } from "../with-database.ts";
 const option = (args: string[], name: string) => {
@@ -47,13 +48,15 @@ export const clientCommand: CliCommand = {
 };
 
 export const teamCommand: CliCommand = {
-  summary: 'team set <name> [--review override,jump|always|never] [--domains a,b,...] [--reason "..."] [--notes-to-model yes|no]',
+  summary:
+    'team set <name> [--review override,jump|always|never] [--domains a,b,...] [--reason "..."] [--notes-to-model yes|no] [--target 90] [--nudge-day ma] [--digest-day ma] [--hour 9]',
   async run(args, io) {
     const [action, name] = args;
     if (action !== "set" || !name) throw new CliUsageError(`usage: npm run trede -- ${this.summary}`);
     const review = option(args, "--review");
     const domains = option(args, "--domains");
     const notes = option(args, "--notes-to-model");
+    const notifications = parseTeamNotificationOptions((name) => option(args, name));
     try {
       const team = await withDb(io, (db) =>
         updateTeamSettings(db.prisma, {
@@ -63,9 +66,13 @@ export const teamCommand: CliCommand = {
           domains: domains?.split(",").map((d) => d.trim()).filter(Boolean),
           reason: option(args, "--reason"),
           allowNotesToModel: notes === undefined ? undefined : notes === "yes" || notes === "true",
+          notifications,
         }),
       );
       io.stdout.write(`team ${team.name}: review ${team.reviewTriggers.join(",") || "never"}; domains ${team.domainsInScope.join(",")}; notes to model ${team.allowNotesToModel ? "yes" : "no"}\n`);
+      io.stdout.write(
+        `  in beeld target ${team.inViewTarget}%; nudges ${WEEKDAY_LABELS[team.nudgeWeekday]} and digest ${WEEKDAY_LABELS[team.digestWeekday]} from ${String(team.sendHour).padStart(2, "0")}:00 Europe/Amsterdam\n`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof TeamSettingError) throw new CliUsageError(e.message);

@@ -62,7 +62,16 @@ export class TeamSettingError extends Error {}
 /** Review policy, ZRM domains in scope (special categories only with a reason) and notes-to-model. */
 export async function updateTeamSettings(
   prisma: PrismaClient,
-  input: { team: string; operator: string; reviewTriggers?: string[]; domains?: string[]; reason?: string; allowNotesToModel?: boolean },
+  input: {
+    team: string;
+    operator: string;
+    reviewTriggers?: string[];
+    domains?: string[];
+    reason?: string;
+    allowNotesToModel?: boolean;
+    /** when Trede speaks first, and the share in beeld the digest measures against */
+    notifications?: { inViewTarget?: number; nudgeWeekday?: number; digestWeekday?: number; sendHour?: number };
+  },
 ) {
   const team = await prisma.team.findFirst({ where: { name: { equals: input.team, mode: "insensitive" } } });
   if (!team) throw new TeamSettingError(`unknown team "${input.team}"`);
@@ -84,9 +93,25 @@ export async function updateTeamSettings(
         ...(triggers ? { reviewTriggers: triggers } : {}),
         ...(input.domains ? { domainsInScope: input.domains, specialDomainsReason: input.reason?.trim() || null } : {}),
         ...(input.allowNotesToModel !== undefined ? { allowNotesToModel: input.allowNotesToModel } : {}),
+        ...input.notifications,
       },
     });
-    await recordAuditEvent(tx, { actor: null, action: "team.settings", details: { team: t.name, reviewTriggers: t.reviewTriggers, domainsInScope: t.domainsInScope, specialDomainsReason: t.specialDomainsReason, allowNotesToModel: t.allowNotesToModel, operator: input.operator } });
+    await recordAuditEvent(tx, {
+      actor: null,
+      action: "team.settings",
+      details: {
+        team: t.name,
+        reviewTriggers: t.reviewTriggers,
+        domainsInScope: t.domainsInScope,
+        specialDomainsReason: t.specialDomainsReason,
+        allowNotesToModel: t.allowNotesToModel,
+        inViewTarget: t.inViewTarget,
+        nudgeWeekday: t.nudgeWeekday,
+        digestWeekday: t.digestWeekday,
+        sendHour: t.sendHour,
+        operator: input.operator,
+      },
+    });
     return t;
   });
   return updated;

@@ -1,0 +1,142 @@
+// The team lead's weekly digest: in beeld against the team's target, in total and per wijk, the 12-week
+// trend as a chart Teams draws (Chart.Line, with a table where a host has no charts), reviews waiting
+// longer than five working days, movement this week and clients without an expected rung.
+import type { DigestFigures } from "../domain/nudges/ports.ts";
+import { workingDaysBetween } from "../domain/nudges/schedule.ts";
+import { formatDate } from "../i18n/format.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { cardText, type CardText } from "./card-text.ts";
+import { fallbackCard } from "./fallback-card.ts";
+import { renderCard, type AdaptiveCard } from "./render-card.ts";
+
+/** Aggregates by wijk under this many clients are not shown (small numbers identify people). */
+export const SUPPRESS_BELOW = 5;
+export const REVIEW_WAIT_WORKING_DAYS = 5;
+const MAX_LIST = 10;
+
+const text = {
+  nl: {
+    title: (team: string) => `Weekoverzicht ${team}`,
+    subtitle: (period: string, date: string) => `Week ${period.split("-W")[1]} · ${date}`,
+    inView: (pct: number, target: number) => `In beeld: ${pct}% (doel ${target}%)`,
+    inViewNote: (inView: number, total: number) => `${inView} van ${total} klanten hadden in de laatste 12 maanden een bereikt contact.`,
+    trendTitle: "In beeld, laatste 12 weken",
+    week: "Week",
+    inViewLabel: "In beeld",
+    targetLabel: "Doel",
+    wijkTitle: "Per wijk",
+    wijk: "Wijk",
+    clients: "Klanten",
+    fewer: `< ${SUPPRESS_BELOW}`,
+    reviewsTitle: (n: number) => `Wachten langer dan ${REVIEW_WAIT_WORKING_DAYS} werkdagen op akkoord: ${n}`,
+    review: (client: string, coach: string, days: number) => `${client} · ${coach} · ${days} werkdagen`,
+    movementTitle: (up: number, down: number) => `Beweging deze week: ${up} gestegen, ${down} gedaald`,
+    up: (name: string, from: number, to: number) => `▲ ${name}: trede ${from} → ${to}`,
+    down: (name: string, from: number, to: number) => `▼ ${name}: trede ${from} → ${to}`,
+    more: (n: number) => `… en nog ${n}`,
+    none: "Geen.",
+    withoutExpected: (n: number) => `Zonder verwachte trede (onbekend of nog niet ingedeeld): ${n} klanten.`,
+    unreachable: (names: string[]) => `Niet bereikbaar voor Trede (chat nooit geopend): ${names.join(", ")}.`,
+    footer: "Elke week op een werkdag. Liever geen overzicht? Typ **meldingen uit**.",
+    summary: (team: string, pct: number) => `Weekoverzicht ${team}: ${pct}% in beeld`,
+  },
+  en: {
+    title: (team: string) => `Weekly overview ${team}`,
+    subtitle: (period: string, date: string) => `Week ${period.split("-W")[1]} · ${date}`,
+    inView: (pct: number, target: number) => `In view: ${pct}% (target ${target}%)`,
+    inViewNote: (inView: number, total: number) => `${inView} of ${total} clients had a reached contact in the last 12 months.`,
+    trendTitle: "In view, last 12 weeks",
+    week: "Week",
+    inViewLabel: "In view",
+    targetLabel: "Target",
+    wijkTitle: "Per neighbourhood",
+    wijk: "Neighbourhood",
+    clients: "Clients",
+    fewer: `< ${SUPPRESS_BELOW}`,
+    reviewsTitle: (n: number) => `Waiting more than ${REVIEW_WAIT_WORKING_DAYS} working days for approval: ${n}`,
+    review: (client: string, coach: string, days: number) => `${client} · ${coach} · ${days} working days`,
+    movementTitle: (up: number, down: number) => `Movement this week: ${up} up, ${down} down`,
+    up: (name: string, from: number, to: number) => `▲ ${name}: rung ${from} → ${to}`,
+    down: (name: string, from: number, to: number) => `▼ ${name}: rung ${from} → ${to}`,
+    more: (n: number) => `… and ${n} more`,
+    none: "None.",
+    withoutExpected: (n: number) => `Without an expected rung (unknown or not yet classified): ${n} clients.`,
+    unreachable: (names: string[]) => `Trede cannot reach (chat never opened): ${names.join(", ")}.`,
+    footer: "Every week on a working day. Rather not? Type **notifications off**.",
+    summary: (team: string, pct: number) => `Weekly overview ${team}: ${pct}% in view`,
+  },
+};
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+/** ISO week number of a date (the trend's x axis). */
+function weekNumber(d: Date): string {
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const thursday = new Date(day.getTime() + (4 - (day.getUTCDay() || 7)) * 86_400_000);
+  return String(Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 / 7) + 1);
+}
+
+export interface DigestCardInput {
+  team: string;
+  period: string;
+  target: number;
+  figures: DigestFigures;
+  unreachable: string[];
+  locale: Locale;
+  today: Date;
+}
+
+/** The card and the ids of the clients it names (for the audit). */
+export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; summary: string; clientIds: string[] } {
+  const s = text[input.locale];
+  const f = input.figures;
+  const pct = percent(f.inView, f.total);
+  const waiting = f.pendingReviews
+    .map((r) => ({ ...r, days: workingDaysBetween(r.confirmedAt, input.today) }))
+    .filter((r) => r.days > REVIEW_WAIT_WORKING_DAYS);
+  const shownReviews = waiting.slice(0, MAX_LIST);
+  const moves = [...f.movement.down.map((m) => ({ ...m, line: s.down(cardText(m.clientName), m.from, m.to) })), ...f.movement.up.map((m) => ({ ...m, line: s.up(cardText(m.clientName), m.from, m.to) }))];
+  const shownMoves = moves.slice(0, MAX_LIST);
+  const data = {
+    title: s.title(cardText(input.team)),
+    subtitle: s.subtitle(input.period, formatDate(input.today, input.locale)),
+    inViewLine: s.inView(pct, input.target),
+    inViewColor: pct >= input.target ? "Good" : "Attention",
+    inViewNote: s.inViewNote(f.inView, f.total),
+    trendTitle: s.trendTitle,
+    weekLabel: s.week,
+    inViewLabel: s.inViewLabel,
+    targetLabel: s.targetLabel,
+    target: input.target,
+    trend: f.trend.map((w) => ({ label: weekNumber(w.weekEnd), percent: percent(w.inView, w.total), percentText: `${percent(w.inView, w.total)}%` })),
+    wijkTitle: s.wijkTitle,
+    wijkLabel: s.wijk,
+    clientsLabel: s.clients,
+    wijken: f.byWijk.map((w) =>
+      w.total < SUPPRESS_BELOW
+        ? { wijk: cardText(w.wijk), share: s.fewer, total: s.fewer, color: "Default" }
+        : { wijk: cardText(w.wijk), share: `${percent(w.inView, w.total)}%`, total: String(w.total), color: percent(w.inView, w.total) >= input.target ? "Good" : "Attention" },
+    ),
+    reviewsTitle: s.reviewsTitle(waiting.length),
+    reviews: [
+      ...shownReviews.map((r) => ({ line: s.review(cardText(r.clientName), cardText(r.coachName), r.days) })),
+      ...(waiting.length > MAX_LIST ? [{ line: s.more(waiting.length - MAX_LIST) }] : []),
+    ],
+    movementTitle: s.movementTitle(f.movement.up.length, f.movement.down.length),
+    movements: [...shownMoves.map((m) => ({ line: m.line })), ...(moves.length > MAX_LIST ? [{ line: s.more(moves.length - MAX_LIST) }] : [])],
+    withoutExpected: s.withoutExpected(f.withoutExpectedRung),
+    unreachable: input.unreachable.map((n) => cardText(n)),
+    unreachableLine: s.unreachable(input.unreachable.map((n) => cardText(n))),
+    footer: s.footer,
+  };
+  const card = renderCard("digest", data, (correlationId) =>
+    fallbackCard({
+      locale: input.locale,
+      correlationId,
+      lines: [data.title, data.inViewLine, data.inViewNote, data.reviewsTitle, ...data.reviews.map((r) => r.line), data.movementTitle, ...data.movements.map((m) => m.line), data.withoutExpected].map(
+        (line) => line as CardText,
+      ),
+    }),
+  );
+  return { card, summary: s.summary(input.team, pct), clientIds: [...shownReviews.map((r) => r.clientId), ...shownMoves.map((m) => m.clientId)] };
+}
