@@ -37,7 +37,7 @@ const text = {
     none: "Geen.",
     withoutExpected: (n: number) => `Zonder verwachte trede (onbekend of nog niet ingedeeld): ${n} klanten.`,
     unreachable: (names: string[]) => `Niet bereikbaar voor Trede (chat nooit geopend): ${names.join(", ")}.`,
-    footer: "Elke week op een werkdag. Liever geen overzicht? Typ **meldingen uit**.",
+    footer: "Elke week op een werkdag. Liever geen overzicht? Typ “meldingen uit”.",
     summary: (team: string, pct: number) => `Weekoverzicht ${team}: ${pct}% in beeld`,
   },
   en: {
@@ -62,7 +62,7 @@ const text = {
     none: "None.",
     withoutExpected: (n: number) => `Without an expected rung (unknown or not yet classified): ${n} clients.`,
     unreachable: (names: string[]) => `Trede cannot reach (chat never opened): ${names.join(", ")}.`,
-    footer: "Every week on a working day. Rather not? Type **notifications off**.",
+    footer: "Every week on a working day. Rather not? Type “notifications off”.",
     summary: (team: string, pct: number) => `Weekly overview ${team}: ${pct}% in view`,
   },
 };

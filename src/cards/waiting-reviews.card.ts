@@ -14,20 +14,20 @@ const MAX_ITEMS = 15;
 const text = {
   nl: {
     title: (n: number) => `${n} ${n === 1 ? "indeling wacht" : "indelingen wachten"} op jouw akkoord`,
-    intro: `Rood: langer dan ${REVIEW_WAIT_WORKING_DAYS} werkdagen. Kies **Openen** om te beoordelen.`,
+    intro: `Rood: langer dan ${REVIEW_WAIT_WORKING_DAYS} werkdagen. Kies “Openen” om te beoordelen.`,
     open: "Openen",
     detail: (coach: string, date: string, days: number) => `${coach} · ingediend ${date} · ${days} ${days === 1 ? "werkdag" : "werkdagen"}`,
-    more: (n: number) => `En nog ${n}; typ **beoordelen** voor de hele lijst.`,
-    footer: "Eén keer per week, op een werkdag. Liever geen meldingen? Typ **meldingen uit**.",
+    more: (n: number) => `En nog ${n}; typ “beoordelen” voor de hele lijst.`,
+    footer: "Eén keer per week, op een werkdag. Liever geen meldingen? Typ “meldingen uit”.",
     summary: (n: number) => `${n} ${n === 1 ? "indeling wacht" : "indelingen wachten"} op akkoord`,
   },
   en: {
     title: (n: number) => `${n} ${n === 1 ? "classification is" : "classifications are"} waiting for your approval`,
-    intro: `Red: more than ${REVIEW_WAIT_WORKING_DAYS} working days. Choose **Open** to review.`,
+    intro: `Red: more than ${REVIEW_WAIT_WORKING_DAYS} working days. Choose “Open” to review.`,
     open: "Open",
     detail: (coach: string, date: string, days: number) => `${coach} · submitted ${date} · ${days} working ${days === 1 ? "day" : "days"}`,
-    more: (n: number) => `And ${n} more; type **review** for the whole list.`,
-    footer: "Once a week, on a working day. Rather not? Type **notifications off**.",
+    more: (n: number) => `And ${n} more; type “review” for the whole list.`,
+    footer: "Once a week, on a working day. Rather not? Type “notifications off”.",
     summary: (n: number) => `${n} ${n === 1 ? "classification" : "classifications"} waiting for approval`,
   },
 };

@@ -6,7 +6,11 @@ import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } f
 import type { AdaptiveCard } from "../../src/cards/render-card.ts";
 import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
 import { createRungTexts } from "../../src/cards/rung-texts.ts";
+import { renderDigestCard } from "../../src/cards/digest.card.ts";
+import { renderNudgeCard } from "../../src/cards/nudge.card.ts";
+import { renderWaitingReviewsCard } from "../../src/cards/waiting-reviews.card.ts";
 import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
+import { selectNudgeLines } from "../../src/domain/nudges/nudge-rules.ts";
 import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
 import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
 import type { PendingReview } from "../../src/storage/review/review.repository.ts";
@@ -83,7 +87,33 @@ export function hostileCards(h: string): HostileCard[] {
     name,
     card: renderCaseloadAnswerCard({ result, query, description: h, scopeLabel: `team ${h}`, locale }),
   });
+  const today = new Date("2026-12-07T09:00:00Z");
+  const nudgeLines = selectNudgeLines(
+    [{ id: clientId, displayName: h, externalKey: h, lastContactAt: new Date("2025-12-20T00:00:00Z"), latestObservedOn: new Date("2025-12-20T00:00:00Z"), latestStatus: "RETURNED" }],
+    today,
+  );
+  const waiting = [{ classificationId, clientId, clientName: h, coachId: "c0ac0000-0000-4000-8000-000000000001", coachName: h, confirmedAt: new Date("2026-11-20T00:00:00Z") }];
+  const digest = renderDigestCard({
+    team: h,
+    period: "2026-W50",
+    target: 90,
+    figures: {
+      total: 12,
+      inView: 9,
+      byWijk: [{ wijk: h, total: 12, inView: 9 }],
+      trend: [{ weekEnd: today, total: 12, inView: 9 }],
+      pendingReviews: waiting,
+      movement: { up: [{ clientId, clientName: h, from: 2, to: 3 }], down: [{ clientId, clientName: h, from: 4, to: 3 }] },
+      withoutExpectedRung: 1,
+    },
+    unreachable: [h],
+    locale,
+    today,
+  }).card;
   return [
+    { template: "nudge", name: "nudge", card: renderNudgeCard({ lines: nudgeLines, more: 0, locale, today }).card },
+    { template: "digest", name: "digest", card: digest },
+    { template: "waiting-reviews", name: "waiting-reviews", card: renderWaitingReviewsCard({ reviews: waiting, locale, today }).card },
     { template: "welcome", name: "welcome", card: renderWelcomeCard({ staffId: "x", tenantId: "t", aadObjectId: "a", displayName: h, roles: ["SUPERVISOR"], teamId: "t1" }, locale) },
     { template: "debrief-step", name: "debrief-contact (client picker)", card: contact, inOption: true },
     { template: "debrief-step", name: "debrief-ladder-question", card: ladder },
