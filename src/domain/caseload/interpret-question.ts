@@ -5,6 +5,7 @@
 // places outside the asker's scope are refused as such. It never answers a different question silently.
 import type { Locale } from "../localized.ts";
 import { AGE_BANDS, ageBandRange, CaseloadQuery, type AgeBand, type CaseloadFilters, type DistributionBy, type Period } from "./caseload-query.ts";
+import { describePeriod } from "./describe-query.ts";
 import { detectLocale, FREE_WORDS, normaliseQuestion, QuestionTokens } from "./question-tokens.ts";
 
 export interface InterpretContext {
@@ -90,6 +91,8 @@ const VOCABULARY = [
   ...FREE_WORDS,
 ];
 
+const COMMON = new Set(VOCABULARY);
+
 /** Lower case, no accents, no punctuation, common typos corrected. */
 export function normalise(text: string, extraVocabulary: readonly string[] = []): string {
   return normaliseQuestion(text, [...VOCABULARY, ...extraVocabulary]);
@@ -122,22 +125,25 @@ function nameForms(names: string[] | undefined, person: boolean): Names[] {
     if (person && parts.length > 1) {
       forms.add(parts[0]);
       const last = parts.slice(1).join(" ");
-      if (last.length >= 4) forms.add(last);
+      if (last.length >= 4 && !COMMON.has(last)) forms.add(last);
       const lastWord = parts.at(-1)!;
-      if (lastWord.length >= 4) forms.add(lastWord);
+      // "Meer" of "van der Meer" alone is a word, not a name
+      if (lastWord.length >= 4 && !COMMON.has(lastWord)) forms.add(lastWord);
     }
     return { canonical, patterns: [...forms].sort((a, b) => b.length - a.length).map(esc) };
   });
 }
 
 function findNames(tokens: QuestionTokens, names: Names[], prefix: string): string[] {
-  const found: string[] = [];
+  const found: { name: string; at: number }[] = [];
   // longest forms first across every name, so "de wijert" wins over a name "wijert"
   const all = names.flatMap((n) => n.patterns.map((p) => ({ n, p }))).sort((a, b) => b.p.length - a.p.length);
   for (const { n, p } of all) {
-    if (tokens.take(rx(`(?:${prefix} )?${p}(?: s)?`))) if (!found.includes(n.canonical)) found.push(n.canonical);
+    const m = tokens.take(rx(`(?:${prefix} )?${p}(?: s)?`));
+    if (m && !found.some((f) => f.name === n.canonical)) found.push({ name: n.canonical, at: m.index ?? 0 });
   }
-  return found;
+  // in the order the question names them
+  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
 function durationMonthsOrDays(m: RegExpMatchArray | null): { months?: number; days?: number } | undefined {
@@ -211,7 +217,7 @@ function expectedFilter(tokens: QuestionTokens): CaseloadFilters["expected"] | u
   const R = "([1-7])";
   if (tokens.take(rx(`(?:met |with |waarvan |whose )?(?:${EXP} (?:is |are )?(?:onbekend|unknown|leeg|empty|niet ingevuld|not set)|onbekende verwachte trede|onbekende verwachting|geen verwachte trede|geen verwachting|no expected rung|unknown expected rung|without an? expected rung|zonder verwachte trede)`)))
     return { op: "unknown" };
-  const current = "(?:de |het |the )?(?:huidige(?: trede)?|current(?: rung| one)?|nu|now|ze nu staan|they are now|waar ze nu staan|their current rung)";
+  const current = "(?:de |het |the )?(?:huidige(?: trede)?|current(?: rung| one| 1)?|nu|now|ze nu staan|they are now|waar ze nu staan|their current rung)";
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:hoger dan|boven|above|higher than) ${current}`))) return { op: "aboveCurrent" };
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:lager dan|onder|below|lower than) ${current}`))) return { op: "belowCurrent" };
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:gelijk aan|hetzelfde als|zelfde als|equal to|the same as|same as) ${current}`))) return { op: "sameAsCurrent" };
@@ -244,7 +250,7 @@ function ageFilter(tokens: QuestionTokens): { min?: number; max?: number } | und
   if (m) return { min: Number(m[1]), max: Number(m[2]) };
   m = tokens.take(rx(`(?:van |aged |age |from )?${A}${YRS} (?:tot|until|up to) ${A}${YRS}`));
   if (m) return { min: Number(m[1]), max: Number(m[2]) - 1 };
-  m = tokens.take(rx(`(?:van |aged |age |of |die )?${A}${YRS} (?:en|of|and|or) (?:ouder|older|over|meer|up|above|boven)|(?:van |aged |age )?${A} ?\\+${YRS}|(?:vanaf|from|aged|age) ${A}${YRS}(?: (?:en|of|and|or) (?:ouder|older|over|up))?|${A} plus|${A}${YRS} (?:and|en) up`));
+  m = tokens.take(rx(`(?:van |aged |age |of |die )?${A}${YRS} (?:en|of|and|or) (?:ouder|older|over|meer|up|above|boven)|(?:van |aged |age )?${A} ?(?:\\+|plussers|plusser)${YRS}|(?:vanaf|from|aged|age) ${A}${YRS}(?: (?:en|of|and|or) (?:ouder|older|over|up))?|${A} plus|${A}${YRS} (?:and|en) up`));
   if (m) return { min: Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) };
   m = tokens.take(rx(`(?:van |aged |age )?${A}${YRS} (?:en|of|and|or) (?:jonger|younger|under|below|minder|less)|(?:tot en met|t m|up to and including) ${A}${YRS}`));
   if (m) return { max: Number(m[1] ?? m[2]) };
@@ -259,6 +265,8 @@ function ageFilter(tokens: QuestionTokens): { min?: number; max?: number } | und
 
 /** Breakdown dimension after "per", "elke", "by", ... */
 const BREAKDOWN: [DistributionBy | "month" | "quarter" | "crossTab", string][] = [
+  ["month", "maand|maanden|month|months"],
+  ["quarter", "kwartaal|kwartalen|quarter|quarters"],
   ["crossTab", "(?:huidige|current)(?: trede| rung)? (?:en|versus|vs|tegenover|tov|against|and|compared to|vergeleken met|naast) (?:de |the )?(?:verwachte|expected)(?: trede| rung)?|(?:verwachte|expected)(?: trede| rung)? (?:en|versus|vs|tegenover|tov|against|and) (?:de |the )?(?:huidige|current)(?: trede| rung)?"],
   ["expected", "(?:verwachte|expected) (?:trede|treden|rung|rungs|level)|verwachting"],
   ["rung", "(?:huidige |current )?(?:trede|treden|tr|rung|rungs|step|level|niveau|ladder|ladder trede)"],
@@ -268,8 +276,6 @@ const BREAKDOWN: [DistributionBy | "month" | "quarter" | "crossTab", string][] =
   ["team", "team|teams"],
   ["ageBand", "leeftijdscategorie|leeftijdscategorieen|leeftijdsgroep|leeftijdsgroepen|leeftijdsklasse|leeftijd|age band|age bands|age group|age groups|age category|age|ages"],
   ["growthPotential", "groeipotentieel|growth potential"],
-  ["month", "maand|maanden|month|months"],
-  ["quarter", "kwartaal|kwartalen|quarter|quarters"],
 ];
 
 function breakdownIn(tokens: QuestionTokens): DistributionBy | "month" | "quarter" | "crossTab" | undefined {
@@ -326,10 +332,8 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   if (team.length === 1) filters.team = team[0];
   const coaches = findNames(tokens, coachForms, "(?:van|bij|of|coach|klantmanager|heeft|has|door|by)(?: coach)?");
   if (coaches.length) filters.coaches = coaches;
-  const wijken = findNames(tokens, wijkForms, "(?:in (?:de )?wijk|in the neighbourhood|in|uit|wijk|from|living in|wonend in|die wonen in|who live in)");
+  const wijken = findNames(tokens, wijkForms, "(?:(?:die |who )?(?:wonen|woont|wonend|live|lives|living) in(?: de wijk)?|in (?:de )?wijk|in the neighbourhood|in|uit|wijk|from)");
   if (wijken.length) filters.wijken = wijken;
-  // a list of wijken: "in Selwerd of Beijum" leaves the "of" between them
-  if (wijken.length > 1) tokens.takeAll(rx("of|or|en|and"));
 
   // what is asked (measure words); the filters below are taken first where words overlap
   const pending = tokens.takeAll(rx("(?:welke |which |de |the )?(?:indelingen |classificaties |classifications |metingen )?(?:die )?(?:wachten|wacht|waiting|awaiting|pending)(?: nog)? (?:op|for) (?:akkoord|goedkeuring|approval|review|beoordeling)|(?:te|nog te) beoordelen|beoordelen|beoordeeld (?:worden|moeten worden)|pending reviews?|to review|review list|reviewlijst|(?:openstaande|open) (?:beoordelingen|reviews)"));
@@ -337,6 +341,8 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const sincePrevious = tokens.take(rx("(?:sinds|since|t o v|tov|ten opzichte van|compared to|vergeleken met) (?:de |the |their |hun )?(?:vorige|laatste|previous|last|prior) (?:meting|measurement|indeling|classification|keer|time)"));
   const period = periodFrom(tokens);
 
+  // "mijn team" is the asker's scope, not their own clients
+  tokens.take(rx("(?:van |in |of |from )?(?:mijn|my|ons|our|het|the) team"));
   if (tokens.take(rx("(?:mijn|my)(?: eigen| own)?|(?:van|of) (?:mij|mijzelf|mezelf|me|mine)|mine|(?:heb|hebben|zie|spreek|begeleid) ik(?: er)?|ik (?:heb|begeleid|zie|spreek)|(?:have|do|did) i(?: got)?|i (?:have|ve got|got|support|coach|see)|die ik (?:begeleid|heb)")))
     filters.mine = true;
   // contact recency
@@ -370,6 +376,8 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const expected = expectedFilter(tokens);
   if (expected) filters.expected = expected;
   rungFilters(tokens, filters);
+  // a list of wijken: "in Selwerd of Beijum" leaves the "of" between them
+  if (wijken.length > 1) tokens.takeAll(rx("of|or|en|and"));
   const sub = tokens.take(rx("(?:op |on )?(?:tussenstap|substep) (?:[1-7] )?([1-3])"));
   if (sub) filters.substep = Number(sub[1]);
   if (tokens.take(rx("(?:zonder|geen|without|no|with no) (?:a )?(?:tussenstap|substep)"))) filters.substep = "none";
@@ -446,7 +454,8 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const domains = tokens.take(rx("(?:op |on |in )?(?:welke |which )?(?:leefdomeinen|leefdomein|domeinen|domein|domains|domain|zrm|zrm domeinen|life domains)"));
   if (domains) tokens.takeAll(rx("(?:zien we |do we see |is er |is there )?(?:vooruitgang|achteruitgang|vooruit|achteruit|progress|decline|improvement|deterioration|verbetering|verslechtering)(?: (?:of|en|or|and))?"));
   const trendWords = tokens.take(rx("(?:hoe )?(?:heeft|is|has)? ?(?:de |het |the )?(?:verdeling|distribution)? ?(?:zich )?(?:ontwikkeld|ontwikkeling|verloop|veranderd|verandering|evolved|changed|developed|development|trend|trends|over time|over de tijd|in de loop van de tijd|door de tijd|through time|over the year|door het jaar)"));
-  if (trendWords) tokens.takeAll(rx("(?:zich|itself|hoe|how|de verdeling|the distribution|verdeling|distribution|over|van de treden|of the rungs|van|of)"));
+  if (trendWords || breakdown === "month" || breakdown === "quarter")
+    tokens.takeAll(rx("(?:zich|itself|hoe|how|de verdeling|the distribution|verdeling|distribution|(?:over |door |van |of |across )?(?:de |the )?(?:treden|rungs|ladder)|over|van|of|(?:over |door )?(?:de )?(?:time|tijd))"));
   const upWords = tokens.take(rx("(?:zijn |is |are |have |has |die |who |that )?(?:minstens |ten minste |at least |minimaal )?(?:(?:1|een|a|one) )?(?:(?:trede|rung|step|tr) )?(?:gestegen|omhoog gegaan|omhoog|vooruitgegaan|vooruit gegaan|geklommen|moved up|went up|gone up|climbed|improved|risen|rose|stijging|stijgers|a step up|stepped up)(?: (?:1|een|a|one|minstens 1|minstens een|ten minste 1|at least 1|at least one|by at least 1|by 1|with 1) (?:trede|treden|rung|rungs|step|steps))?"));
   const downWords = upWords ? null : tokens.take(rx("(?:zijn |is |are |have |has |die |who |that )?(?:minstens |ten minste |at least |minimaal )?(?:(?:1|een|a|one) )?(?:(?:trede|rung|step|tr) )?(?:gedaald|gezakt|achteruitgegaan|achteruit gegaan|teruggevallen|terug gevallen|moved down|went down|gone down|dropped|declined|fell|fallen|daling|dalers|a step down|stepped down)(?: (?:1|een|a|one|minstens 1|minstens een|ten minste 1|at least 1|at least one|by at least 1|by 1|with 1) (?:trede|treden|rung|rungs|step|steps))?"));
   const eventsWord = tokens.take(rx("(?:op enig moment|ooit|at any time|any time|at some point|ergens|gedurende|during|tijdens|in de loop van)"));
@@ -458,6 +467,7 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const countWord = tokens.take(rx("(?:hoeveel|how many|how much|number of|aantal|het aantal|count|tel|welk percentage|what percentage|percentage|hoeveel procent|what share|welk deel|hoe veel|totaal aantal|total number of)(?: (?:klanten|clients|mensen|people))?"));
   const listWord = tokens.take(rx("(?:wie|welke|who|which|whom|wat zijn de|what are the|lijst(?: van| met)?|list(?: of)?|toon(?: me| mij)?|show(?: me)?|laat (?:me |mij )?(?:zien|eens zien)|geef(?: me| mij)?(?: de| een)?(?: lijst| overzicht)?|give me|noem|name|overzicht(?: van)?|overview(?: of)?|zoek|find|get me|i need|ik wil(?: graag)?|i want|i d like)(?: (?:zien|weten|know|see))?"));
   if (countWord || listWord) tokens.takeAll(rx("wie|welke|who|which|zien|weten|know|see"));
+  if (tokens.test(rx("laat")) && tokens.test(rx("zien"))) [tokens.take(rx("laat(?: me| mij)?")), tokens.take(rx("zien"))];
   const distribution = breakdown === undefined && !growthByAge ? distributionIn(tokens) : undefined;
   if (breakdown || growthByAge) tokens.takeAll(rx("(?:de |een |the |a )?(?:verdeling|distribution|spreiding|breakdown|overzicht|uitsplitsing|tabel|table)(?: (?:van|of))?"));
   if (breakdown === "ageBand" && growthByAge) {
@@ -499,14 +509,9 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const unusedPeriod = period && query && !["movement", "referrals", "domainTrends", "trend"].includes(query.measure);
   const unusedSince = sincePrevious && query?.measure !== "movement";
   const leftovers = tokens.leftovers(locale);
-  if (unusedPeriod) leftovers.push(describePeriodWords(period, locale));
+  if (unusedPeriod) leftovers.push(describePeriod(period, locale));
   if (unusedSince) leftovers.push(sincePrevious![0].trim());
   if (!query) return refuse("notUnderstood", leftovers);
   if (leftovers.length) return refuse("notUnderstood", leftovers, query);
   return { ok: true, query, locale };
-}
-
-function describePeriodWords(period: Period, locale: Locale): string {
-  if (typeof period === "object") return "from" in period ? `${period.from}${period.to ? ` – ${period.to}` : ""}` : locale === "nl" ? `afgelopen ${period.lastMonths} maanden` : `last ${period.lastMonths} months`;
-  return period;
 }

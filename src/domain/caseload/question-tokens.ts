@@ -16,7 +16,7 @@ const FREE_COMMON = [
 ];
 const FREE: Record<Locale, string[]> = {
   nl: [
-    "de", "het", "een", "die", "dat", "deze", "dit", "er", "is", "zijn", "was", "waren", "staan", "staat", "stond", "stonden", "op", "in",
+    "de", "het", "een", "die", "dat", "deze", "dit", "er", "is", "zijn", "was", "waren", "staan", "staat", "stond", "stonden", "zit", "zitten", "zat", "zaten", "op", "in",
     "aan", "bij", "voor", "met", "en", "ook", "nog", "al", "nu", "momenteel", "heeft", "hebben", "hadden", "had", "we", "wij",
     "ons", "onze", "jullie", "je", "jij", "u", "kun", "kunt", "kan", "kunnen", "me", "wat", "hoe", "welk", "wanneer", "alle", "allemaal",
     "klant", "klanten", "client", "clienten", "mensen", "personen", "deelnemers", "caseload", "bestand", "dossiers", "team", "gaan", "gaat",
