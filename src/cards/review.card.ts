@@ -127,10 +127,13 @@ export function renderReviewCard(
   return card;
 }
 
-export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts }): AdaptiveCard {
+export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts; scope?: string; total?: number }): AdaptiveCard {
   const s = text[options.locale];
+  const total = options.total ?? reviews.length;
+  // like every caseload answer: the count over the whole scope, the scope, and how many are shown
+  const shown = total > reviews.length ? (options.locale === "nl" ? ` (de oudste ${reviews.length} hieronder)` : ` (the oldest ${reviews.length} below)`) : "";
   return renderCard("review-list", {
-    title: reviews.length ? s.listTitle(reviews.length) : s.listTitle(0),
+    title: `${s.listTitle(total)}${options.scope ? ` — ${options.scope}` : ""}${shown}`,
     empty: s.listEmpty,
     open: s.open,
     items: reviews.map((r) => ({

@@ -13,6 +13,7 @@ import {
   findReview,
   findReviewers,
   isReviewerFor,
+  countPendingReviews,
   listPendingReviews,
   listReviewCards,
   saveReviewCard,
@@ -84,8 +85,13 @@ async function sendPendingList({ context, actor, locale, deps }: Turn, review: R
     await context.sendActivity(text[locale].onlyReviewers);
     return;
   }
-  const pending = await listPendingReviews(deps.prisma, actor);
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(pending, { locale, texts: review.texts }))] });
+  const [pending, total, team] = await Promise.all([
+    listPendingReviews(deps.prisma, actor),
+    countPendingReviews(deps.prisma, actor),
+    actor.teamId && !hasRole(actor, "ADMIN") ? deps.prisma.team.findUnique({ where: { id: actor.teamId }, select: { name: true } }) : null,
+  ]);
+  const scope = hasRole(actor, "ADMIN") ? (locale === "nl" ? "alle teams" : "all teams") : `team ${team?.name ?? ""}`;
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(pending, { locale, texts: review.texts, scope, total }))] });
 }
 
 async function openReview(turn: Turn, review: ReviewDeps): Promise<void> {

@@ -48,10 +48,20 @@ export async function findReview(prisma: PrismaClient, classificationId: string)
 }
 
 /** Open requests for the asker's team (all teams for an admin), oldest first. */
-export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
+/** What waits for the actor: their team's (an admin's: all), for clients still in the caseload (not closed or erased). */
+function pendingWhere(actor: Actor) {
   const teamFilter = hasRole(actor, "ADMIN") ? {} : actor.teamId ? { teamId: actor.teamId } : { teamId: "__none__" };
+  return { status: "PENDING_REVIEW" as const, ...teamFilter, client: { active: true, closedAt: null, erasedAt: null } };
+}
+
+/** How many classifications wait for the actor, however many the list shows. */
+export async function countPendingReviews(prisma: PrismaClient, actor: Actor): Promise<number> {
+  return prisma.classification.count({ where: pendingWhere(actor) });
+}
+
+export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
   const rows = await prisma.classification.findMany({
-    where: { status: "PENDING_REVIEW", ...teamFilter },
+    where: pendingWhere(actor),
     orderBy: { confirmedAt: "asc" },
     take: options.take ?? 50,
     include,
