@@ -214,12 +214,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     queryToken: JSON.stringify(query),
     nextPage: more?.page ?? 0,
     hasButtons: buttons.length > 0,
-    buttons: buttons.map((b) => ({ title: b.title, question: b.question ?? "", query: b.query ? JSON.stringify(b.query) : "" })),
+    buttons: buttons.map((b) => ({ title: b.title, question: b.question ?? "", query: b.query ? JSON.stringify(b.query) : "", locale })),
   });
 }
 
 /** A question Trede did not answer: why, and buttons that ask what it can answer. */
-export function renderCaseloadRefusalCard(input: { text: string; buttons: { title: string; question?: string; query?: CaseloadQuery }[] }): AdaptiveCard {
+export function renderCaseloadRefusalCard(input: { text: string; locale: Locale; buttons: { title: string; question?: string; query?: CaseloadQuery }[] }): AdaptiveCard {
   return renderCard("caseload-answer", {
     headline: input.text,
     summary: "",
@@ -233,6 +233,6 @@ export function renderCaseloadRefusalCard(input: { text: string; buttons: { titl
     queryToken: "",
     nextPage: 0,
     hasButtons: input.buttons.length > 0,
-    buttons: input.buttons.map((b) => ({ title: b.title, question: b.question ?? "", query: b.query ? JSON.stringify(b.query) : "" })),
+    buttons: input.buttons.map((b) => ({ title: b.title, question: b.question ?? "", query: b.query ? JSON.stringify(b.query) : "", locale: input.locale })),
   });
 }

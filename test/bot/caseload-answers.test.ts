@@ -68,8 +68,8 @@ describe.each(backends)("caseload answers on $name", (backend) => {
     const lead = as(bot, DEMO_STAFF.leadMarieke);
     const r = await lead.say("wat is het weer morgen?");
     expect(r.text).toContain("Die vraag begrijp ik niet");
-    const answered = await tap(lead, r, "Welk percentage is in beeld, per wijk?");
-    expect(cardText(answered.lastCard())).toContain("In beeld (contact in de afgelopen 12 maanden) per wijk, team Noord");
+    const answered = await tap(lead, r, "Wie is gedaald sinds de vorige meting?");
+    expect(cardText(answered.lastCard())).toContain("Klanten die gedaald zijn sinds de vorige meting, team Noord");
   });
 
   it("answers an English question in English", async () => {

@@ -25,7 +25,7 @@ export interface CaseloadDeps {
 
 export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
 /** A button that asks a question: an example question (text) or a query built for the asker (the nearest question, the other reading). */
-export const AskSubmit = z.object({ verb: z.literal("caseload.ask"), question: z.string().max(500).default(""), query: z.string().max(8_000).default("") });
+export const AskSubmit = z.object({ verb: z.literal("caseload.ask"), question: z.string().max(500).default(""), query: z.string().max(8_000).default(""), locale: z.enum(["nl", "en"]).optional() });
 
 const text = {
   nl: {
@@ -112,7 +112,7 @@ async function refuse(turn: Turn, r: Extract<Interpretation, { ok: false }>, sco
     message = `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
     buttons = examples;
   }
-  await turn.context.sendActivity({ text: message, attachments: [CardFactory.adaptiveCard(renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : message, buttons }))] });
+  await turn.context.sendActivity({ text: message, attachments: [CardFactory.adaptiveCard(renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : message, locale: r.locale, buttons }))] });
 }
 
 async function ask(turn: Turn, deps: CaseloadDeps): Promise<void> {
@@ -123,7 +123,8 @@ async function ask(turn: Turn, deps: CaseloadDeps): Promise<void> {
       const q = CaseloadQuery.safeParse(JSON.parse(parsed.data.query));
       if (q.success) query = q.data;
     } catch {}
-    if (query) return answer(turn, { query, question: null, page: 0, scope: caseloadScopeOf(turn.actor), locale: turn.locale });
+    // the language the answer with the button was in
+    if (query) return answer(turn, { query, question: null, page: 0, scope: caseloadScopeOf(turn.actor), locale: parsed.data.locale ?? turn.locale });
   } else if (parsed.success && parsed.data.question.trim()) {
     return askQuestion(turn, deps, parsed.data.question.trim());
   }
