@@ -139,7 +139,7 @@ function findNames(tokens: QuestionTokens, names: Names[], prefix: string): stri
   // longest forms first across every name, so "de wijert" wins over a name "wijert"
   const all = names.flatMap((n) => n.patterns.map((p) => ({ n, p }))).sort((a, b) => b.p.length - a.p.length);
   for (const { n, p } of all) {
-    const m = tokens.take(rx(`(?:${prefix} )?${p}(?: s)?`));
+    const m = tokens.take(rx(`(?:${prefix} )?${p}(?: s| haar| zijn)?`));
     if (m && !found.some((f) => f.name === n.canonical)) found.push({ name: n.canonical, at: m.index ?? 0 });
   }
   // in the order the question names them
@@ -217,7 +217,7 @@ function expectedFilter(tokens: QuestionTokens): CaseloadFilters["expected"] | u
   const R = "([1-7])";
   if (tokens.take(rx(`(?:met |with |waarvan |whose )?(?:${EXP} (?:is |are )?(?:onbekend|unknown|leeg|empty|niet ingevuld|not set)|onbekende verwachte trede|onbekende verwachting|geen verwachte trede|geen verwachting|no expected rung|unknown expected rung|without an? expected rung|zonder verwachte trede)`)))
     return { op: "unknown" };
-  const current = "(?:de |het |the )?(?:huidige(?: trede)?|current(?: rung| one| 1)?|nu|now|ze nu staan|they are now|waar ze nu staan|their current rung)";
+  const current = "(?:de |het |the )?(?:(?:hun|zijn|haar|their) (?:huidige|current)(?: trede| rung)?|huidige(?: trede)?|current(?: rung| one| 1)?|nu|now|ze nu staan|they are now|waar ze nu staan|their current rung)";
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:hoger dan|boven|above|higher than) ${current}`))) return { op: "aboveCurrent" };
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:lager dan|onder|below|lower than) ${current}`))) return { op: "belowCurrent" };
   if (tokens.take(rx(`(?:met |with )?${EXP} (?:is |die |that is )?(?:gelijk aan|hetzelfde als|zelfde als|equal to|the same as|same as) ${current}`))) return { op: "sameAsCurrent" };
@@ -339,19 +339,32 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const pending = tokens.takeAll(rx("(?:welke |which |de |the )?(?:indelingen |classificaties |classifications |metingen )?(?:die )?(?:wachten|wacht|waiting|awaiting|pending)(?: nog)? (?:op|for) (?:akkoord|goedkeuring|approval|review|beoordeling)|(?:te|nog te) beoordelen|beoordelen|beoordeeld (?:worden|moeten worden)|pending reviews?|to review|review list|reviewlijst|(?:openstaande|open) (?:beoordelingen|reviews)"));
   if (pending.length) tokens.takeAll(rx("indelingen|classificaties|classifications|wat moet er nog|wat moet ik nog|wat|moet|er|ik|nog|what do i need|need|i|do|welke|which"));
   const sincePrevious = tokens.take(rx("(?:sinds|since|t o v|tov|ten opzichte van|compared to|vergeleken met) (?:de |the |their |hun )?(?:vorige|laatste|previous|last|prior) (?:meting|measurement|indeling|classification|keer|time)"));
-  const period = periodFrom(tokens);
 
   // "mijn team" is the asker's scope, not their own clients
   tokens.take(rx("(?:van |in |of |from )?(?:mijn|my|ons|our|het|the) team"));
   if (tokens.take(rx("(?:mijn|my)(?: eigen| own)?|(?:van|of) (?:mij|mijzelf|mezelf|me|mine)|mine|(?:heb|hebben|zie|spreek|begeleid) ik(?: er)?|ik (?:heb|begeleid|zie|spreek)|(?:have|do|did) i(?: got)?|i (?:have|ve got|got|support|coach|see)|die ik (?:begeleid|heb)")))
     filters.mine = true;
   // contact recency
-  let contact = tokens.take(rx(`(?:die |who |that |waarmee |met wie |we |have |has |zijn |is |are |been |not )*(?:(?:langer dan |meer dan |already |al )?(?:${DURATION} )?)?(?:niet (?:meer )?(?:gesproken|gezien|bereikt|bezocht|gecontacteerd|gesproken of gezien)|geen contact(?: gehad| meer)?|not (?:been )?(?:seen|spoken to|spoken with|spoken|contacted|reached|visited)|no contact|without contact|zonder contact|have not seen|haven t (?:seen|spoken to|spoken with)|hasn t been (?:seen|spoken to)|nobody has seen|niemand heeft gezien|niet in beeld|uit beeld|out of view|not in view)`));
+  let contact = tokens.take(rx(`(?:die |who |that |waarmee |met wie |we |have |has |zijn |is |are |been |not )*(?:(?:langer dan |meer dan |already |al )?(?:${DURATION} )?)?(?:niet (?:meer )?(?:gesproken|gezien|bereikt|bezocht|gecontacteerd|gesproken of gezien)|geen contact(?: gehad| meer)?|not (?:been )?(?:seen|spoken to|spoken with|spoken|contacted|reached|visited)|no contact|without contact|zonder contact|have not seen|haven t (?:seen|spoken to|spoken with)|(?:haven|hasn|have|has)(?: t| not)? been (?:seen|spoken to|spoken with|contacted|visited|reached)|hasn t been (?:seen|spoken to)|nobody has seen|niemand heeft gezien|niet in beeld|uit beeld|out of view|not in view)`));
   let contactDuration: { months?: number; days?: number } | undefined;
   if (contact) {
     contactDuration = durationMonthsOrDays(new RegExp(DURATION).exec(` ${contact[0]} `)) ?? durationMonthsOrDays(tokens.take(rx(DURATION)));
   }
   // "langer dan een jaar geen contact", "in 3 maanden niet gezien" were taken above; "sinds een half jaar" after
+  // "al twee jaar op trede 2": on that rung for that long
+  let stayOnRung: RegExpMatchArray | null = null;
+  if (!contact) {
+    stayOnRung =
+      tokens.take(rx(`(?:al |already )?(?:langer dan |meer dan |more than |over |for )?${DURATION} (?:op|on) ${RUNG_WORD} [1-7]`)) ??
+      tokens.take(rx(`(?:op|on) ${RUNG_WORD} [1-7] (?:al |already )?(?:sinds |since |for )?(?:langer dan |meer dan |more than |over )?${DURATION}`));
+    if (stayOnRung) {
+      const d = durationMonthsOrDays(new RegExp(DURATION).exec(` ${stayOnRung[0]} `));
+      const rung = new RegExp(`(?:op|on) ${RUNG_WORD} ([1-7])`).exec(stayOnRung[0])!;
+      filters.rungs = [Number(rung[1])];
+      filters.monthsOnSameRungAtLeast = d?.months ?? (d?.days ? Math.max(1, Math.round(d.days / 30)) : 24);
+    }
+  }
+  const period = periodFrom(tokens);
   const sameSubstep = tokens.take(rx("(?:op |on |in )?(?:dezelfde|zelfde|the same|same) (?:tussenstap|substep)|zonder (?:tussenstap ?vooruitgang|vooruitgang (?:in|op) (?:de )?tussenstap|tussenstap)|without (?:substep progress|progress (?:in|on) (?:the )?substep)|(?:niet|not) (?:van tussenstap veranderd|moved substep)"));
   const sameRung = sameSubstep ? null : tokens.take(rx("(?:op |on |at )?(?:dezelfde|zelfde|the same|same) (?:trede|tr|rung|step|level)|(?:stilstaan|stil staan|stilstaat|stil staat|stuck|niet (?:van trede )?veranderd|not moved|niet gestegen of gedaald|not moved up or down)"));
   if (sameSubstep) tokens.take(rx("(?:op |on )?(?:dezelfde|zelfde|the same|same) (?:trede|rung)"));
@@ -369,8 +382,12 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
     if (contactDuration?.days) filters.daysSinceContactAtLeast = contactDuration.days;
     else filters.monthsSinceContactAtLeast = contactDuration?.months ?? 12;
   }
-  if (sameSubstep) filters.monthsOnSameSubstepAtLeast = stayDuration?.months ?? (stayDuration?.days ? Math.max(1, Math.round(stayDuration.days / 30)) : 24);
-  else if (sameRung) filters.monthsOnSameRungAtLeast = stayDuration?.months ?? (stayDuration?.days ? Math.max(1, Math.round(stayDuration.days / 30)) : 24);
+  // "al 18 maanden op trede 1 op dezelfde trede": the duration was read with the rung
+  const stayMonths = stayDuration?.months ?? (stayDuration?.days ? Math.max(1, Math.round(stayDuration.days / 30)) : (filters.monthsOnSameRungAtLeast ?? 24));
+  if (sameSubstep) {
+    delete filters.monthsOnSameRungAtLeast;
+    filters.monthsOnSameSubstepAtLeast = stayMonths;
+  } else if (sameRung) filters.monthsOnSameRungAtLeast = stayMonths;
 
   const breakdown = breakdownIn(tokens);
   const expected = expectedFilter(tokens);
@@ -418,7 +435,7 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   }
   if (outcomes.length) filters.outcomes = outcomes;
 
-  const growthByAge = breakdown === "ageBand" && tokens.take(rx("(?:het |the )?(?:groeipotentieel|growth potential|growth)"));
+  const growthByAge = breakdown === "ageBand" && tokens.take(rx("(?:het |the )?(?:groeipotentieel|growth potential|growth|groei|groeikansen)"));
   if (!growthByAge) {
     if (tokens.take(rx("(?:zonder|geen|without|no|with no|lacking) (?:groeipotentieel|growth potential)|(?:groeipotentieel|growth potential) (?:nee|no)")) ) filters.growthPotential = "nee";
     else if (tokens.take(rx("(?:met |with )?(?:onbekend groeipotentieel|unknown growth potential|(?:groeipotentieel|growth potential) (?:is )?(?:onbekend|unknown))"))) filters.growthPotential = "onbekend";
@@ -464,7 +481,7 @@ export function interpretQuestion(question: string, ctx: InterpretContext): Inte
   const reach = contact ? null : tokens.take(rx("(?:welk |wat is het |het |the |what )?(?:percentage |deel |share |proportion )?(?:(?:is|zijn|are) )?(?:in beeld|in view|bereik|bereikt|reached|reach)(?: (?:rate|percentage))?"));
   if (reach) tokens.takeAll(rx("percentage|welk|what|deel|share"));
 
-  const countWord = tokens.take(rx("(?:hoeveel|how many|how much|number of|aantal|het aantal|count|tel|welk percentage|what percentage|percentage|hoeveel procent|what share|welk deel|hoe veel|totaal aantal|total number of)(?: (?:klanten|clients|mensen|people))?"));
+  const countWord = tokens.take(rx("(?:hoeveel procent(?: van)?|welk percentage(?: van)?|what percentage(?: of)?|percentage(?: van| of)?|what share(?: of)?|welk deel(?: van)?|totaal aantal|total number of|het aantal|how many|how much|number of|hoeveel|hoe veel|aantal|count|tel)(?: (?:klanten|clients|mensen|people))?"));
   const listWord = tokens.take(rx("(?:wie|welke|who|which|whom|wat zijn de|what are the|lijst(?: van| met)?|list(?: of)?|toon(?: me| mij)?|show(?: me)?|laat (?:me |mij )?(?:zien|eens zien)|geef(?: me| mij)?(?: de| een)?(?: lijst| overzicht)?|give me|noem|name|overzicht(?: van)?|overview(?: of)?|zoek|find|get me|i need|ik wil(?: graag)?|i want|i d like)(?: (?:zien|weten|know|see))?"));
   if (countWord || listWord) tokens.takeAll(rx("wie|welke|who|which|zien|weten|know|see"));
   if (tokens.test(rx("laat")) && tokens.test(rx("zien"))) [tokens.take(rx("laat(?: me| mij)?")), tokens.take(rx("zien"))];

@@ -202,6 +202,21 @@ add("lead", dist("coach", { rungs: [1] }), "hoeveel klanten heeft elke coach op 
 add("lead", count({ rungs: [1], wijken: ["Selwerd"] }), "hoeveel klanten in Selwrd op trede 1", "hoevel klanten in selwerd op tr.1");
 add("lead", count({ rungs: [1] }), "percentage op trede 1", "what share of clients is on rung 1");
 
+add("lead", list({ coaches: ["Lotte Bosma"], monthsSinceContactAtLeast: 3 }), "Which of Lotte's clients haven't been seen in 3 months?");
+add("lead", list({ monthsSinceContactAtLeast: 6 }), "klanten zonder contact in de afgelopen 6 maanden");
+add("lead", count({ rungs: [1, 2] }), "hoeveel procent van de klanten staat op trede 1 of 2");
+add("lead", list({ rungs: [2], monthsOnSameRungAtLeast: 12 }), "wie staat langer dan een jaar op trede 2", "who has been on rung 2 for more than 12 months");
+add("lead", list({ rungs: [1], monthsOnSameRungAtLeast: 24 }), "wie staat al 2 jaar op trede 1");
+add("lead", list({ rungs: [2], coaches: ["Sanne de Vries"] }), "Sanne haar klanten op trede 2");
+add("lead", count({ expected: { op: "aboveCurrent" } }), "hoeveel klanten hebben een verwachte trede hoger dan hun huidige trede");
+add("lead", list({ rungs: [1], wijken: ["Beijum"], growthPotential: "ja" }), "Welke klanten in Beijum hebben groeipotentieel maar staan nog op trede 1?");
+add("lead", count({ rungs: [2], ageRange: { min: 51 }, ontheffing: false }), "hoeveel klanten op trede 2 zijn ouder dan 50 en hebben geen ontheffing");
+add("lead", list({ rungs: [3], expected: { op: "equals", rung: 5 } }), "wie staat op trede 3 en verwacht trede 5");
+add("lead", count({ rungs: [2], expected: { op: "aboveCurrent" } }), "How many clients are expected to move up from rung 2?");
+add("lead", dist("wijk", { ageRange: { min: 46 } }), "verdeling per wijk van klanten ouder dan 45");
+add("lead", list({ coaches: ["Ahmed El Idrissi", "Lotte Bosma"] }), "wie zijn de klanten van Ahmed en Lotte");
+add("lead", { query: { measure: "reach", filters: { wijken: ["Selwerd"] } } }, "in beeld percentage Selwerd");
+
 // --- honest refusals: words Trede does not know ------------------------------------------------
 add("lead", notUnderstood,
   "wat is het weer morgen?", "hallo", "???", "bestel pizza voor het team", "klanten met een scootmobiel", "wie heeft een hond",
@@ -211,7 +226,8 @@ add("lead", notUnderstood,
   "what is the median rung", "welke klanten zijn ziek", "who is on rung 9", "klanten behalve trede 1", "wie heeft de hoogste trede",
   "trede 3 in Groningen-Zuid", "klanten van Jan", "hoeveel uur werken klanten op trede 5", "wie is niet gestegen",
   "top 10 klanten op trede 1", "wie staat het langst op trede 1", "klanten op trede 2 dit jaar", "wie heeft een verwachte trede",
-  "trede een", "clients on rung 3 except Selwerd", "welke klanten zijn overleden");
+  "trede een", "clients on rung 3 except Selwerd", "welke klanten zijn overleden", "wie is er sinds 1 januari gestegen",
+  "welke klanten hebben we in 2025 niet gezien");
 add("coach", notUnderstood, "wat verdien ik", "welke klanten hebben een strafblad");
 
 export const EVAL_SET: readonly EvalCase[] = cases;
