@@ -1,7 +1,7 @@
 // An answer to a caseload question: the interpreted question and the number first, then a table where
 // people would rather look than read, or a paged list of clients.
 import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
-import { formatDate } from "../i18n/format.ts";
+import { formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
@@ -86,6 +86,10 @@ const t = {
     period: "Period",
   },
 };
+
+// "20 feb 2026": no hyphenated numbers for a narrow column to break mid-way
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
+const formatDate = (d: Date, locale: Locale) => formatIsoDate(ISO_DAY.format(new Date(d)), locale);
 
 const show = (c: Cell) => (c.suppressed ? "•" : String(c.value));
 const bar = (n: number, max: number) => (max ? "█".repeat(Math.max(n ? 1 : 0, Math.round((n / max) * 12))) : "");
