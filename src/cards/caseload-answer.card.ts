@@ -1,10 +1,10 @@
 // An answer to a caseload question: the interpreted question and the number first, then a table where
 // people would rather look than read, or a paged list of clients.
 import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
-import { formatDate } from "../i18n/format.ts";
+import { formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
-import { cardText, type CardText } from "./card-text.ts";
+import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
@@ -36,10 +36,17 @@ const t = {
       `Trede ${l.rung}${l.substep ? `.${l.substep}` : ""} · verwacht ${l.expectedRung ?? "onbekend"} · ${l.coachName ?? "geen coach"} · laatste contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "nooit"}`,
     more: "Meer",
     page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
-    suppressed: "Aantallen onder 5 worden als <5 getoond.",
+    suppressed: "• = verborgen: aantallen onder 5, en zo nodig andere cellen, zodat niemand ze uit de totalen kan afleiden.",
     unknownNote: (n: number) => `? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
     pendingSince: (d: string) => `wacht sinds ${d}`,
     none: "Geen klanten gevonden.",
+    sortedByContact: "Gesorteerd op laatste contact, langst geleden eerst.",
+    readingStartEnd: "Gelezen als begin tegenover eind: de trede aan het eind van de periode tegenover de laatste meting ervóór.",
+    readingEvents: "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
+    readingSince: "De laatste meting tegenover de meting daarvoor.",
+    otherReading: (events: boolean) => (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind"),
+    noPeriodMeasurement: (n: number) => `${n} zonder meting in de periode (apart geteld, niet in de noemer)`,
+    period: "Periode",
   },
   en: {
     clients: (n: number) => (n === 1 ? "1 client" : `${n} clients`),
@@ -68,14 +75,25 @@ const t = {
       `Rung ${l.rung}${l.substep ? `.${l.substep}` : ""} · expected ${l.expectedRung ?? "unknown"} · ${l.coachName ?? "no coach"} · last contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "never"}`,
     more: "More",
     page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
-    suppressed: "Counts under 5 are shown as <5.",
+    suppressed: "• = hidden: counts under 5, and other cells where needed, so that none can be worked out from the totals.",
     unknownNote: (n: number) => `? = expected rung unknown: ${n} clients, counted apart.`,
     pendingSince: (d: string) => `waiting since ${d}`,
     none: "No clients found.",
+    sortedByContact: "Sorted by last contact, longest ago first.",
+    readingStartEnd: "Read as start versus end: the rung at the end of the period against the last measurement before it.",
+    readingEvents: "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
+    readingSince: "The latest measurement against the one before it.",
+    otherReading: (events: boolean) => (events ? "Show as steps during the period" : "Show as start versus end"),
+    noPeriodMeasurement: (n: number) => `${n} without a measurement in the period (counted apart, not in the denominator)`,
+    period: "Period",
   },
 };
 
-const show = (c: Cell) => (c.suppressed ? "<5" : String(c.value));
+// "20 feb 2026": no hyphenated numbers for a narrow column to break mid-way
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
+const formatDate = (d: Date, locale: Locale) => formatIsoDate(ISO_DAY.format(new Date(d)), locale);
+
+const show = (c: Cell) => (c.suppressed ? "•" : String(c.value));
 const bar = (n: number, max: number) => (max ? "█".repeat(Math.max(n ? 1 : 0, Math.round((n / max) * 12))) : "");
 
 export interface CaseloadCardInput {
@@ -84,9 +102,13 @@ export interface CaseloadCardInput {
   description: string;
   scopeLabel: string;
   locale: Locale;
+  /** buttons that ask another question: the other reading, the nearest question, examples */
+  buttons?: { title: string; question?: string; query?: CaseloadQuery }[];
+  /** extra text above the table (a refusal explains itself here) */
+  preface?: string;
 }
 
-export function renderCaseloadAnswerCard({ result, query, description, scopeLabel, locale }: CaseloadCardInput): AdaptiveCard {
+export function renderCaseloadAnswerCard({ result, query, description, scopeLabel, locale, buttons = [], preface = "" }: CaseloadCardInput): AdaptiveCard {
   const s = t[locale];
   let summary = "";
   let note = "";
@@ -102,6 +124,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       if (result.total > result.lines.length) note = s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total);
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       if (!result.total) note = s.none;
+      else if (result.order === "lastContact") note = note ? `${note} · ${s.sortedByContact}` : s.sortedByContact;
       break;
     case "count":
       summary = s.of(result.count, result.denominator);
@@ -109,8 +132,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     case "distribution": {
       const max = Math.max(0, ...result.rows.map((r) => r.count));
       summary = s.clients(result.total);
-      table = { columns: [query.measure === "distribution" && query.by === "wijk" ? s.wijk : s.rung, s.count, s.share, s.bar], rows: result.rows.map((r) => [r.key, String(r.count), `${Math.round((r.count / Math.max(1, result.total)) * 100)}%`, bar(r.count, max)]) };
-      if (result.unknown) table.rows.push([s.unknown, String(result.unknown), `${Math.round((result.unknown / Math.max(1, result.total)) * 100)}%`, bar(result.unknown, max)]);
+      const label = query.measure === "distribution" ? ({ wijk: s.wijk, ageBand: s.band, coach: "Coach", team: "Team", expected: s.expected, growthPotential: s.yes + "/" + s.no } as Record<string, string>)[query.by] ?? s.rung : s.rung;
+      const pct = (n: number) => `${Math.round((n / Math.max(1, result.total)) * 100)}%`;
+      const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–", ""] : [key, String(n), pct(n), bar(n, max)]);
+      table = { columns: [label, s.count, s.share, s.bar], rows: result.rows.map((r) => row(r.key, r.count, r.suppressed)) };
+      if (result.unknown) table.rows.push(row(s.unknown, result.unknown, result.unknownSuppressed));
+      if (result.rows.some((r) => r.suppressed) || result.unknownSuppressed) note = s.suppressed;
       break;
     }
     case "crossTab": {
@@ -127,17 +154,23 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       note = s.unknownNote(unknown);
       break;
     }
-    case "movement":
+    case "movement": {
       summary = s.of(result.count, result.denominator);
-      note = result.period ? s.noBaseline(result.noBaseline) : s.noPrevious(result.noBaseline);
+      const reading = result.reading === "events" ? s.readingEvents : result.reading === "startEnd" ? s.readingStartEnd : s.readingSince;
+      const apart = result.reading === "events" ? s.noPeriodMeasurement(result.noBaseline) : result.period ? s.noBaseline(result.noBaseline) : s.noPrevious(result.noBaseline);
+      const paged = result.total > result.lines.length ? ` · ${s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total)}` : "";
+      note = `${reading} ${apart}${paged}`;
       lines = clientLines(result.lines);
+      if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       break;
+    }
     case "reach":
       summary = s.of(result.inView, result.total);
       table = {
         columns: [s.wijk, s.inView, s.total, s.share],
         rows: result.rows.map((r) => [r.wijk, show(r.inView), show(r.total), r.inView.suppressed || r.total.suppressed ? "–" : `${Math.round((r.inView.value / Math.max(1, r.total.value)) * 100)}%`]),
       };
+      if (result.inViewSuppressed || result.totalSuppressed) summary = "";
       note = s.suppressed;
       break;
     case "growthByAgeBand":
@@ -145,17 +178,29 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
         columns: [s.band, s.total, s.yes, s.no, s.unknown],
         rows: result.rows.map((r) => [r.band, show(r.total), show(r.ja), show(r.nee), show(r.onbekend)]),
       };
+      if (result.totals) table.rows.push([s.total, show(result.totals.total), show(result.totals.ja), show(result.totals.nee), show(result.totals.onbekend)]);
       summary = s.clients(result.rows.reduce((a, r) => a + r.total.value, 0));
       note = s.suppressed;
       break;
     case "pendingReviews":
       summary = s.clients(result.total);
+      if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
+      if (result.total > result.lines.length) note = s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total);
+      if (!result.total) note = s.none;
       lines = result.lines.map((l) => ({ title: `${l.displayName} (${l.externalKey}) · ${l.wijk}`, detail: `${s.line(l, locale)} · ${s.pendingSince(formatDate(l.confirmedAt, locale))}` }));
       break;
     case "referrals":
       summary = String(result.contacts);
       table = { columns: [s.outcome, s.count], rows: result.rows.map((r) => [r.outcome, String(r.count)]) };
       break;
+    case "trend": {
+      const keys = result.of === "rung" ? [...new Set(result.buckets.flatMap((b) => Object.keys(b.counts)))].sort() : ["count"];
+      table = {
+        columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rung} ${k}`) : []), s.total],
+        rows: result.buckets.map((b) => [b.label, ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
+      };
+      break;
+    }
     case "domainTrends":
       table = { columns: [s.domain, s.up, s.same, s.down, s.unknown], rows: result.rows.map((r) => [r.domain, String(r.vooruit), String(r.gelijk), String(r.achteruit), String(r.notDiscussed)]) };
       break;
@@ -164,7 +209,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
   // wijk, team, coach and client names, outcome labels and the question echo are all shown as text
   const data: CaseloadAnswerData = {
     headline: cardText(`${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`),
-    summary: cardText(""),
+    summary: cardText(preface),
     hasTable: table !== null,
     // the label column and a trailing total need room; counts are narrow
     columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
@@ -175,15 +220,55 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     moreLabel: s.more,
     queryToken: JSON.stringify(query),
     nextPage: more?.page ?? 0,
+    hasButtons: buttons.length > 0,
+    buttons: buttonData(buttons, locale),
   };
   return renderCard("caseload-answer", data, (correlationId) =>
     fallbackCard({
       locale,
       correlationId,
-      lines: [data.headline, ...data.rows.map((r) => r.cells.join(" · ") as CardText), ...data.lines.flatMap((l) => [l.title, l.detail]), data.note],
-      actions: more ? [{ type: "Action.Submit", title: s.more, data: { verb: "caseload.more", query: data.queryToken, page: data.nextPage } }] : [],
+      lines: [data.headline, data.summary, ...data.rows.map((r) => r.cells.join(" · ") as CardText), ...data.lines.flatMap((l) => [l.title, l.detail]), data.note],
+      actions: [
+        ...(more ? [{ type: "Action.Submit", title: s.more, data: { verb: "caseload.more", query: data.queryToken, page: data.nextPage } }] : []),
+        ...buttonActions(data.buttons),
+      ],
     }),
   );
+}
+
+/** A question Trede did not answer: why, and buttons that ask what it can answer. */
+export function renderCaseloadRefusalCard(input: { text: string; locale: Locale; buttons: CaseloadButton[] }): AdaptiveCard {
+  const data: CaseloadAnswerData = {
+    // the reason quotes the asker's own words
+    headline: cardText(input.text),
+    summary: cardText(""),
+    hasTable: false,
+    columns: [],
+    rows: [],
+    lines: [],
+    note: cardText(""),
+    hasMore: false,
+    moreLabel: "",
+    queryToken: "",
+    nextPage: 0,
+    hasButtons: input.buttons.length > 0,
+    buttons: buttonData(input.buttons, input.locale),
+  };
+  return renderCard("caseload-answer", data, (correlationId) =>
+    fallbackCard({ locale: input.locale, correlationId, lines: [data.headline], actions: buttonActions(data.buttons) }),
+  );
+}
+
+type CaseloadButton = { title: string; question?: string; query?: CaseloadQuery };
+type ButtonData = { title: PlainCardText; question: string; query: string; locale: Locale };
+
+// a button title may repeat words of the question, so it is prepared like any other text
+function buttonData(buttons: CaseloadButton[], locale: Locale): ButtonData[] {
+  return buttons.map((b) => ({ title: cardText(b.title, "plain"), question: b.question ?? "", query: b.query ? JSON.stringify(b.query) : "", locale }));
+}
+
+function buttonActions(buttons: ButtonData[]): unknown[] {
+  return buttons.map((b) => ({ type: "Action.Submit", title: b.title, data: { verb: "caseload.ask", question: b.question, query: b.query, locale: b.locale } }));
 }
 
 interface CaseloadAnswerData {
@@ -198,4 +283,6 @@ interface CaseloadAnswerData {
   moreLabel: string;
   queryToken: string;
   nextPage: number;
+  hasButtons: boolean;
+  buttons: ButtonData[];
 }

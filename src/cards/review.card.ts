@@ -177,15 +177,18 @@ export function renderReviewCard(
   return card;
 }
 
-export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts }): AdaptiveCard {
+export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts; scope?: string; total?: number }): AdaptiveCard {
   const s = text[options.locale];
+  const total = options.total ?? reviews.length;
+  // like every caseload answer: the count over the whole scope, the scope, and how many are shown
+  const shown = total > reviews.length ? (options.locale === "nl" ? ` (de oudste ${reviews.length} hieronder)` : ` (the oldest ${reviews.length} below)`) : "";
   const items = reviews.map((r) => ({
     classificationId: r.classificationId,
     heading: cardText(`${r.clientName} — ${options.texts.rungLabel(r.profileId, r.finalRung, r.finalSubstep, options.locale)}`),
     detail: cardText(`${r.coachName} · ${formatDate(r.confirmedAt, options.locale)}`),
   }));
   const data: { title: CardText; empty: CardText; open: string; items: typeof items } = {
-    title: cardText(s.listTitle(reviews.length)),
+    title: cardText(`${s.listTitle(total)}${options.scope ? ` — ${options.scope}` : ""}${shown}`),
     empty: cardText(s.listEmpty),
     open: s.open,
     items,

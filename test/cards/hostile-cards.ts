@@ -1,7 +1,7 @@
 // Every card template, rendered through the typed renderer the bot uses, with one hostile string in
 // every slot that carries text from a person or an import: client, coach, reviewer and staff names,
 // client keys, override reasons, review notes, wijk and team names, the question echo.
-import { renderCaseloadAnswerCard } from "../../src/cards/caseload-answer.card.ts";
+import { renderCaseloadAnswerCard, renderCaseloadRefusalCard } from "../../src/cards/caseload-answer.card.ts";
 import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } from "../../src/cards/debrief.card.ts";
 import type { AdaptiveCard } from "../../src/cards/render-card.ts";
 import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
@@ -122,9 +122,14 @@ export function hostileCards(h: string): HostileCard[] {
     { template: "debrief-summary", name: "debrief-summary", card: renderDebriefSummaryCard({ title: `Verslag opgeslagen: ${h}`, status: h, statusColor: "Warning", facts: [{ title: h, value: h }], note: h }) },
     { template: "review-request", name: "review-request-supervisor", card: renderReviewCard(review, { locale, texts, canDecide: true, refreshUserIds: ["29:supervisor"] }) },
     { template: "review-request", name: "review-request-decided", card: renderReviewCard({ ...review, status: "REJECTED", reviewedByName: h, reviewedAt: new Date("2026-11-22T09:12:00Z") }, { locale, texts, canDecide: false, refreshUserIds: [] }) },
-    { template: "review-list", name: "review-list", card: renderReviewListCard([review], { locale, texts }) },
+    { template: "review-list", name: "review-list", card: renderReviewListCard([review], { locale, texts, scope: `team ${h}`, total: 3 }) },
+    {
+      template: "caseload-answer",
+      name: "caseload-refusal (question echo and buttons)",
+      card: renderCaseloadRefusalCard({ text: `'${h}' heb ik niet begrepen`, locale, buttons: [{ title: h, question: h }] }),
+    },
     caseload("caseload-list", { kind: "list", total: 23, page: 0, pageSize: 2, lines: [line(1), line(2)] }, { measure: "list", filters: {} }),
-    caseload("caseload-pending", { kind: "pendingReviews", total: 1, lines: [{ ...line(3), classificationId, confirmedAt: new Date("2026-11-20T00:00:00Z") }] }, { measure: "pendingReviews", filters: {} }),
+    caseload("caseload-pending", { kind: "pendingReviews", total: 1, page: 0, pageSize: 20, lines: [{ ...line(3), classificationId, confirmedAt: new Date("2026-11-20T00:00:00Z") }] }, { measure: "pendingReviews", filters: {} }),
     caseload("caseload-wijk", { kind: "distribution", by: "wijk", rows: [{ key: h, count: 7 }], unknown: 0, total: 7 }, { measure: "distribution", by: "wijk", filters: {} }),
     caseload("caseload-reach", { kind: "reach", rows: [{ wijk: h, inView: { value: 6, suppressed: false }, total: { value: 9, suppressed: false } }], inView: 6, total: 9 }, { measure: "reach", filters: {} }),
     caseload("caseload-referrals", { kind: "referrals", rows: [{ outcome: h, count: 3 }], contacts: 3 }, { measure: "referrals", period: "thisYear", filters: {} }),

@@ -5,11 +5,11 @@ import { CardFactory } from "botbuilder";
 import { z } from "zod";
 import { RunCaseloadQuery } from "../../ai/actions.ts";
 import type { StructuredModel } from "../../ai/structured-model.ts";
-import { renderCaseloadAnswerCard } from "../../cards/caseload-answer.card.ts";
+import { renderCaseloadAnswerCard, renderCaseloadRefusalCard } from "../../cards/caseload-answer.card.ts";
 import { caseloadScopeOf, type Actor, type CaseloadScope } from "../../domain/access/actor.ts";
 import { CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
 import { describeQuery } from "../../domain/caseload/describe-query.ts";
-import { interpretQuestion } from "../../domain/caseload/interpret-question.ts";
+import { interpretQuestion, type Interpretation } from "../../domain/caseload/interpret-question.ts";
 import { Pseudonymiser } from "../../domain/privacy/pseudonymiser.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
@@ -25,10 +25,15 @@ export interface CaseloadDeps {
 }
 
 export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
+/** A button that asks a question: an example question (text) or a query built for the asker (the nearest question, the other reading). */
+export const AskSubmit = z.object({ verb: z.literal("caseload.ask"), question: z.string().max(500).default(""), query: z.string().max(8_000).default(""), locale: z.enum(["nl", "en"]).optional() });
 
 const text = {
   nl: {
     notUnderstood: "Die vraag begrijp ik niet. Je kunt bijvoorbeeld vragen:",
+    partly: (parts: string[]) => `Dit deel van je vraag heb ik niet begrepen: ${parts.map((p) => `'${p}'`).join(", ")}. Ik geef liever geen antwoord op een andere vraag dan je stelde.`,
+    nearest: "Het dichtstbijzijnde dat ik wel kan beantwoorden:",
+    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} valt buiten wat jij mag zien (${scope}). Daarover geef ik geen antwoord.`,
     modelFallback: "(Het taalmodel was niet beschikbaar; ik heb de vraag zelf geïnterpreteerd.)",
     mine: "mijn klanten",
     team: (name: string) => `team ${name}`,
@@ -36,6 +41,9 @@ const text = {
   },
   en: {
     notUnderstood: "I don't understand that question. You could ask, for example:",
+    partly: (parts: string[]) => `I did not understand this part of your question: ${parts.map((p) => `'${p}'`).join(", ")}. I would rather not answer a different question than the one you asked.`,
+    nearest: "The nearest question I can answer:",
+    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} is outside what you may see (${scope}). I give no answer about it.`,
     modelFallback: "(The language model was unavailable; I interpreted the question myself.)",
     mine: "my clients",
     team: (name: string) => `team ${name}`,
@@ -46,38 +54,83 @@ const text = {
 export function caseloadRoutes(deps: CaseloadDeps) {
   return (r: RouteRegistrar) => {
     r.submit("caseload.more", (turn) => more(turn));
+    r.submit("caseload.ask", (turn) => ask(turn, deps));
   };
 }
 
 export function answerQuestion(deps: CaseloadDeps) {
-  return async (turn: Turn): Promise<void> => {
-    const { context, actor, locale, deps: bot } = turn;
-    const question = (context.activity.text ?? "").trim().slice(0, 500);
-    const scope = caseloadScopeOf(actor);
-    const vocabulary = await findScopeVocabulary(bot.prisma, scope);
+  return async (turn: Turn): Promise<void> => askQuestion(turn, deps, (turn.context.activity.text ?? "").trim().slice(0, 500));
+}
+
+async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Promise<void> {
+  const { context, actor, deps: bot } = turn;
+  let locale = turn.locale;
+  const scope = caseloadScopeOf(actor);
+  const vocabulary = await findScopeVocabulary(bot.prisma, scope);
+  let query: CaseloadQuery | null = null;
+  let fellBack = false;
+  if (deps.model) {
+    const mentioned = await findMentionedClients(bot.prisma, scope, question);
+    const masker = new Pseudonymiser({ names: [...mentioned.names, actor.displayName], clientNumbers: mentioned.clientNumbers });
+    const r = await deps.model.run(context, turn.state, { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery, input: masker.mask(question) });
+    if (r.ok) query = r.value.query;
+    else {
+      fellBack = true;
+      bot.logger.info({ event: "model.fallback", use: "caseload", reason: r.reason }, "model path failed; deterministic path answers");
+    }
+  }
+  if (!query) {
+    const interpreted = interpretQuestion(question, { locale, ...vocabulary });
+    locale = interpreted.locale;
+    if (!interpreted.ok) {
+      await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { question, reason: interpreted.reason, unused: interpreted.unused } });
+      await refuse(turn, interpreted, scopeLabel(actor, scope, locale, await teamName(turn, scope)));
+      return;
+    }
+    query = interpreted.query;
+  }
+  await answer(turn, { query, question, page: 0, scope, locale, note: fellBack ? text[locale].modelFallback : undefined });
+}
+
+async function teamName(turn: Turn, scope: CaseloadScope): Promise<string | undefined> {
+  if (scope.kind !== "team") return undefined;
+  return (await turn.deps.prisma.team.findUnique({ where: { id: scope.teamId }, select: { name: true } }))?.name;
+}
+
+/** Says what was not understood or is out of scope, with buttons for what Trede can answer instead. */
+async function refuse(turn: Turn, r: Extract<Interpretation, { ok: false }>, scope: string): Promise<void> {
+  const s = text[r.locale];
+  const examples = r.suggestions.slice(0, 5).map((q) => ({ title: q, question: q }));
+  let message: string;
+  let buttons: { title: string; question?: string; query?: CaseloadQuery }[];
+  if (r.reason === "outOfScope") {
+    message = s.outOfScope(r.unused, scope);
+    buttons = examples;
+  } else if (r.nearest && r.unused.length) {
+    message = `${s.partly(r.unused)} ${s.nearest}`;
+    buttons = [{ title: describeQuery(r.nearest, r.locale), query: r.nearest }, ...examples.slice(0, 4)];
+  } else {
+    message = `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
+    buttons = examples;
+  }
+  await turn.context.sendActivity({ text: message, attachments: [CardFactory.adaptiveCard(renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : message, locale: r.locale, buttons }))] });
+}
+
+async function ask(turn: Turn, deps: CaseloadDeps): Promise<void> {
+  const parsed = AskSubmit.safeParse(turn.context.activity.value);
+  if (parsed.success && parsed.data.query) {
     let query: CaseloadQuery | null = null;
-    let fellBack = false;
-    if (deps.model) {
-      const mentioned = await findMentionedClients(bot.prisma, scope, question);
-      const masker = new Pseudonymiser({ names: [...mentioned.names, actor.displayName], clientNumbers: mentioned.clientNumbers });
-      const r = await deps.model.run(context, turn.state, { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery, input: masker.mask(question) });
-      if (r.ok) query = r.value.query;
-      else {
-        fellBack = true;
-        bot.logger.info({ event: "model.fallback", use: "caseload", reason: r.reason }, "model path failed; deterministic path answers");
-      }
-    }
-    if (!query) {
-      const interpreted = interpretQuestion(question, { locale, ...vocabulary });
-      if (!interpreted.ok) {
-        await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { question } });
-        await context.sendActivity(`${text[locale].notUnderstood}\n\n${interpreted.suggestions.map((s) => `- ${s}`).join("\n")}`);
-        return;
-      }
-      query = interpreted.query;
-    }
-    await answer(turn, { query, question, page: 0, scope, note: fellBack ? text[locale].modelFallback : undefined });
-  };
+    try {
+      const q = CaseloadQuery.safeParse(JSON.parse(parsed.data.query));
+      if (q.success) query = q.data;
+    } catch {}
+    // the language the answer with the button was in
+    if (query) return answer(turn, { query, question: null, page: 0, scope: caseloadScopeOf(turn.actor), locale: parsed.data.locale ?? turn.locale });
+  } else if (parsed.success && parsed.data.question.trim()) {
+    return askQuestion(turn, deps, parsed.data.question.trim());
+  }
+  await recordRefusal(turn.deps.prisma, { actor: turn.actor, reason: "invalid_caseload_ask" });
+  await turn.context.sendActivity(t(turn.locale).staleCard);
 }
 
 async function more(turn: Turn): Promise<void> {
@@ -95,7 +148,15 @@ async function more(turn: Turn): Promise<void> {
     return;
   }
   // the query from the card is re-scoped to whoever clicked: it can never widen what they see
-  await answer(turn, { query, question: null, page: parsed.data.page, scope: caseloadScopeOf(turn.actor) });
+  await answer(turn, { query, question: null, page: parsed.data.page, scope: caseloadScopeOf(turn.actor), locale: turn.locale });
+}
+
+/** Movement over a period has two readings; the answer names the one it used and offers the other. */
+function otherReading(query: CaseloadQuery, locale: Locale): { title: string; query: CaseloadQuery }[] {
+  if (query.measure !== "movement" || !query.period) return [];
+  const events = query.reading !== "events";
+  const other: CaseloadQuery = { ...query, reading: events ? "events" : "startEnd" };
+  return [{ title: locale === "nl" ? (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind") : events ? "Show as steps during the period" : "Show as start versus end", query: other }];
 }
 
 function scopeLabel(actor: Actor, scope: CaseloadScope, locale: Locale, teamName: string | undefined): string {
@@ -103,8 +164,9 @@ function scopeLabel(actor: Actor, scope: CaseloadScope, locale: Locale, teamName
   return scope.kind === "coach" ? s.mine : scope.kind === "team" ? s.team(teamName ?? "") : s.all;
 }
 
-async function answer(turn: Turn, input: { query: CaseloadQuery; question: string | null; page: number; scope: CaseloadScope; note?: string }): Promise<void> {
-  const { context, actor, locale, deps: bot } = turn;
+async function answer(turn: Turn, input: { query: CaseloadQuery; question: string | null; page: number; scope: CaseloadScope; locale: Locale; note?: string }): Promise<void> {
+  const { context, actor, deps: bot } = turn;
+  const locale = input.locale;
   const answered = await executeCaseloadQuery(bot.prisma, { query: input.query, scope: input.scope, askerStaffId: actor.staffId, today: bot.clock(), page: input.page });
   const result = await withReadableLines(turn, answered, input.question === null ? "caseload.more" : "caseload.query");
   const team = input.scope.kind === "team" ? await bot.prisma.team.findUnique({ where: { id: input.scope.teamId }, select: { name: true } }) : null;
@@ -114,6 +176,7 @@ async function answer(turn: Turn, input: { query: CaseloadQuery; question: strin
     description: describeQuery(input.query, locale),
     scopeLabel: scopeLabel(actor, input.scope, locale, team?.name),
     locale,
+    buttons: otherReading(input.query, locale),
   });
   const shown = "lines" in result ? result.lines.length : 0;
   await recordAuditEvent(bot.prisma, {

@@ -14,6 +14,7 @@ import {
   findReviewSubject,
   findReviewers,
   isReviewerFor,
+  countPendingReviews,
   listPendingReviews,
   listReviewCards,
   saveReviewCard,
@@ -87,8 +88,14 @@ async function sendPendingList(turn: Turn, review: ReviewDeps): Promise<void> {
     await context.sendActivity(text[locale].onlyReviewers);
     return;
   }
-  const pending = await readableRows(turn, await listPendingReviews(deps.prisma, actor), (r) => r.clientId, { via: "review.list" });
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(pending, { locale, texts: review.texts }))] });
+  const [rows, total, team] = await Promise.all([
+    listPendingReviews(deps.prisma, actor),
+    countPendingReviews(deps.prisma, actor),
+    actor.teamId && !hasRole(actor, "ADMIN") ? deps.prisma.team.findUnique({ where: { id: actor.teamId }, select: { name: true } }) : null,
+  ]);
+  const pending = await readableRows(turn, rows, (r) => r.clientId, { via: "review.list" });
+  const scope = hasRole(actor, "ADMIN") ? (locale === "nl" ? "alle teams" : "all teams") : `team ${team?.name ?? ""}`;
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(pending, { locale, texts: review.texts, scope, total }))] });
 }
 
 /**

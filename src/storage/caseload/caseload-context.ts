@@ -4,12 +4,34 @@ import type { CaseloadScope } from "../../domain/access/actor.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { clientWhereForScope } from "../client-scope.ts";
 
-export async function findScopeVocabulary(prisma: PrismaClient, scope: CaseloadScope): Promise<{ wijken: string[]; teams: string[] }> {
-  const [wijken, teams] = await Promise.all([
+/**
+ * Names a question may use: wijken, teams and coaches inside the asker's scope, and those that exist but
+ * are outside it (so "team Zuid-West" asked by Noord's lead is refused as such, not ignored).
+ */
+export async function findScopeVocabulary(
+  prisma: PrismaClient,
+  scope: CaseloadScope,
+): Promise<{ wijken: string[]; teams: string[]; coaches: string[]; outside: { wijken: string[]; teams: string[]; coaches: string[] } }> {
+  const [wijken, allWijken, teams, staff] = await Promise.all([
     prisma.client.findMany({ where: { ...clientWhereForScope(scope), active: true }, distinct: ["wijk"], select: { wijk: true }, orderBy: { wijk: "asc" } }),
-    prisma.team.findMany({ where: scope.kind === "team" ? { id: scope.teamId } : {}, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.client.findMany({ where: { active: true }, distinct: ["wijk"], select: { wijk: true }, orderBy: { wijk: "asc" } }),
+    prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.staff.findMany({ where: { active: true, roles: { has: "COACH" } }, select: { id: true, displayName: true, teamId: true }, orderBy: { displayName: "asc" } }),
   ]);
-  return { wijken: wijken.map((w) => w.wijk), teams: teams.map((t) => t.name) };
+  const inScopeWijken = wijken.map((w) => w.wijk);
+  const teamInScope = (id: string) => scope.kind === "all" || (scope.kind === "team" && scope.teamId === id);
+  const coachInScope = (s: { id: string; teamId: string | null }) =>
+    scope.kind === "all" || (scope.kind === "team" ? s.teamId === scope.teamId : s.id === scope.staffId);
+  return {
+    wijken: inScopeWijken,
+    teams: teams.filter((t) => teamInScope(t.id)).map((t) => t.name),
+    coaches: staff.filter(coachInScope).map((s) => s.displayName),
+    outside: {
+      wijken: allWijken.map((w) => w.wijk).filter((w) => !inScopeWijken.includes(w)),
+      teams: teams.filter((t) => !teamInScope(t.id)).map((t) => t.name),
+      coaches: staff.filter((s) => !coachInScope(s)).map((s) => s.displayName),
+    },
+  };
 }
 
 /** Clients in scope whose name or number contains one of the capitalised words or codes of the text. */

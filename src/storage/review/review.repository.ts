@@ -54,10 +54,20 @@ export async function findReviewSubject(prisma: PrismaClient, classificationId: 
   return c && { classificationId: c.id, clientId: c.clientId };
 }
 
-/** Open requests about clients the asker may see (their team's; every team's for an admin), oldest first. */
+/** What waits for the actor: about clients they may see, still in the caseload (not closed or erased). */
+function pendingWhere(actor: Actor) {
+  return { status: "PENDING_REVIEW" as const, client: { AND: [clientWhereForActor(actor), { active: true, closedAt: null }] } };
+}
+
+/** How many classifications wait for the actor, however many the list shows. */
+export async function countPendingReviews(prisma: PrismaClient, actor: Actor): Promise<number> {
+  return prisma.classification.count({ where: pendingWhere(actor) });
+}
+
+/** Open requests the actor may see, oldest first. */
 export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
   const rows = await prisma.classification.findMany({
-    where: { status: "PENDING_REVIEW", client: clientWhereForActor(actor) },
+    where: pendingWhere(actor),
     orderBy: { confirmedAt: "asc" },
     take: options.take ?? 50,
     include,

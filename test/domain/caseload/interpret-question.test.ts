@@ -49,7 +49,7 @@ describe("interpretQuestion", () => {
     ["Welke indelingen wachten op akkoord?", nl, pending],
     ["wat moet er nog beoordeeld worden, wat wacht op akkoord", nl, pending],
     ["Which classifications are waiting for approval?", en, pending],
-    ["Wie staat al twee jaar op dezelfde trede zonder tussenstap-vooruitgang?", nl, { measure: "list", filters: { monthsOnSameRungAtLeast: 24 } }],
+    ["Wie staat al twee jaar op dezelfde trede zonder tussenstap-vooruitgang?", nl, { measure: "list", filters: { monthsOnSameSubstepAtLeast: 24 } }],
     ["who has been on the same rung for two years", en, { measure: "list", filters: { monthsOnSameRungAtLeast: 24 } }],
     ["Hoeveel verwijzingen naar werk / wijkteam / ontheffing na huisbezoeken dit jaar?", nl, { measure: "referrals", period: "thisYear", filters: { outcomes: ["werk", "wijkteam", "ontheffingsverzoek"] } }],
     ["Op welke leefdomeinen zien we vooruitgang of achteruitgang dit kwartaal?", nl, { measure: "domainTrends", period: "thisQuarter", filters: {} }],
@@ -63,7 +63,7 @@ describe("interpretQuestion", () => {
     ["clients on rung 2 with expected rung 4 or higher", en, { measure: "list", filters: { rungs: [2], expected: { op: "atLeast", rung: 4 } } }],
   ])("%j", (question, ctx, expected) => {
     const r = interpretQuestion(question, ctx);
-    expect(r).toEqual({ ok: true, query: expected });
+    expect(r).toEqual({ ok: true, query: expected, locale: ctx.locale });
   });
 
   it.each(["wat is het weer morgen?", "hallo", "", "???", "bestel pizza voor het team"])("says it does not understand %j and offers examples", (q) => {
