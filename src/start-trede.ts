@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TeamsAdapter } from "@microsoft/teams-ai";
-import { createPlanner } from "./ai/structured-model.ts";
+import { createModelGate } from "./ai/model-gate.ts";
 import { createBotApplication } from "./bot/app.ts";
 import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
@@ -11,9 +11,11 @@ import { reviewRoutes } from "./bot/handlers/review.handler.ts";
 import { createProactive } from "./bot/proactive.ts";
 import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
+import { loadMaskingVocabulary } from "./config/masking-vocabulary.ts";
 import { modelConfig, type Env } from "./config/env.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
+import { createModelSettings } from "./storage/admin/model-settings.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 import type { Background } from "./bot/turn.ts";
@@ -69,11 +71,13 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
   const deps = { prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const model = modelConfig(env);
+  // the word lists are loaded only when a model is configured: without one nothing is ever masked or sent
+  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db.prisma), logger });
   const bot = createBotApplication({
     adapter,
     botAppId: env.MICROSOFT_APP_ID,
     deps,
-    model: model && { planner: createPlanner({ config: model, promptsFolder: PROMPTS_DIR }), timeoutMs: model.timeoutMs },
+    model: gate,
     useCases: (structured) => {
       const question = answerQuestion({ model: structured });
       const note = startFromNote({ ladders, review, model: structured });
