@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TeamsAdapter } from "@microsoft/teams-ai";
-import { createModelGate } from "./ai/model-gate.ts";
+import { createModelGate, type ModelGate } from "./ai/model-gate.ts";
 import { createBotApplication } from "./bot/app.ts";
 import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
@@ -43,6 +43,8 @@ export interface Trede {
   idle(): Promise<void>;
   db: Database;
   logger: Logger;
+  /** the one gate every model request of this instance passes (absent without a model) */
+  model?: ModelGate;
   stop(): Promise<void>;
 }
 
@@ -72,13 +74,15 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const model = modelConfig(env);
   // the word lists are loaded only when a model is configured: without one nothing is ever masked or sent
-  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db.prisma), logger });
+  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db), logger });
+  let boundGate: ModelGate | undefined;
   const bot = createBotApplication({
     adapter,
     botAppId: env.MICROSOFT_APP_ID,
     deps,
     model: gate,
     useCases: (structured) => {
+      boundGate = structured;
       const question = answerQuestion({ model: structured });
       const note = startFromNote({ ladders, review, model: structured });
       return {
@@ -104,6 +108,7 @@ export async function startTrede(env: Env, options: { logger?: Logger; db?: Data
     url,
     db,
     logger,
+    model: boundGate,
     idle: () => background.idle(),
     async stop() {
       if (stopped) return;

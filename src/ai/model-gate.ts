@@ -13,7 +13,7 @@ import type { AIOptions, Application } from "@microsoft/teams-ai";
 import type { z } from "zod";
 import type { ModelConfig } from "../config/env.ts";
 import type { Actor } from "../domain/access/actor.ts";
-import { createDenyList, createMasker, type DenyList, type KnownIdentifiers } from "../domain/privacy/default-deny-masker.ts";
+import { createDenyList, createMasker, type DenyList, type KnownIdentifiers, type Masker } from "../domain/privacy/default-deny-masker.ts";
 import type { MaskingVocabulary } from "../domain/privacy/masking-vocabulary.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { TredeTurnState } from "../bot/turn.ts";
@@ -32,13 +32,17 @@ export type GateResult<T> = ModelResult<T> | { ok: false; reason: "not_allowed" 
 
 /** What the gate needs from the database: the team's setting and the identifiers to deny. */
 export interface ModelSettingsPort {
-  /** Whether free text of this person may go to a model at all. */
-  allowsFreeText(actor: Actor): Promise<boolean>;
-  /** Every known client and staff name, client number, wijk and team, and a key that changes when they do. */
-  knownIdentifiers(): Promise<{ version: string; known: KnownIdentifiers }>;
+  /** Whether free text of this person may go to a model at all, and a key that changes when the known identifiers do. */
+  check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string }>;
+  /** Every known client and staff name, client number, wijk and team. */
+  knownIdentifiers(): Promise<KnownIdentifiers>;
 }
 
+export type PreparedRequest = { allowed: false } | { allowed: true; input: string; masker: Masker };
+
 export interface ModelGate {
+  /** The gate's decision and the exact text `ask` sends for it (`ask` calls this; tests drive it in bulk). */
+  prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest>;
   ask<P extends ModelPurpose>(turn: { context: TurnContext; state: TredeTurnState; actor: Actor }, request: { purpose: P; text: string }): Promise<GateResult<ModelAnswer<P>>>;
 }
 
@@ -69,21 +73,28 @@ export function createModelGate(options: {
 /** The gate over any structured model (tests use it with a teams-ai Application of their own). */
 export function gateOver(structured: StructuredModel, options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger }): ModelGate {
   let denyList: { version: string; list: DenyList } | undefined;
-  async function currentDenyList(): Promise<DenyList> {
-    const { version, known } = await options.settings.knownIdentifiers();
-    if (denyList?.version !== version) denyList = { version, list: createDenyList(known) };
+  async function denyListAt(version: string): Promise<DenyList> {
+    if (denyList?.version !== version) denyList = { version, list: createDenyList(await options.settings.knownIdentifiers()) };
     return denyList.list;
   }
 
+  async function prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest> {
+    const { allowsFreeText, identifiersVersion } = await options.settings.check(actor);
+    if (!allowsFreeText) return { allowed: false };
+    const masker = createMasker(options.vocabulary, await denyListAt(identifiersVersion));
+    return { allowed: true, input: masker.mask(request.text), masker };
+  }
+
   return {
+    prepare,
     async ask(turn, request) {
       const purpose: StructuredAction<unknown> = PURPOSES[request.purpose];
-      if (!(await options.settings.allowsFreeText(turn.actor))) {
+      const prepared = await prepare(turn.actor, request);
+      if (!prepared.allowed) {
         options.logger.info({ event: "model.not_allowed", use: request.purpose }, "team keeps free text away from a model; deterministic path");
         return { ok: false, reason: "not_allowed" };
       }
-      const masker = createMasker(options.vocabulary, await currentDenyList());
-      const input = masker.mask(request.text);
+      const { input, masker } = prepared;
       const result = await structured.run(turn.context, turn.state, { ...purpose, input, restore: (args) => masker.restoreDeep(args) });
       return result as GateResult<ModelAnswer<(typeof request)["purpose"]>>;
     },

@@ -3,7 +3,7 @@
 //
 //   - a lowercase word that is ordinary Dutch or English (real dictionaries) or domain vocabulary;
 //   - a capitalised word only when it is a domain acronym (ZRM, Wsw), or when it starts a sentence and is a
-//     function word or domain term ("Wie", "Net", "Trede"). "Bakker", "Visser", "Groningen", "Saskia" are
+//     function word or a curated domain term ("Wie", "Net", "Trede"). "Bakker", "Visser", "Groningen", "Saskia" are
 //     masked wherever they stand: a capital is how people write names, and a baker looks like Mr Bakker;
 //   - a number only as a rung after a rung word ("trede 3") or as a duration before a unit ("12 maanden").
 //
@@ -109,7 +109,7 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
   ["BSN", /\b\d{4}[.\s]\d{2}[.\s]\d{3}\b|\b\d{3}[.\s]\d{3}[.\s]\d{3}\b|\b\d{9}\b/gu],
 ];
 
-const TUSSENVOEGSELS = new Set(["van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "el", "al", "la", "le", "da", "dos", "du", "von", "zu", "bin", "ben", "ibn", "d'", "di", "del", "della", "'s"]);
+const TUSSENVOEGSELS = new Set(["aan", "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "el", "al", "la", "le", "da", "dos", "du", "von", "zu", "bin", "ben", "ibn", "d'", "di", "del", "della", "'s"]);
 const RUNG_WORDS = /(?:^|[^\p{L}])(?:trede|treden|tredes|rung|rungs|tussenstap|tussenstappen|substep|substeps|stap|step|niveau|level)\s+$/iu;
 const DURATION_UNITS = /^\s+(?:maanden|maand|months|month|weken|week|weeks|dagen|dag|days|day|kwartalen|kwartaal|quarters|quarter)(?![\p{L}])/iu;
 const YEAR_UNITS = /^\s+(?:jaar|jaren|years|year)(?![\p{L}])/iu;
@@ -173,7 +173,8 @@ export function createMasker(vocabulary: MaskingVocabulary, deny: DenyList = EMP
     const lower = word.toLowerCase();
     const category = specialCategoryOf(lower);
     if (category) return category;
-    if (deniedWords.has(lower) || lower.split(/['’-]/).some((p) => deniedWords.has(p))) return "PERSOON";
+    const denied = (w: string) => deniedWords.has(w) && !vocabulary.curated.has(w);
+    if (denied(lower) || lower.split(/['’-]/).some(denied)) return "PERSOON";
     if (deny.clientNumbers.has(lower)) return "KLANTNUMMER";
     if (/\p{N}/u.test(word)) return /\p{L}/u.test(word) ? "CODE" : "GETAL";
     if (vocabulary.acronyms.has(word)) return null;
@@ -181,7 +182,7 @@ export function createMasker(vocabulary: MaskingVocabulary, deny: DenyList = EMP
     if (capitalised) {
       // only a plainly capitalised first word ("Wie", not "WIE" or "McDonald") may pass
       const plain = word === lower.charAt(0).toUpperCase() + lower.slice(1);
-      if (sentenceInitial && plain && (vocabulary.starters.has(lower) || vocabulary.domain.has(lower))) return null;
+      if (sentenceInitial && plain && vocabulary.starters.has(lower)) return null;
       return "NAAM";
     }
     return isSafeLowercase(lower) ? null : "WOORD";

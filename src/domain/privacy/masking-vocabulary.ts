@@ -44,8 +44,13 @@ export interface MaskingVocabulary {
   domain: ReadonlySet<string>;
   /** domain terms written with capitals (ZRM, Wsw): pass anywhere, exactly as written */
   acronyms: ReadonlySet<string>;
-  /** lowercase words that may pass capitalised at the start of a sentence (besides domain terms) */
+  /**
+   * lowercase words that may pass capitalised at the start of a sentence: function words and the curated
+   * domain terms (not every word of the ladder texts: "Job" and "Wijk" are names too)
+   */
   starters: ReadonlySet<string>;
+  /** the curated domain terms (trede, klant, wijk): a staff account called "Beheer Trede" must not mask every rung */
+  curated: ReadonlySet<string>;
   special: SpecialCategories;
 }
 
@@ -80,7 +85,8 @@ export function buildMaskingVocabulary(options: {
     common: options.common,
     domain: buildDomainVocabulary(options),
     acronyms: new Set(options.safeWords.domainAcronyms),
-    starters: new Set(options.safeWords.sentenceStarters.map((s) => s.toLowerCase())),
+    starters: new Set([...options.safeWords.sentenceStarters, ...options.safeWords.domainTerms].map((s) => s.toLowerCase())),
+    curated: new Set(options.safeWords.domainTerms.map((s) => s.toLowerCase())),
     special: options.special,
   };
 }
