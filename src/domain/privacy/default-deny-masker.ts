@@ -109,14 +109,19 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
   ["BSN", /\b\d{4}[.\s]\d{2}[.\s]\d{3}\b|\b\d{3}[.\s]\d{3}[.\s]\d{3}\b|\b\d{9}\b/gu],
 ];
 
-const TUSSENVOEGSELS = new Set(["aan", "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "in", "op", "el", "al", "la", "le", "da", "dos", "du", "von", "zu", "bin", "ben", "ibn", "d'", "di", "del", "della", "'s"]);
+// "in" and "op" are left out: "Saskia in Groningen" is two names, not one
+const TUSSENVOEGSELS = new Set(["aan", "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "el", "al", "la", "le", "da", "dos", "du", "von", "zu", "bin", "ben", "ibn", "d'", "di", "del", "della", "'s"]);
 const RUNG_WORDS = /(?:^|[^\p{L}])(?:trede|treden|tredes|rung|rungs|tussenstap|tussenstappen|substep|substeps|stap|step|niveau|level)\s+$/iu;
 const DURATION_UNITS = /^\s+(?:maanden|maand|months|month|weken|week|weeks|dagen|dag|days|day|kwartalen|kwartaal|quarters|quarter)(?![\p{L}])/iu;
 const YEAR_UNITS = /^\s+(?:jaar|jaren|years|year)(?![\p{L}])/iu;
 
 // Tokens of the text that patterns did not claim: words (with inner hyphens and apostrophes), or runs
 // that contain a digit (numbers, codes such as GR-000123 or 12a).
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-/._][\p{L}\p{M}\p{N}]+)*/gu;
+// Anything that is not whitespace, punctuation or a symbol belongs to a word, so a control or zero-width
+// character inside a name ("Jan\u00adsen", "Bak\u200bker") cannot split it into harmless-looking pieces.
+const TOKEN = /[^\s\p{P}\p{S}]+(?:['’\-/._][^\s\p{P}\p{S}]+)*/gu;
+/** single letters that are words ("u", "a"); any other letter alone may be an initial or a spelt-out name */
+const SINGLE_LETTER_WORDS = new Set(["a", "i", "o", "u", "e"]);
 const PLACEHOLDER = /\[[A-Z]{3,20}_\d+\]/g;
 
 interface Segment {
@@ -185,6 +190,7 @@ export function createMasker(vocabulary: MaskingVocabulary, deny: DenyList = EMP
       if (sentenceInitial && plain && vocabulary.starters.has(lower)) return null;
       return "NAAM";
     }
+    if ([...lower].length === 1 && !SINGLE_LETTER_WORDS.has(lower)) return "WOORD";
     return isSafeLowercase(lower) ? null : "WOORD";
   }
 
