@@ -67,17 +67,17 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     // nothing of the refused answers reached the cards as a default
     const paidWork = await contact(first);
     expect(cardText(paidWork.lastCard())).toMatch(/betaald werk/i);
-    expect(defaultAnswer(paidWork)).toBeUndefined();
+    expect(["", undefined]).toContain(defaultAnswer(paidWork));
 
     const proposal = await answerAsCoach(paidWork);
-    expect(cardText(proposal.lastCard())).toContain("3 · Deelname aan georganiseerde activiteiten");
+    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n3 · Deelname aan georganiseerde activiteiten/);
     const confirmed = await click(coach, proposal, "debrief.confirm");
     expect(cardText(confirmed.lastCard())).toContain("Verslag opgeslagen");
     const stored = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" } });
     expect(stored).toMatchObject({ proposedRung: 3, finalRung: 3, proposedSubstep: 2, expectedRung: 4 });
   }, 120_000);
 
-  it("a valid but injected prefill only fills in defaults; what the coach submits decides the rung", async () => {
+  it("a valid but injected prefill decides nothing: the coach's confirmed answers and the rules do", async () => {
     fake.requests.splice(0);
     fake.reply({ toolCall: { name: "prefill_debrief", arguments: { ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] }, expectedRung: 6, growthPotential: "ja" } } });
     let first = await coach.say(`Net bij Hoekstra geweest. ${INJECTION}`);
@@ -85,14 +85,12 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     expect(fake.requests).toHaveLength(1);
     const before = await bot.db.prisma.classification.count({ where: { clientId } });
 
-    // the model's prefill is only a default on the card ...
+    // the model's "ja" does not even become the card's default: what the coach confirmed last time does
     const paidWork = await contact(first);
-    expect(defaultAnswer(paidWork)).toBe("ja");
-    // ... the coach answers otherwise
+    expect(defaultAnswer(paidWork)).toBe("nee");
     const proposal = await answerAsCoach(paidWork);
     // the proposal is the rules' answer to the coach's own answers, not the model's "trede 6"
-    expect(cardText(proposal.lastCard())).toContain("3 · Deelname aan georganiseerde activiteiten");
-    expect(cardText(proposal.lastCard())).not.toContain("6 · Betaald werk");
+    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n3 · Deelname aan georganiseerde activiteiten/);
     await click(coach, proposal, "debrief.confirm");
     const stored = await bot.db.prisma.classification.findMany({ where: { clientId }, orderBy: { createdAt: "asc" } });
     expect(stored).toHaveLength(before + 1);
