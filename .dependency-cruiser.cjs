@@ -53,6 +53,17 @@ module.exports = {
       to: { path: "node_modules/openai" },
     },
     {
+      name: "model-only-through-the-gate",
+      comment:
+        "Every request to a language model passes src/ai/model-gate.ts (team settings, default-deny masking). Only the gate may import the model and planner construction (src/ai/structured-model.ts); only that construction may import the OpenAI client or teams-ai's model and planner modules.",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["^src/ai/model-gate\\.ts$", "^src/ai/structured-model\\.ts$"] },
+      to: {
+        path: ["^src/ai/structured-model\\.ts$", "node_modules/openai/", "node_modules/@microsoft/teams-ai/lib/(models|planners|prompts)/"],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
       name: "nobody-imports-main",
       severity: "error",
       from: {},

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPlanner } from "./ai/structured-model.ts";
+import { createModelGate, type ModelGate } from "./ai/model-gate.ts";
 import { createBotApplication } from "./bot/app.ts";
 import { answerQuestion, caseloadRoutes } from "./bot/handlers/caseload.handler.ts";
 import { debriefRoutes, isVisitNote, startFromNote } from "./bot/handlers/debrief.handler.ts";
@@ -17,8 +17,10 @@ import { createRungTexts } from "./cards/rung-texts.ts";
 import { loadLadderProfiles } from "./config/ladder-profiles.ts";
 import { assertAuthenticatedOrLoopback, modelConfig, type Env } from "./config/env.ts";
 import { createBotAdapter } from "./http/bot-adapter.ts";
+import { loadMaskingVocabulary } from "./config/masking-vocabulary.ts";
 import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
+import { createModelSettings } from "./storage/admin/model-settings.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 import type { Background } from "./bot/turn.ts";
@@ -55,6 +57,8 @@ export interface Trede {
   routes: readonly RegisteredRoute[];
   /** the nudge and digest scheduler (SCHEDULER=on; on by default in production) */
   scheduler: Scheduler | null;
+  /** the one gate every model request of this instance passes (absent without a model) */
+  model?: ModelGate;
   stop(): Promise<void>;
 }
 
@@ -98,12 +102,16 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
       }
     : undefined;
   const model = modelConfig(env);
+  // the word lists are loaded only when a model is configured: without one nothing is ever masked or sent
+  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db), logger });
+  let boundGate: ModelGate | undefined;
   const bot = createBotApplication({
     adapter,
     botAppId: env.MICROSOFT_APP_ID,
     deps,
-    model: model && { planner: createPlanner({ config: model, promptsFolder: PROMPTS_DIR }), timeoutMs: model.timeoutMs },
+    model: gate,
     useCases: (structured) => {
+      boundGate = structured;
       const question = answerQuestion({ model: structured });
       const note = startFromNote({ ladders, review, model: structured });
       return {
@@ -149,6 +157,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     db,
     logger,
     routes: registeredRoutes(bot),
+    model: boundGate,
     idle: () => background.idle(),
     scheduler,
     async stop() {

@@ -1,4 +1,4 @@
-// The optional model path. A prompt folder in prompts/ (teams-ai: config.json, skprompt.txt, actions.json)
+// The optional model path, used only through the model gate (model-gate.ts). A prompt folder in prompts/ (teams-ai: config.json, skprompt.txt, actions.json)
 // asks the model to call exactly one action; its arguments are parsed with the action's zod schema. The
 // model never sees names or numbers (the caller passes pseudonymised input), never sees chat history, and
 // its text replies are never shown. Any failure (timeout, HTTP error, garbage, invalid arguments after a
@@ -22,13 +22,15 @@ export interface StructuredAction<T> {
 }
 
 export interface StructuredModel {
-  run<T>(context: TurnContext, state: TredeTurnState, options: StructuredAction<T> & { input: string }): Promise<ModelResult<T>>;
+  run<T>(context: TurnContext, state: TredeTurnState, options: StructuredAction<T> & { input: string; restore?: (args: unknown) => unknown }): Promise<ModelResult<T>>;
 }
 
 const MAX_INVALID_ATTEMPTS = 2;
 
 interface AiTemp {
   prompt?: string;
+  /** puts the asker's values back into the model's arguments (placeholders) before they are parsed */
+  restore?: (args: unknown) => unknown;
   result?: unknown;
   invalidAttempts?: number;
   failure?: ModelFailure;
@@ -65,7 +67,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
   for (const a of options.actions) {
     ai.action(a.action, async (_context, state, parameters) => {
       const t = aiTemp(state);
-      const parsed = a.schema.safeParse(parameters ?? {});
+      const parsed = a.schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
       if (parsed.success) {
         t.result = parsed.data;
         return AI.StopCommandName;
@@ -98,9 +100,9 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
   });
 
   return {
-    async run<T>(context: TurnContext, state: TredeTurnState, run: StructuredAction<T> & { input: string }): Promise<ModelResult<T>> {
+    async run<T>(context: TurnContext, state: TredeTurnState, run: StructuredAction<T> & { input: string; restore?: (args: unknown) => unknown }): Promise<ModelResult<T>> {
       const t = aiTemp(state);
-      Object.assign(t, { prompt: run.prompt, result: undefined, invalidAttempts: 0, failure: undefined });
+      Object.assign(t, { prompt: run.prompt, restore: run.restore, result: undefined, invalidAttempts: 0, failure: undefined });
       // Prompts keep history (teams-ai only returns action outputs to the model with history on) but
       // each run starts empty, so nothing from an earlier question or note is sent again.
       const history = `conversation.${run.prompt}_history`;
@@ -124,6 +126,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
       } finally {
         clearTimeout(timer);
         state.temp.input = original;
+        t.restore = undefined;
         state.deleteValue(history);
       }
     },

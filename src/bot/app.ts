@@ -1,9 +1,8 @@
 // The teams-ai Application: state storage, identity, the route list and the turn error handler.
 import { randomUUID } from "node:crypto";
 import { ActivityTypes, type TurnContext } from "botbuilder";
-import { Application, type ActionPlanner, type TeamsAdapter } from "@microsoft/teams-ai";
-import { createStructuredModel, type StructuredModel } from "../ai/structured-model.ts";
-import { AI_ACTIONS } from "../ai/actions.ts";
+import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import type { ModelGate, ModelGateSetup } from "../ai/model-gate.ts";
 import { t } from "../i18n/messages.ts";
 import { SqlBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
 import { isDatabaseUnavailable } from "../storage/errors.ts";
@@ -16,13 +15,13 @@ export function createBotApplication(options: {
   adapter: TeamsAdapter;
   botAppId?: string;
   deps: BotDeps;
-  /** the optional model path; without it every feature runs deterministically */
-  model?: { planner: ActionPlanner<TredeTurnState>; timeoutMs: number };
-  useCases?: (model: StructuredModel | undefined) => UseCases;
+  /** the optional model path, only through its gate; without it every feature runs deterministically */
+  model?: ModelGateSetup;
+  useCases?: (model: ModelGate | undefined) => UseCases;
 }) {
   const { deps } = options;
   const app = new Application<TredeTurnState>({
-    ai: options.model ? { planner: options.model.planner } : undefined,
+    ai: options.model?.ai,
     adapter: options.adapter,
     botAppId: options.botAppId,
     storage: new SqlBotStorage(deps.sql),
@@ -32,9 +31,7 @@ export function createBotApplication(options: {
     startTypingTimer: false,
   });
   app.turn("beforeTurn", identifyActor(deps));
-  const model = options.model
-    ? createStructuredModel(app, { actions: [...AI_ACTIONS], timeoutMs: options.model.timeoutMs, logger: deps.logger })
-    : undefined;
+  const model = options.model?.bind(app);
   registerRoutes(app, deps, options.useCases?.(model) ?? {});
   app.error(async (context, error) => reportTurnError(deps, context, error));
   return app;

@@ -5,13 +5,21 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const depcruise = path.join(root, "node_modules/.bin/depcruise");
 
-function cruise(cwd: string): { violations: { rule: { name: string }; from: string; to: string }[] } {
+type Summary = { violations: { rule: { name: string }; from: string; to: string }[] };
+const cruised = new Map<string, Summary>();
+
+/** One dependency-cruiser run per directory (each takes seconds), shared by the tests below. */
+function cruise(cwd: string): Summary {
+  const done = cruised.get(cwd);
+  if (done) return done;
   const out = execFileSync(depcruise, ["src", "--config", path.join(root, ".dependency-cruiser.cjs"), "--output-type", "json"], {
     cwd,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   }).toString();
-  return JSON.parse(out).summary;
+  const summary = JSON.parse(out).summary as Summary;
+  cruised.set(cwd, summary);
+  return summary;
 }
 
 describe("layer rules (dependency-cruiser)", () => {
@@ -32,5 +40,22 @@ describe("layer rules (dependency-cruiser)", () => {
     const hits = violations.filter((v) => v.rule.name === "use-cases-know-no-transport-or-database" && v.from === "src/use-cases/leaky-use-case.ts").map((v) => v.to);
     expect(hits).toContain("src/storage/prisma-repository.ts");
     expect(hits.some((to) => to.includes("node_modules/botbuilder"))).toBe(true);
+  });
+
+  it("catch a handler that reaches a model past the gate: the OpenAI client or the planner construction", () => {
+    const { violations } = cruise(path.join(root, "test/fixtures/layers"));
+    const leaks = violations.filter((v) => v.rule.name === "model-only-through-the-gate").map((v) => `${v.from} -> ${v.to}`);
+    expect(leaks).toContain("src/bot/leaky-model.ts -> src/ai/structured-model.ts");
+    expect(leaks.some((l) => /^src\/bot\/leaky-model\.ts -> .*node_modules\/openai\//.test(l))).toBe(true);
+    // the real code base has exactly one way in
+    expect(cruise(root).violations.filter((v) => v.rule.name === "model-only-through-the-gate")).toEqual([]);
+  });
+
+  it("leave the model client and planner classes to the gate's own two modules", () => {
+    const offenders = execFileSync("grep", ["-rlE", "\\b(OpenAIModel|AzureOpenAI|ActionPlanner|PromptManager|new OpenAI)\\b", "src"], { cwd: root, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .sort();
+    expect(offenders).toEqual(["src/ai/structured-model.ts"]);
   });
 });

@@ -3,25 +3,23 @@
 // to the deterministic path. One executor runs every query with the asker's scope; every question is audited.
 import { CardFactory } from "botbuilder";
 import { z } from "zod";
-import { RunCaseloadQuery } from "../../ai/actions.ts";
-import type { StructuredModel } from "../../ai/structured-model.ts";
+import type { ModelGate } from "../../ai/model-gate.ts";
 import { renderCaseloadAnswerCard, renderCaseloadRefusalCard } from "../../cards/caseload-answer.card.ts";
 import { caseloadScopeOf, type Actor, type CaseloadScope } from "../../domain/access/actor.ts";
 import { CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
 import { describeQuery } from "../../domain/caseload/describe-query.ts";
 import { interpretQuestion, type Interpretation } from "../../domain/caseload/interpret-question.ts";
-import { Pseudonymiser } from "../../domain/privacy/pseudonymiser.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
 import { recordAuditEvent, recordRefusal } from "../../storage/audit/record-audit-event.ts";
-import { findMentionedClients, findScopeVocabulary } from "../../storage/caseload/caseload-context.ts";
+import { findScopeVocabulary } from "../../storage/caseload/caseload-context.ts";
 import { executeCaseloadQuery, type CaseloadResult } from "../../storage/caseload/execute-caseload-query.ts";
 import { readableRows } from "../client-access.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 
 export interface CaseloadDeps {
-  model?: StructuredModel;
+  model?: ModelGate;
 }
 
 export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
@@ -70,11 +68,9 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
   let query: CaseloadQuery | null = null;
   let fellBack = false;
   if (deps.model) {
-    const mentioned = await findMentionedClients(bot.prisma, scope, question);
-    const masker = new Pseudonymiser({ names: [...mentioned.names, actor.displayName], clientNumbers: mentioned.clientNumbers });
-    const r = await deps.model.run(context, turn.state, { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery, input: masker.mask(question) });
+    const r = await deps.model.ask(turn, { purpose: "caseload-query", text: question });
     if (r.ok) query = r.value.query;
-    else {
+    else if (r.reason !== "not_allowed") {
       fellBack = true;
       bot.logger.info({ event: "model.fallback", use: "caseload", reason: r.reason }, "model path failed; deterministic path answers");
     }

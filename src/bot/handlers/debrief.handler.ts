@@ -32,10 +32,9 @@ import {
 } from "../../storage/debrief/debrief.repository.ts";
 import { findReview } from "../../storage/review/review.repository.ts";
 import { findMentionedClients } from "../../storage/caseload/caseload-context.ts";
-import { PrefillDebrief } from "../../ai/actions.ts";
-import type { StructuredModel } from "../../ai/structured-model.ts";
-import { Pseudonymiser } from "../../domain/privacy/pseudonymiser.ts";
 import { readableRows, recordRead } from "../client-access.ts";
+import type { PrefillDebrief } from "../../ai/actions.ts";
+import type { ModelGate } from "../../ai/model-gate.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { requestReview, type ReviewDeps } from "./review.handler.ts";
@@ -57,7 +56,7 @@ export function isVisitNote(text: string): boolean {
  * clients; with a model configured (and the team allowing notes to a model) the answers are prefilled from
  * the pseudonymised note. The coach sees and confirms every prefilled answer on the cards.
  */
-export function startFromNote(deps: DebriefDeps & { model?: StructuredModel }) {
+export function startFromNote(deps: DebriefDeps & { model?: ModelGate }) {
   return async (turn: Turn): Promise<void> => {
     const { actor, deps: bot } = turn;
     const note = (turn.context.activity.text ?? "").slice(0, 2_000);
@@ -66,12 +65,11 @@ export function startFromNote(deps: DebriefDeps & { model?: StructuredModel }) {
     const matches = mine.filter((c) => mentioned.names.includes(c.displayName));
     let draft = startDraft({ draftId: randomUUID() });
     if (matches.length === 1) draft = { ...draft, clientId: matches[0].id };
-    const team = actor.teamId ? await bot.prisma.team.findUnique({ where: { id: actor.teamId }, select: { allowNotesToModel: true } }) : null;
-    if (deps.model && team?.allowNotesToModel) {
-      const masker = new Pseudonymiser({ names: [...mentioned.names, actor.displayName], clientNumbers: mentioned.clientNumbers });
-      const r = await deps.model.run(turn.context, turn.state, { prompt: "debrief-prefill", action: "prefill_debrief", schema: PrefillDebrief, input: masker.mask(note) });
+    // the gate applies the team's notes-to-model setting and the masking
+    if (deps.model) {
+      const r = await deps.model.ask(turn, { purpose: "debrief-prefill", text: note });
       if (r.ok) draft = { ...draft, prefill: prefillFromModel(r.value) };
-      else bot.logger.info({ event: "model.fallback", use: "debrief-prefill", reason: r.reason }, "model path failed; the coach answers every question");
+      else if (r.reason !== "not_allowed") bot.logger.info({ event: "model.fallback", use: "debrief-prefill", reason: r.reason }, "model path failed; the coach answers every question");
     }
     await showStep(turn, deps, draft, { newMessage: true });
   };

@@ -1,0 +1,102 @@
+// The one gate to a language model. Every request Trede makes to a model (a caseload question, a debrief
+// prefill, and their retries inside the structured model) passes `ask`, which
+//   1. refuses free text of a team that has not allowed it (Team.allowNotesToModel, `trede team set
+//      --notes-to-model`): the caller takes the deterministic path and nothing leaves;
+//   2. masks the text default-deny (src/domain/privacy/default-deny-masker.ts) with the municipality's
+//      known client and staff names, client numbers, wijken and teams as a deny list on top;
+//   3. sends only the masked text, with no history, and accepts only the zod-parsed arguments of the one
+//      action the prompt allows, after putting the asker's own values back into them.
+// The model client and planner are built here and nowhere else (a layer rule in .dependency-cruiser.cjs
+// checks that no other module imports structured-model.ts or the openai package).
+import type { TurnContext } from "botbuilder";
+import type { AIOptions, Application } from "@microsoft/teams-ai";
+import type { z } from "zod";
+import type { ModelConfig } from "../config/env.ts";
+import type { Actor } from "../domain/access/actor.ts";
+import { createDenyList, createMasker, type DenyList, type KnownIdentifiers, type Masker } from "../domain/privacy/default-deny-masker.ts";
+import type { MaskingVocabulary } from "../domain/privacy/masking-vocabulary.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { TredeTurnState } from "../bot/turn.ts";
+import { AI_ACTIONS, PrefillDebrief, RunCaseloadQuery } from "./actions.ts";
+import { createPlanner, createStructuredModel, type ModelResult, type StructuredAction, type StructuredModel } from "./structured-model.ts";
+
+const PURPOSES = {
+  "caseload-query": { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery },
+  "debrief-prefill": { prompt: "debrief-prefill", action: "prefill_debrief", schema: PrefillDebrief },
+} as const;
+export type ModelPurpose = keyof typeof PURPOSES;
+export type ModelAnswer<P extends ModelPurpose> = z.infer<(typeof PURPOSES)[P]["schema"]>;
+
+/** "not_allowed": the team's settings keep this text away from a model; the deterministic path answers. */
+export type GateResult<T> = ModelResult<T> | { ok: false; reason: "not_allowed" };
+
+/** What the gate needs from the database: the team's setting and the identifiers to deny. */
+export interface ModelSettingsPort {
+  /** Whether free text of this person may go to a model at all, and a key that changes when the known identifiers do. */
+  check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string }>;
+  /** Every known client and staff name, client number, wijk and team. */
+  knownIdentifiers(): Promise<KnownIdentifiers>;
+}
+
+export type PreparedRequest = { allowed: false } | { allowed: true; input: string; masker: Masker };
+
+export interface ModelGate {
+  /** The gate's decision and the exact text `ask` sends for it (`ask` calls this; tests drive it in bulk). */
+  prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest>;
+  ask<P extends ModelPurpose>(turn: { context: TurnContext; state: TredeTurnState; actor: Actor }, request: { purpose: P; text: string }): Promise<GateResult<ModelAnswer<P>>>;
+}
+
+export interface ModelGateSetup {
+  /** the teams-ai AI options for the Application (the planner with its model) */
+  ai: AIOptions<TredeTurnState>;
+  /** Registers the actions on the Application and returns the gate. */
+  bind(app: Application<TredeTurnState>): ModelGate;
+}
+
+export function createModelGate(options: {
+  config: ModelConfig;
+  promptsFolder: string;
+  vocabulary: MaskingVocabulary;
+  settings: ModelSettingsPort;
+  logger: Logger;
+}): ModelGateSetup {
+  const planner = createPlanner({ config: options.config, promptsFolder: options.promptsFolder });
+  return {
+    ai: { planner },
+    bind(app) {
+      const structured = createStructuredModel(app, { actions: [...AI_ACTIONS], timeoutMs: options.config.timeoutMs, logger: options.logger });
+      return gateOver(structured, options);
+    },
+  };
+}
+
+/** The gate over any structured model (tests use it with a teams-ai Application of their own). */
+export function gateOver(structured: StructuredModel, options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger }): ModelGate {
+  let denyList: { version: string; list: DenyList } | undefined;
+  async function denyListAt(version: string): Promise<DenyList> {
+    if (denyList?.version !== version) denyList = { version, list: createDenyList(await options.settings.knownIdentifiers()) };
+    return denyList.list;
+  }
+
+  async function prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest> {
+    const { allowsFreeText, identifiersVersion } = await options.settings.check(actor);
+    if (!allowsFreeText) return { allowed: false };
+    const masker = createMasker(options.vocabulary, await denyListAt(identifiersVersion));
+    return { allowed: true, input: masker.mask(request.text), masker };
+  }
+
+  return {
+    prepare,
+    async ask(turn, request) {
+      const purpose: StructuredAction<unknown> = PURPOSES[request.purpose];
+      const prepared = await prepare(turn.actor, request);
+      if (!prepared.allowed) {
+        options.logger.info({ event: "model.not_allowed", use: request.purpose }, "team keeps free text away from a model; deterministic path");
+        return { ok: false, reason: "not_allowed" };
+      }
+      const { input, masker } = prepared;
+      const result = await structured.run(turn.context, turn.state, { ...purpose, input, restore: (args) => masker.restoreDeep(args) });
+      return result as GateResult<ModelAnswer<(typeof request)["purpose"]>>;
+    },
+  };
+}
