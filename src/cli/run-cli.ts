@@ -2,6 +2,7 @@
 import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
 import { clientCommand, teamCommand } from "./commands/admin.ts";
 import { classifyCommand } from "./commands/classify.ts";
+import { auditCommand, dbCommand } from "./commands/database.ts";
 import { exportCommand, importCommand } from "./commands/import-export.ts";
 
 const commands: Record<string, CliCommand> = {
@@ -10,6 +11,8 @@ const commands: Record<string, CliCommand> = {
   export: exportCommand,
   client: clientCommand,
   team: teamCommand,
+  db: dbCommand,
+  audit: auditCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -69,7 +69,7 @@ export function answerQuestion(deps: CaseloadDeps) {
     if (!query) {
       const interpreted = interpretQuestion(question, { locale, ...vocabulary });
       if (!interpreted.ok) {
-        await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { question } });
+        await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { kind: "not_understood", model: Boolean(deps.model) } });
         await context.sendActivity(`${text[locale].notUnderstood}\n\n${interpreted.suggestions.map((s) => `- ${s}`).join("\n")}`);
         return;
       }
@@ -114,10 +114,11 @@ async function answer(turn: Turn, input: { query: CaseloadQuery; question: strin
     locale,
   });
   const shown = "lines" in result ? result.lines.length : 0;
+  // what kind of question, the interpreted filter and which clients were shown; never the typed text
   await recordAuditEvent(bot.prisma, {
     actor,
     action: "caseload.query",
-    details: { question: input.question, query: input.query, page: input.page, scope: input.scope.kind, shown },
+    details: { kind: input.query.measure, source: input.question === null ? "more" : "question", query: input.query, page: input.page, scope: input.scope.kind, shown, clientIds: "lines" in result ? result.lines.map((l) => l.clientId) : [] },
   });
   await context.sendActivity({ text: input.note, attachments: [CardFactory.adaptiveCard(card)] });
 }
