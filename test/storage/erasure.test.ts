@@ -67,8 +67,8 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
     const done = await click(coach, ex, "debrief.override", { rung: "3", substep: "1", reason: person.overrideReason });
     expect(done.text).toContain("Ter beoordeling gestuurd");
     // the team lead's caseload answer lists the client; a question with personal data is not understood
-    const pending = await lead.say("Welke indelingen wachten op akkoord?");
-    expect(JSON.stringify(pending.cards)).toContain(person.name);
+    const listed = await lead.say("klanten op trede 3");
+    expect(JSON.stringify(listed.cards)).toContain(person.name);
     await lead.say(`${person.question}, BSN ${person.bsn}?`);
     // a coach left with a client picker that shows the name
     expect(JSON.stringify((await coach.say("verslag")).cards)).toContain(person.name);
@@ -88,7 +88,7 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
     // the export shows the caseload answer that listed the client
     const exported = await exportClient(bot.db.prisma, { externalKey: person.number, operator: "fg" });
     expect(exported.audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["classification.confirmed", "caseload.query", "review.returned"]));
-    expect(exported.audit.find((e: { action: string }) => e.action === "caseload.query").details).toMatchObject({ kind: "pendingReviews", clientIds: [clientId], otherClientsShown: 0 });
+    expect(exported.audit.find((e: { action: string }) => e.action === "caseload.query").details).toMatchObject({ kind: "list", clientIds: [clientId], otherClientsShown: 0 });
     const classifications = await bot.db.prisma.classification.count({ where: { clientId } });
 
     expect(await eraseClient(bot.db.prisma, { externalKey: person.number, operator: "fg", now: TODAY, force: true })).toEqual({ outcome: "erased" });
