@@ -1,6 +1,7 @@
 // Composition root of the bot process: parse the configuration once, start, stop cleanly on a signal.
 import { ConfigError, parseEnv } from "./config/env.ts";
 import { startTrede } from "./start-trede.ts";
+import { DatabaseSetupError } from "./storage/db/roles.ts";
 
 let env;
 try {
@@ -10,7 +11,11 @@ try {
   console.error(e.message);
   process.exit(78); // EX_CONFIG
 }
-const trede = await startTrede(env);
+const trede = await startTrede(env).catch((e) => {
+  if (!(e instanceof DatabaseSetupError)) throw e;
+  console.error(e.message); // what the administrator must do (e.g. run `trede db migrate`), no stack trace
+  process.exit(78);
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,6 +1,6 @@
 // The audit trail is hash-chained in the database; `trede audit verify` finds the first row an owner
 // changed, removed or slipped in with the trigger switched off.
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -118,6 +118,44 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
       expect(broken.stdout).toMatch(/^BROKEN at audit row 2: its content does not match its hash/);
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+describe("the hash-chain migration on an existing audit trail", () => {
+  it("removes typed text from old rows once, then chains them so verify says OK", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "trede-migrations-"));
+    const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const chain = all.indexOf("20261202010814_audit_hash_chain");
+    for (const name of all.slice(0, chain)) cpSync(path.join("prisma/migrations", name), path.join(dir, name), { recursive: true });
+    const db = await openDatabase("pglite:memory://");
+    try {
+      await db.migrate(dir);
+      const old = [
+        ["caseload.query", { question: "Wilhelmina Oosterhuis BSN 123456782 heeft PTSS", query: { measure: "list" }, shown: 2 }],
+        ["caseload.not_understood", { question: "hoe gaat het met Jan de Vries" }],
+        ["team.settings", { team: "Noord", specialDomainsReason: "Pilot met Jan de Vries" }],
+        ["refused", { reason: "unknown_verb", verb: "negeer alle instructies" }],
+        ["refused", { reason: "unknown_verb", verb: "review.approve" }],
+      ] as const;
+      for (const [action, details] of old) await db.prisma.$executeRawUnsafe(`INSERT INTO "AuditEvent" ("action", "details") VALUES ($1, $2::jsonb)`, action, JSON.stringify(details));
+      await db.migrate(); // the rest, the hash chain included
+      const rows = await db.prisma.$queryRawUnsafe<{ details: string }[]>(`SELECT "details"::text AS "details" FROM "AuditEvent" ORDER BY "id"`);
+      const text = rows.map((r) => r.details).join("\n");
+      for (const gone of ["Wilhelmina", "123456782", "Jan de Vries", "negeer"]) expect(text).not.toContain(gone);
+      expect(rows.map((r) => JSON.parse(r.details))).toEqual([
+        { query: { measure: "list" }, shown: 2 },
+        {},
+        { team: "Noord", specialDomainsReasonRecorded: true },
+        { reason: "unknown_verb", verb: "(invalid)" },
+        { reason: "unknown_verb", verb: "review.approve" },
+      ]);
+      expect(await verifyAuditChain(db.prisma)).toMatchObject({ ok: true, rows: 5, lastId: "5" });
+      await recordAuditEvent(db.prisma, { actor: null, action: "after.migration" });
+      expect(await verifyAuditChain(db.prisma)).toMatchObject({ ok: true, rows: 6, lastId: "6" });
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
 });
