@@ -19,10 +19,16 @@ param microsoftAppPassword string
 @description('Entra tenant id of the municipality')
 param tenantId string = subscription().tenantId
 
-@description('PostgreSQL administrator login')
+@description('PostgreSQL administrator login; also the migration role that owns Trede\'s tables')
 param postgresAdmin string = 'trede_admin'
 @secure()
 param postgresPassword string
+
+@description('The application role the bot logs in as: it may read and write its tables and only read and append to the audit trail. Created by the migration step on first deploy.')
+param appDatabaseRole string = 'trede_app'
+@secure()
+@description('Password of the application role')
+param appDatabasePassword string
 
 @description('Optional: Azure OpenAI endpoint, key and deployment; leave empty for the deterministic path only')
 param azureOpenAiEndpoint string = ''
@@ -82,7 +88,9 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   }
 }
 
-var databaseUrl = 'postgres://${postgresAdmin}:${uriComponent(postgresPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/trede?sslmode=require'
+// two roles: the bot runs as the application role; only the init container (db migrate) gets the owner's URL
+var databaseUrl = 'postgres://${appDatabaseRole}:${uriComponent(appDatabasePassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/trede?sslmode=require'
+var migrationUrl = 'postgres://${postgresAdmin}:${uriComponent(postgresPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/trede?sslmode=require'
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
@@ -93,11 +101,25 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       ingress: { external: true, targetPort: 3978, transport: 'http' }
       secrets: [
         { name: 'database-url', value: databaseUrl }
+        { name: 'database-migration-url', value: migrationUrl }
         { name: 'app-password', value: microsoftAppPassword }
         { name: 'azure-openai-key', value: empty(azureOpenAiKey) ? 'unused' : azureOpenAiKey }
       ]
     }
     template: {
+      // applies migrations as the owner and grants the application role, before the bot starts
+      initContainers: [
+        {
+          name: 'trede-migrate'
+          image: image
+          command: [ 'node', '--import', 'tsx', 'src/cli/main.ts', 'db', 'migrate' ]
+          resources: { cpu: json('0.25'), memory: '0.5Gi' }
+          env: [
+            { name: 'DATABASE_URL', secretRef: 'database-url' }
+            { name: 'DATABASE_MIGRATION_URL', secretRef: 'database-migration-url' }
+          ]
+        }
+      ]
       containers: [
         {
           name: 'trede'

@@ -12,7 +12,12 @@ try {
 // loaded after the configuration is known to be valid: a refused start answers at once, without first
 // loading the bot, the database driver and the model client
 const { startTrede } = await import("./start-trede.ts");
-const trede = await startTrede(env);
+const { DatabaseSetupError } = await import("./storage/db/roles.ts");
+const trede = await startTrede(env).catch((e) => {
+  if (!(e instanceof DatabaseSetupError)) throw e;
+  console.error(e.message); // what the administrator must do (e.g. run `trede db migrate`), no stack trace
+  process.exit(78);
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

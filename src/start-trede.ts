@@ -22,6 +22,7 @@ import { createHttpApp, listen } from "./http/server.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { createModelSettings } from "./storage/admin/model-settings.ts";
 import { openDatabase, type Database } from "./storage/db/index.ts";
+import { prepareDatabase } from "./storage/db/roles.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 import type { Background } from "./bot/turn.ts";
 import { createJobStore } from "./storage/nudges/job-store.ts";
@@ -77,8 +78,17 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   reportCardFailuresTo(({ event, ...failure }) => logger.error({ event, ...failure }, "card fell back to its plain form"));
   const ladders = loadLadderProfiles();
   const db = options.db ?? (await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE }));
-  const applied = await db.migrate();
-  if (applied.length) logger.info({ event: "db.migrated", applied }, "migrations applied");
+  const prepared = await prepareDatabase(db, { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL }).catch(async (e) => {
+    if (!options.db) await db.close();
+    throw e;
+  });
+  if (prepared.applied.length) logger.info({ event: "db.migrated", applied: prepared.applied, mode: prepared.mode }, "migrations applied");
+  for (const warning of prepared.warnings) logger.warn({ event: "db.setup" }, warning);
+  if (prepared.auditUnprotected)
+    logger.warn(
+      { event: "db.single_role" },
+      "DATABASE_URL logs in as the owner of the tables (or a superuser): it could switch the audit trail off. Use an application role and DATABASE_MIGRATION_URL (docs/deployment.md)",
+    );
   if (env.SEED_DEMO && (await isDatabaseEmpty(db.prisma))) {
     const seeded = await seedDemo(db.prisma, { profile: ladders.default, today: options.clock?.() });
     logger.info({ event: "db.seeded", ...seeded }, "demo municipality seeded");

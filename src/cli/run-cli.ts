@@ -2,6 +2,7 @@
 import { CliUsageError, type CliCommand, type CliIo } from "./command.ts";
 import { clientCommand, teamCommand } from "./commands/admin.ts";
 import { classifyCommand } from "./commands/classify.ts";
+import { auditCommand, dbCommand } from "./commands/database.ts";
 import { exportCommand, importCommand } from "./commands/import-export.ts";
 import { digestCommand, nudgesCommand } from "./commands/notifications.ts";
 
@@ -13,6 +14,8 @@ const commands: Record<string, CliCommand> = {
   team: teamCommand,
   nudges: nudgesCommand,
   digest: digestCommand,
+  db: dbCommand,
+  audit: auditCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

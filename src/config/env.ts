@@ -26,6 +26,8 @@ export const Env = z
       .string()
       .default("pglite:./data/pglite")
       .refine((v) => /^postgres(ql)?:\/\//.test(v) || v.startsWith("pglite:"), "must be postgres://… or pglite:<dir>"),
+    /** PostgreSQL only: the owner role that applies migrations and grants DATABASE_URL's role its rights. */
+    DATABASE_MIGRATION_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must be postgres://… (the embedded database has one role)"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Seed the demo municipality into an empty database at start. */
     SEED_DEMO: bool,
@@ -55,6 +57,8 @@ export const Env = z
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_MIGRATION_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL))
+      ctx.addIssue({ code: "custom", path: ["DATABASE_MIGRATION_URL"], message: "needs DATABASE_URL=postgres://… (the application role); the embedded database has one role" });
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI")
       ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "required when MICROSOFT_APP_ID is set" });
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID)

@@ -38,7 +38,13 @@ describe.each(backends)("caseload questions through the real HTTP endpoint on $n
     expect(shownKeys.length).toBe(Math.min(20, risers.length));
     expect(shownKeys.every((k) => risers.some((r) => r.client.externalKey === k))).toBe(true);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "caseload.query", actorId: lead.id }, orderBy: { id: "desc" } });
-    expect(audit.details).toMatchObject({ question: "wie op trede 1 gaat naar verwachting stijgen?", query: { measure: "list" }, shown: Math.min(20, risers.length) });
+    // what kind of question, the interpreted filter and which clients were shown; never the typed question
+    expect(audit.details).toMatchObject({ kind: "list", source: "question", query: { measure: "list" }, shown: Math.min(20, risers.length) });
+    expect(audit.details).not.toHaveProperty("question");
+    expect(JSON.stringify(audit.details)).not.toContain("stijgen");
+    const shownIds = (audit.details as { clientIds: string[] }).clientIds;
+    expect(shownIds).toHaveLength(Math.min(20, risers.length));
+    expect(shownIds.every((id) => risers.some((r) => r.clientId === id))).toBe(true);
   });
 
   it("pages long lists with 'Meer', re-scoped to whoever clicks", async () => {

@@ -79,7 +79,7 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
     const interpreted = interpretQuestion(question, { locale, ...vocabulary });
     locale = interpreted.locale;
     if (!interpreted.ok) {
-      await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { question, reason: interpreted.reason, unused: interpreted.unused } });
+      await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { kind: "not_understood", reason: interpreted.reason, model: Boolean(deps.model) } });
       await refuse(turn, interpreted, scopeLabel(actor, scope, locale, await teamName(turn, scope)));
       return;
     }
@@ -175,10 +175,11 @@ async function answer(turn: Turn, input: { query: CaseloadQuery; question: strin
     buttons: otherReading(input.query, locale),
   });
   const shown = "lines" in result ? result.lines.length : 0;
+  // what kind of question, the interpreted filter and which clients were shown; never the typed text
   await recordAuditEvent(bot.prisma, {
     actor,
     action: "caseload.query",
-    details: { question: input.question, query: input.query, page: input.page, scope: input.scope.kind, shown },
+    details: { kind: input.query.measure, source: input.question === null ? "more" : "question", query: input.query, page: input.page, scope: input.scope.kind, shown, clientIds: "lines" in result ? result.lines.map((l) => l.clientId) : [] },
   });
   await context.sendActivity({ text: input.note, attachments: [CardFactory.adaptiveCard(card)] });
 }

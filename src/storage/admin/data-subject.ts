@@ -1,7 +1,8 @@
 // Data-subject rights and team settings, for the municipality's administrator (command line, audited).
 import { ZRM_DOMAINS } from "../../domain/ladder/zrm-domains.ts";
 import { ReviewTrigger } from "../../domain/review/review-policy.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { CLIENT_READ } from "../audit/record-client-read.ts";
 
@@ -15,17 +16,37 @@ export async function exportClient(prisma: PrismaClient, input: { externalKey: s
     include: { team: { select: { name: true } }, coach: { select: { displayName: true } }, contacts: { orderBy: { date: "asc" } }, classifications: { orderBy: { version: "asc" }, include: { domainScores: true } } },
   });
   if (!client) return null;
-  const audit = await prisma.auditEvent.findMany({ where: { clientId: client.id }, orderBy: { id: "asc" } });
+  const audit = await auditEventsAbout(prisma, client.id);
   await recordAuditEvent(prisma, { actor: null, action: "client.exported", clientId: client.id, details: { operator: input.operator } });
   return JSON.parse(JSON.stringify({ exportedAt: new Date().toISOString(), client, audit }, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
+}
+
+/**
+ * The audit rows about one client: those that carry its id, and reads that showed it among others
+ * (details.clientIds, GIN index "AuditEvent_clientIds_idx"). The other clients of such a read are not this
+ * person's data: they are replaced by their number.
+ */
+async function auditEventsAbout(prisma: PrismaClient, clientId: string) {
+  const ids = await prisma.$queryRaw<{ id: bigint }[]>`
+    SELECT "id" FROM "AuditEvent" WHERE "clientId" = ${clientId}
+    UNION
+    SELECT "id" FROM "AuditEvent" WHERE "details" ? 'clientIds' AND ("details" -> 'clientIds') @> ${JSON.stringify([clientId])}::jsonb`;
+  const events = await prisma.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { id: "asc" } });
+  return events.map((e) => {
+    const details = e.details as Record<string, unknown> | null;
+    if (!details || !Array.isArray(details.clientIds)) return e;
+    const { clientIds, ...rest } = details;
+    return { ...e, details: { ...rest, clientIds: [clientId], otherClientsShown: clientIds.filter((id) => id !== clientId).length } };
+  });
 }
 
 export type EraseResult = { outcome: "erased" } | { outcome: "not_found" } | { outcome: "retention"; closedAt: Date | null; until: Date | null };
 
 /**
  * Anonymises a client after the retention period: name, key and birth year go, notes-like data (answers,
- * verdieping, override reasons) are emptied; rungs, dates, wijk and team stay, so aggregate history keeps
- * its numbers without the person. The audit trail is never rewritten.
+ * verdieping, override reasons, review notes) are emptied, conversation state that holds the client goes;
+ * rungs, dates, wijk and team stay, so aggregate history keeps its numbers without the person. The audit
+ * trail is never rewritten: it holds ids, codes and counts only, never a name, number or text.
  */
 export async function eraseClient(prisma: PrismaClient, input: { externalKey: string; operator: string; now: Date; force?: boolean }): Promise<EraseResult> {
   const client = await prisma.client.findUnique({ where: { externalKey: input.externalKey } });
@@ -39,6 +60,7 @@ export async function eraseClient(prisma: PrismaClient, input: { externalKey: st
     });
     await tx.classification.updateMany({ where: { clientId: client.id }, data: { answers: {}, verdieping: {}, overrideReason: null, reviewNote: null } });
     await tx.reviewCard.deleteMany({ where: { classification: { clientId: client.id } } });
+    await eraseFromConversationState(tx, client);
     await recordAuditEvent(tx, { actor: null, action: "client.erased", clientId: client.id, details: { operator: input.operator, forced: Boolean(input.force) } });
   });
   return { outcome: "erased" };
@@ -47,11 +69,7 @@ export async function eraseClient(prisma: PrismaClient, input: { externalKey: st
 export async function auditTrailForClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
   const client = await prisma.client.findFirst({ where: { OR: [{ externalKey: input.externalKey }, { id: input.externalKey }] } });
   if (!client) return null;
-  // a list that showed this client among others (the review list, the picker, a caseload answer) names it in details.clientIds
-  const events = await prisma.auditEvent.findMany({
-    where: { OR: [{ clientId: client.id }, { action: CLIENT_READ, details: { path: ["clientIds"], array_contains: [client.id] } }] },
-    orderBy: { id: "asc" },
-  });
+  const events = await auditEventsAbout(prisma, client.id);
   const staff = new Map((await prisma.staff.findMany({ where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => Boolean(x)) } } })).map((s) => [s.id, s.displayName]));
   await recordAuditEvent(prisma, { actor: null, action: "audit.read", clientId: client.id, details: { operator: input.operator } });
   return events.map((e) => ({ at: e.at.toISOString(), who: e.actorId ? (staff.get(e.actorId) ?? e.actorId) : "systeem", action: e.action, details: e.details }));
@@ -103,7 +121,8 @@ export async function updateTeamSettings(
         team: t.name,
         reviewTriggers: t.reviewTriggers,
         domainsInScope: t.domainsInScope,
-        specialDomainsReason: t.specialDomainsReason,
+        // the typed reason is the record on the team itself; the audit says only that one was given
+        specialDomainsReasonRecorded: Boolean(t.specialDomainsReason),
         allowNotesToModel: t.allowNotesToModel,
         inViewTarget: t.inViewTarget,
         nudgeWeekday: t.nudgeWeekday,
@@ -116,3 +135,24 @@ export async function updateTeamSettings(
   });
   return updated;
 }
+
+/**
+ * Bot conversation state (a coach's draft debrief, a client picker) may hold the client's name, number or
+ * notes. A state about this client (it names the client's id: a draft) goes; any other state that shows
+ * the name or number (a picker listing it) keeps its shape with the anonymised values instead. The eTag
+ * changes, so a turn that read the old state cannot write it back.
+ */
+async function eraseFromConversationState(tx: Prisma.TransactionClient, client: { id: string; displayName: string; externalKey: string }) {
+  // as the values appear inside jsonb's text form: escaped like JSON strings, compared case-insensitively
+  const inJson = (v: string) => JSON.stringify(v).slice(1, -1);
+  await tx.$executeRaw`DELETE FROM "BotState" WHERE strpos("data"::text, ${inJson(client.id)}) > 0`;
+  for (const [value, replacement] of [
+    [client.displayName, "Geanonimiseerd"],
+    [client.externalKey, `anon-${client.id}`],
+  ])
+    await tx.$executeRaw`
+      UPDATE "BotState" SET "data" = regexp_replace("data"::text, ${escapeRegex(inJson(value))}, ${replacement}, 'gi')::jsonb, "eTag" = ${randomUUID()}
+      WHERE strpos(lower("data"::text), lower(${inJson(value)})) > 0`;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

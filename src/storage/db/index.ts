@@ -11,7 +11,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/prisma/client.ts";
-import { applyMigrations, type SqlDriver } from "./migrate.ts";
+import { applyMigrations, pendingMigrations, type SqlDriver } from "./migrate.ts";
 import type { PgliteWorkerData, PgliteWorkerMessage } from "./pglite-worker.ts";
 
 export type { PrismaClient };
@@ -31,6 +31,8 @@ export interface Database {
   sql: Sql;
   /** Apply pending prisma/migrations; returns the names applied. */
   migrate(dir?: string): Promise<string[]>;
+  /** The names of migrations not yet applied (reads only). */
+  pendingMigrations(dir?: string): Promise<string[]>;
   /** True when a trivial query answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
     prisma,
     sql: kind === "pglite" ? sharedSessionSql(pool) : { query: async <Row>(statement: Statement) => result<Row>(await pool.query(statement)) },
     migrate: (dir) => applyMigrations(poolDriver(pool), dir),
+    pendingMigrations: (dir) => pendingMigrations(poolDriver(pool), dir),
     ping: async () => {
       try {
         await pool.query("SELECT 1");
