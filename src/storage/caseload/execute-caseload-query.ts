@@ -106,7 +106,8 @@ function whereSql(filters: CaseloadFilters, ctx: Ctx): Prisma.Sql {
   if (filters.wijken) parts.push(Prisma.sql`lower(c.wijk) IN (${Prisma.join(filters.wijken.map((w) => w.toLowerCase()))})`);
   if (filters.mine) parts.push(Prisma.sql`c."coachId" = ${ctx.askerStaffId}`);
   if (filters.coaches) parts.push(Prisma.sql`c."coachId" IN (SELECT st.id FROM "Staff" st WHERE lower(st."displayName") IN (${Prisma.join(filters.coaches.map((x) => x.toLowerCase()))}))`);
-  if (filters.rung5Reasons) parts.push(Prisma.sql`l."rung5Reason" IN (${Prisma.join(filters.rung5Reasons)})`);
+  // a client on rung 5 may have several supports; it counts for every reason it has
+  if (filters.rung5Reasons) parts.push(Prisma.sql`l."rung5Reasons" && ARRAY[${Prisma.join(filters.rung5Reasons)}]::text[]`);
   if (filters.daysSinceContactAtLeast)
     parts.push(Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${daysBefore(ctx.today, filters.daysSinceContactAtLeast)})`);
   if (filters.team) parts.push(Prisma.sql`c."teamId" IN (SELECT t.id FROM "Team" t WHERE lower(t.name) = ${filters.team.toLowerCase()})`);
