@@ -7,6 +7,7 @@ import { importClients } from "../../src/storage/import/import-csv.ts";
 import { cardText, startTestBot, type Exchange, type TestBot, type TestUser } from "../support/bot-harness.ts";
 import { openCardBrowser, type CardBrowser } from "../support/card-browser.ts";
 import { click, findAction } from "../support/cards.ts";
+import { cardText as prepareCardText } from "../../src/cards/card-text.ts";
 import { backends } from "../support/databases.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 
@@ -101,5 +102,9 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     await bot.trede.idle();
     expect((await bot.db.prisma.classification.findUniqueOrThrow({ where: { id: classification.id } })).status).toBe("FINAL");
     expect(bot.logs.filter((l) => l.event === "card.render_failed")).toEqual([]);
+    // the coach is told in a plain message, which Teams renders as markdown too: the name is not a link there either
+    const told = bot.connector.sent.filter((m) => m.conversationId === coach.conversationId && String(m.activity.text ?? "").includes("goedgekeurd")).at(-1);
+    expect(told?.activity.text).toContain(prepareCardText(NAME));
+    expect(told?.activity.text).not.toContain("[Klik voor dossier](https://");
   });
 });

@@ -4,6 +4,7 @@
 import { CardFactory } from "botbuilder";
 import { z } from "zod";
 import type { ModelGate } from "../../ai/model-gate.ts";
+import { cardText } from "../../cards/card-text.ts";
 import { renderCaseloadAnswerCard, renderCaseloadRefusalCard } from "../../cards/caseload-answer.card.ts";
 import { caseloadScopeOf, type Actor, type CaseloadScope } from "../../domain/access/actor.ts";
 import { CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
@@ -97,19 +98,13 @@ async function teamName(turn: Turn, scope: CaseloadScope): Promise<string | unde
 async function refuse(turn: Turn, r: Extract<Interpretation, { ok: false }>, scope: string): Promise<void> {
   const s = text[r.locale];
   const examples = r.suggestions.slice(0, 5).map((q) => ({ title: q, question: q }));
-  let message: string;
-  let buttons: { title: string; question?: string; query?: CaseloadQuery }[];
-  if (r.reason === "outOfScope") {
-    message = s.outOfScope(r.unused, scope);
-    buttons = examples;
-  } else if (r.nearest && r.unused.length) {
-    message = `${s.partly(r.unused)} ${s.nearest}`;
-    buttons = [{ title: describeQuery(r.nearest, r.locale), query: r.nearest }, ...examples.slice(0, 4)];
-  } else {
-    message = `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
-    buttons = examples;
-  }
-  await turn.context.sendActivity({ text: message, attachments: [CardFactory.adaptiveCard(renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : message, locale: r.locale, buttons }))] });
+  // the words quoted back are the asker's own: the card escapes its text itself, the message needs it here
+  const say = (unused: string[]) =>
+    r.reason === "outOfScope" ? s.outOfScope(unused, scope) : r.nearest && unused.length ? `${s.partly(unused)} ${s.nearest}` : `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
+  const buttons: { title: string; question?: string; query?: CaseloadQuery }[] =
+    r.reason !== "outOfScope" && r.nearest && r.unused.length ? [{ title: describeQuery(r.nearest, r.locale), query: r.nearest }, ...examples.slice(0, 4)] : examples;
+  const card = renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : say(r.unused), locale: r.locale, buttons });
+  await turn.context.sendActivity({ text: say(r.unused.map((u) => cardText(u))), attachments: [CardFactory.adaptiveCard(card)] });
 }
 
 async function ask(turn: Turn, deps: CaseloadDeps): Promise<void> {

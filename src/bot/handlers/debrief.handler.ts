@@ -35,6 +35,7 @@ import { findMentionedClients } from "../../storage/caseload/caseload-context.ts
 import { readableRows, recordRead } from "../client-access.ts";
 import type { PrefillDebrief } from "../../ai/actions.ts";
 import type { ModelGate } from "../../ai/model-gate.ts";
+import { cardText } from "../../cards/card-text.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { requestReview, type ReviewDeps } from "./review.handler.ts";
@@ -228,7 +229,7 @@ async function offerResume(turn: Turn, deps: DebriefDeps, draft: DebriefDraft): 
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     version: "1.5",
-    body: [{ type: "TextBlock", text: s.resumeTitle(client?.client.displayName ?? null, draft.trail.length + 1), wrap: true }],
+    body: [{ type: "TextBlock", text: s.resumeTitle(client ? cardText(client.client.displayName) : null, draft.trail.length + 1), wrap: true }],
     actions: [
       { type: "Action.Submit", title: s.resume, data: { verb: "debrief.resume" } },
       { type: "Action.Submit", title: s.restart, data: { verb: "debrief.restart" } },
@@ -476,7 +477,8 @@ async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promis
       coach: actor,
       coachCard: cardId ? { conversationId: turn.context.activity.conversation.id, activityId: cardId } : undefined,
     });
-    await turn.context.sendActivity(s.reviewNotice(who.notified, who.listOnly));
+    // staff names as typed, never as markdown
+    await turn.context.sendActivity(s.reviewNotice(who.notified.map((n) => cardText(n)), who.listOnly.map((n) => cardText(n))));
   }
 }
 

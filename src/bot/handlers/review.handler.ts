@@ -1,6 +1,7 @@
 // Four eyes in Teams. Review cards use Universal Actions: the card in a supervisor's chat carries the
 // decision actions and a refresh for that supervisor; after a decision every stored copy (supervisors'
 // and the coach's) is replaced by the outcome, and the coach is told.
+import { cardText } from "../../cards/card-text.ts";
 import { CardFactory, type ConversationReference } from "botbuilder";
 import { z } from "zod";
 import { hasRole, type Actor } from "../../domain/access/actor.ts";
@@ -195,13 +196,15 @@ async function notifyCoach(deps: BotDeps, review: ReviewDeps, decided: PendingRe
   if (!reference) return;
   const locale: Locale = deps.defaultLocale;
   const s = text[locale];
-  const who = decided.reviewedByName ?? "?";
+  // Teams renders message text as markdown too: names and the note are shown as typed
+  const who = cardText(decided.reviewedByName ?? "?");
+  const client = cardText(decided.clientName);
   const message =
     decided.status === "FINAL"
-      ? s.coachApproved(decided.clientName, who)
+      ? s.coachApproved(client, who)
       : decided.status === "REJECTED"
-        ? s.coachRejected(decided.clientName, who, decided.reviewNote ?? "")
-        : s.coachReturned(decided.clientName, who, decided.reviewNote ?? "");
+        ? s.coachRejected(client, who, cardText(decided.reviewNote ?? ""))
+        : s.coachReturned(client, who, cardText(decided.reviewNote ?? ""));
   const activity =
     decided.status === "FINAL"
       ? { text: message }
