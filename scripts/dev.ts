@@ -31,8 +31,8 @@ async function waitForBot(): Promise<void> {
 // One playground per role, each on its own port: the playground has no user switcher (its `users:` list is
 // mock data for Teams APIs), so a person picks a role by opening that role's page.
 const ROLES = {
-  coach: { staff: DEMO_STAFF.coachSanne, label: "coach", try: "verslag · hulp" },
-  teamlead: { staff: DEMO_STAFF.leadMarieke, label: "team lead", try: "wie op trede 1 gaat naar verwachting stijgen? · verdeling huidige en verwachte trede" },
+  coach: { staff: DEMO_STAFF.coachSanne, label: "coach", try: "verslag · meldingen nu (this week's nudge) · hulp" },
+  teamlead: { staff: DEMO_STAFF.leadMarieke, label: "team lead", try: "wie op trede 1 gaat naar verwachting stijgen? · meldingen nu (the weekly digest)" },
   supervisor: { staff: DEMO_STAFF.supervisorJeroen, label: "supervisor", try: "beoordelen" },
 } as const;
 type Role = keyof typeof ROLES;
@@ -58,7 +58,7 @@ try {
 }
 const everyone = Object.values(DEMO_STAFF).map((s) => ({ aadObjectId: s.aadObjectId, name: s.displayName }));
 const firstPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
-for (const [i, role] of roles.entries()) {
+for (const role of roles) {
   const me = ROLES[role].staff;
   const dir = path.resolve("data/playground", role);
   const configFile = writePlaygroundConfig(dir, {
@@ -68,7 +68,7 @@ for (const [i, role] of roles.entries()) {
     chatId: role,
   });
   try {
-    const p = await startPlayground({ configFile, botEndpoint: `${botUrl}/api/messages`, cwd: dir, port: firstPort + i });
+    const p = await startPlayground({ configFile, botEndpoint: `${botUrl}/api/messages`, cwd: dir, port: firstPort + (Object.keys(ROLES) as Role[]).indexOf(role) });
     playgrounds.push({ role, url: p.url, stop: p.stop });
   } catch (e) {
     console.error((e as Error).message);
