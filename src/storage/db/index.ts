@@ -89,7 +89,13 @@ export async function startPgliteWorker(data: PgliteWorkerData): Promise<{ addre
       const stopped = next();
       worker.postMessage("stop");
       await stopped;
-      await worker.terminate();
+      // Let the thread end on its own once PGlite is closed and its server is gone: terminating a thread
+      // that still tears down WASM and loader hooks crashed the process once under Node 24. terminate() only
+      // if it has not ended within a few seconds.
+      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
