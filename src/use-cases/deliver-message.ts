@@ -77,3 +77,16 @@ export function count(counts: RunCounts, outcome: DeliveryOutcome): void {
 }
 
 export const hasReference = (r: Recipient): r is Recipient & { reference: object } => r.reference !== null;
+
+/** The recipient when a message may go to them; otherwise null, counted by why (notifications off, or never opened the chat). */
+export function reachableOrCounted(counts: RunCounts, r: Recipient): (Recipient & { reference: object }) | null {
+  if (r.notificationsOff) {
+    counts.notificationsOff++;
+    return null;
+  }
+  if (!hasReference(r)) {
+    counts.unreachable++;
+    return null;
+  }
+  return r;
+}

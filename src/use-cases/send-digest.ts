@@ -4,7 +4,7 @@ import { renderDigestCard } from "../cards/digest.card.ts";
 import { renderWaitingReviewsCard } from "../cards/waiting-reviews.card.ts";
 import type { NotificationTeam } from "../domain/nudges/ports.ts";
 import { weekPeriod } from "../domain/nudges/schedule.ts";
-import { count, deliverMessage, emptyCounts, hasReference, messageKey, type DeliveryDeps } from "./deliver-message.ts";
+import { count, deliverMessage, emptyCounts, hasReference, messageKey, reachableOrCounted, type DeliveryDeps } from "./deliver-message.ts";
 import type { TeamRun } from "./send-nudges.ts";
 
 export async function sendDigest(deps: DeliveryDeps, input: { now: Date; team?: NotificationTeam }): Promise<TeamRun[]> {
@@ -26,17 +26,11 @@ export async function sendTeamDigest(deps: DeliveryDeps, team: NotificationTeam,
   const unreachable = staff.filter((s) => !hasReference(s)).map((s) => s.displayName);
 
   for (const lead of leads) {
-    if (lead.notificationsOff) {
-      counts.notificationsOff++;
-      continue;
-    }
-    if (!hasReference(lead)) {
-      counts.unreachable++;
-      continue;
-    }
+    const to = reachableOrCounted(counts, lead);
+    if (!to) continue;
     const digest = renderDigestCard({ team: team.name, period, target: team.inViewTarget, figures, unreachable, locale: lead.locale, today: now });
     const outcome = await deliverMessage(deps, {
-      recipient: lead,
+      recipient: to,
       claim: { key: messageKey("digest", lead.staffId, period), kind: "digest", staffId: lead.staffId, teamId: team.id, period, clientIds: digest.clientIds },
       message: { card: digest.card, summary: digest.summary },
     });
@@ -51,17 +45,11 @@ export async function sendTeamDigest(deps: DeliveryDeps, team: NotificationTeam,
       counts.nothingToSay++;
       continue;
     }
-    if (supervisor.notificationsOff) {
-      counts.notificationsOff++;
-      continue;
-    }
-    if (!hasReference(supervisor)) {
-      counts.unreachable++;
-      continue;
-    }
+    const to = reachableOrCounted(counts, supervisor);
+    if (!to) continue;
     const reviews = renderWaitingReviewsCard({ reviews: waiting, locale: supervisor.locale, today: now });
     const outcome = await deliverMessage(deps, {
-      recipient: supervisor,
+      recipient: to,
       claim: { key: messageKey("reviews", supervisor.staffId, period), kind: "reviews", staffId: supervisor.staffId, teamId: team.id, period, clientIds: reviews.clientIds },
       message: { card: reviews.card, summary: reviews.summary },
     });
