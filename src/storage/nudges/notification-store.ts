@@ -114,29 +114,39 @@ export function createNotificationStore(prisma: PrismaClient, options: { default
     },
 
     async recordSent(claim, result) {
-      await prisma.$transaction(async (tx) => {
-        await tx.outgoingMessage.update({ where: { key: claim.key }, data: { status: "sent", activityId: result.activityId, attempts: result.attempts } });
-        await recordAuditEvent(tx, {
-          actor: null,
-          action: "notification.sent",
-          subjectId: claim.staffId,
-          details: { kind: claim.kind, recipient: claim.staffId, clientIds: claim.clientIds, period: claim.period, key: claim.key, attempts: result.attempts },
-        });
-      });
+      await recordOutcome(prisma, claim, { status: "sent", activityId: result.activityId, attempts: result.attempts });
     },
 
     async recordFailed(claim, result) {
-      await prisma.$transaction(async (tx) => {
-        await tx.outgoingMessage.update({ where: { key: claim.key }, data: { status: "failed", error: result.error, attempts: result.attempts } });
-        await recordAuditEvent(tx, {
-          actor: null,
-          action: "notification.failed",
-          subjectId: claim.staffId,
-          details: { kind: claim.kind, recipient: claim.staffId, clientIds: claim.clientIds, period: claim.period, key: claim.key, attempts: result.attempts, error: result.error },
-        });
-      });
+      await recordOutcome(prisma, claim, { status: "failed", error: result.error, attempts: result.attempts });
     },
   };
+}
+
+/** The message's final state and its audit row, in one transaction. */
+async function recordOutcome(
+  prisma: PrismaClient,
+  claim: MessageClaim,
+  outcome: { status: "sent"; activityId: string | null; attempts: number } | { status: "failed"; error: string; attempts: number },
+): Promise<void> {
+  const { status, ...data } = outcome;
+  await prisma.$transaction(async (tx) => {
+    await tx.outgoingMessage.update({ where: { key: claim.key }, data: { status, ...data } });
+    await recordAuditEvent(tx, {
+      actor: null,
+      action: `notification.${status}`,
+      subjectId: claim.staffId,
+      details: {
+        kind: claim.kind,
+        recipient: claim.staffId,
+        clientIds: claim.clientIds,
+        period: claim.period,
+        key: claim.key,
+        attempts: outcome.attempts,
+        ...(outcome.status === "failed" ? { error: outcome.error } : {}),
+      },
+    });
+  });
 }
 
 /** "meldingen uit" / "meldingen aan": the person's own choice, audited. */
