@@ -4,8 +4,7 @@ import { ActivityTypes, type TurnContext } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { ModelGate, ModelGateSetup } from "../ai/model-gate.ts";
 import { t } from "../i18n/messages.ts";
-import { SqlBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
-import { isDatabaseUnavailable } from "../storage/errors.ts";
+import { SqlBotStorage, StateConflictError } from "./bot-state-storage.ts";
 import { identifyActor } from "./identify.ts";
 import { invokeMessage } from "./invoke.ts";
 import { registerRoutes, type UseCases } from "./routes.ts";
@@ -24,7 +23,7 @@ export function createBotApplication(options: {
     ai: options.model?.ai,
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: new SqlBotStorage(deps.sql),
+    storage: new SqlBotStorage(deps.store.conversationState),
     turnStateFactory: () => new TredeTurnState(),
     removeRecipientMention: true,
     // the shared typing timer misbehaves under concurrent turns, and answers come fast enough without it
@@ -52,7 +51,7 @@ export async function reportTurnError(deps: BotDeps, context: TurnContext, error
     "turn failed",
   );
   const locale = deps.defaultLocale;
-  const text = isDatabaseUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
+  const text = deps.store.isUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
   try {
     if (a.type === ActivityTypes.Invoke) {
       await invokeMessage(context, text);

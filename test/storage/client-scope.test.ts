@@ -73,7 +73,7 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
 
   it("loads exactly the clients the rule allows, whatever ids are asked for", async () => {
     for (const { label, actor } of actors) {
-      const found = await findClientsInScope(db.prisma, actor, [...clients.map((c) => c.id), randomUUID(), "not-an-id"]);
+      const found = await findClientsInScope(db.sql, actor, [...clients.map((c) => c.id), randomUUID(), "not-an-id"]);
       expect(found.map((c) => c.id).sort(), label).toEqual(allowed(actor));
     }
   });

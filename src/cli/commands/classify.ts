@@ -4,7 +4,7 @@
 // error. With --team the team's ladder profile and ZRM domains in scope apply (read from DATABASE_URL).
 import type { Readable } from "node:stream";
 import { loadLadderProfiles } from "../../config/ladder-profiles.ts";
-import { findTeamClassifierScope, type TeamClassifierScope } from "../../storage/team-scope.repository.ts";
+import { findTeamClassifierScope, type TeamClassifierScope } from "../../storage/teams/team.repository.ts";
 import { classifyAnswers } from "../../use-cases/classify-answers.ts";
 import { CliUsageError, type CliCommand } from "../command.ts";
 import { withDatabase } from "../with-database.ts";
