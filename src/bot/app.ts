@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ActivityTypes, type TurnContext } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { ModelGate, ModelGateSetup } from "../ai/model-gate.ts";
+import { bindModelGate } from "./model-binding.ts";
 import { t } from "../i18n/messages.ts";
 import { SqlBotStorage, StateConflictError } from "./bot-state-storage.ts";
 import { identifyActor } from "./identify.ts";
@@ -19,8 +20,9 @@ export function createBotApplication(options: {
   useCases?: (model: ModelGate | undefined) => UseCases;
 }) {
   const { deps } = options;
+  const binding = options.model && bindModelGate(options.model);
   const app = new Application<TredeTurnState>({
-    ai: options.model?.ai,
+    ai: binding?.ai,
     adapter: options.adapter,
     botAppId: options.botAppId,
     storage: new SqlBotStorage(deps.store.conversationState),
@@ -30,7 +32,7 @@ export function createBotApplication(options: {
     startTypingTimer: false,
   });
   app.turn("beforeTurn", identifyActor(deps));
-  const model = options.model?.bind(app);
+  const model = binding?.bind(app);
   registerRoutes(app, deps, options.useCases?.(model) ?? {});
   app.error(async (context, error) => reportTurnError(deps, context, error));
   return app;
