@@ -18,10 +18,19 @@ module.exports = {
     },
     {
       name: "teams-only-at-the-edge",
-      comment: "botbuilder and teams-ai are imported only by the bot, the HTTP edge, the composition root and the AI adapter.",
+      comment:
+        "botbuilder and teams-ai are imported only by src/bot and src/http, not even as types: only they know which SDK carries the conversation (the model's teams-ai binding is src/bot/model-binding.ts, the state storage src/bot/bot-state-storage.ts).",
       severity: "error",
-      from: { path: "^src/", pathNot: ["^src/bot/", "^src/http/", "^src/ai/", "^src/start-trede\\.ts$", "^src/storage/bot-state-storage\\.ts$"] },
-      to: { path: ["node_modules/botbuilder", "node_modules/@microsoft/teams-ai", "node_modules/botframework-"], dependencyTypesNot: ["type-only"] },
+      from: { path: "^src/", pathNot: ["^src/bot/", "^src/http/"] },
+      to: { path: ["node_modules/botbuilder", "node_modules/@microsoft/teams-ai", "node_modules/botframework-"] },
+    },
+    {
+      name: "above-storage-only-the-store",
+      comment:
+        "src/bot, src/cards, src/ai and src/use-cases get the store (src/domain/store.ts) and never import storage or Prisma, not even their types: the types that cross the port live in src/domain. Only the composition roots (src/start-trede.ts, src/main.ts, src/cli) build it with createStore. Exception until the debrief branch is merged: the debrief handler.",
+      severity: "error",
+      from: { path: ["^src/bot/", "^src/cards/", "^src/ai/", "^src/use-cases/"], pathNot: ["^src/bot/handlers/debrief\\.handler\\.ts$"] },
+      to: { path: ["^src/storage/", "^src/generated/", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"] },
     },
     {
       name: "use-cases-know-no-transport-or-database",
@@ -55,11 +64,11 @@ module.exports = {
     {
       name: "model-only-through-the-gate",
       comment:
-        "Every request to a language model passes src/ai/model-gate.ts (team settings, default-deny masking). Only the gate may import the model and planner construction (src/ai/structured-model.ts); only that construction may import the OpenAI client or teams-ai's model and planner modules.",
+        "Every request to a language model passes src/ai/model-gate.ts (team settings, default-deny masking). The model and planner are built by the SDK binding src/bot/model-binding.ts, which wraps them in the gate at once; only the bot's Application (src/bot/app.ts) may import it, and only the binding may import the OpenAI client or teams-ai's model and planner modules.",
       severity: "error",
-      from: { path: "^src/", pathNot: ["^src/ai/model-gate\\.ts$", "^src/ai/structured-model\\.ts$"] },
+      from: { path: "^src/", pathNot: ["^src/bot/app\\.ts$", "^src/bot/model-binding\\.ts$"] },
       to: {
-        path: ["^src/ai/structured-model\\.ts$", "node_modules/openai/", "node_modules/@microsoft/teams-ai/lib/(models|planners|prompts)/"],
+        path: ["^src/bot/model-binding\\.ts$", "node_modules/openai/", "node_modules/@microsoft/teams-ai/lib/(models|planners|prompts)/"],
         dependencyTypesNot: ["type-only"],
       },
     },

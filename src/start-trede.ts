@@ -25,8 +25,7 @@ import { openDatabase, type Database } from "./storage/db/index.ts";
 import { prepareDatabase } from "./storage/db/roles.ts";
 import { isDatabaseEmpty, seedDemo } from "./storage/seed/seed-demo.ts";
 import type { Background } from "./bot/turn.ts";
-import { createJobStore } from "./storage/nudges/job-store.ts";
-import { createNotificationStore } from "./storage/nudges/notification-store.ts";
+import { createStore } from "./storage/store.ts";
 import { sendDigest } from "./use-cases/send-digest.ts";
 import { sendNudges } from "./use-cases/send-nudges.ts";
 import { startScheduler, type Scheduler } from "./use-cases/run-scheduled-jobs.ts";
@@ -101,10 +100,12 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     options.channelOpenIdMetadataUrl,
   );
   const background = createBackground(logger);
-  const deps = { prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
+  const store = createStore(db, { defaultLocale: env.DEFAULT_LOCALE });
+  // prisma and sql only for the debrief handler until its branch is merged (BotDeps.prisma)
+  const deps = { store, prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const clock = options.clock ?? (() => new Date());
-  const notifications = { store: createNotificationStore(db.prisma, { defaultLocale: env.DEFAULT_LOCALE }), sender: createNotificationSender(review.proactive) };
+  const notifications = { store: store.notifications, sender: createNotificationSender(review.proactive) };
   const demoRunNow = env.SEED_DEMO
     ? async (teamId: string) => {
         const team = (await notifications.store.listTeams()).find((t) => t.id === teamId);
@@ -152,7 +153,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   const schedulerOn = env.SCHEDULER ? env.SCHEDULER === "on" : env.NODE_ENV === "production";
   const scheduler = schedulerOn
     ? startScheduler(
-        { ...notifications, jobs: createJobStore(db.prisma), workerId: `${process.pid}-${randomUUID().slice(0, 8)}` },
+        { ...notifications, jobs: store.jobs, workerId: `${process.pid}-${randomUUID().slice(0, 8)}` },
         {
           intervalMs: env.SCHEDULER_INTERVAL_SECONDS * 1000,
           clock,

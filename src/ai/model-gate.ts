@@ -6,19 +6,17 @@
 //      known client and staff names, client numbers, wijken and teams as a deny list on top;
 //   3. sends only the masked text, with no history, and accepts only the zod-parsed arguments of the one
 //      action the prompt allows, after putting the asker's own values back into them.
-// The model client and planner are built here and nowhere else (a layer rule in .dependency-cruiser.cjs
-// checks that no other module imports structured-model.ts or the openai package).
-import type { TurnContext } from "botbuilder";
-import type { AIOptions, Application } from "@microsoft/teams-ai";
+// The model client and planner are built by the conversation SDK's binding (src/bot/model-binding.ts),
+// which wraps them in this gate at once; a layer rule in .dependency-cruiser.cjs checks that nothing else
+// imports that binding or the openai package. This module knows no SDK: the turn is passed through opaque.
 import type { z } from "zod";
 import type { ModelConfig } from "../config/env.ts";
 import type { Actor } from "../domain/access/actor.ts";
 import { createDenyList, createMasker, type DenyList, type KnownIdentifiers, type Masker } from "../domain/privacy/default-deny-masker.ts";
 import type { MaskingVocabulary } from "../domain/privacy/masking-vocabulary.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { TredeTurnState } from "../bot/turn.ts";
-import { AI_ACTIONS, PrefillDebrief, RunCaseloadQuery } from "./actions.ts";
-import { createPlanner, createStructuredModel, type ModelResult, type StructuredAction, type StructuredModel } from "./structured-model.ts";
+import { PrefillDebrief, RunCaseloadQuery } from "./actions.ts";
+import type { ModelResult, StructuredAction, StructuredModel } from "./structured-model.ts";
 
 const PURPOSES = {
   "caseload-query": { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery },
@@ -40,38 +38,35 @@ export interface ModelSettingsPort {
 
 export type PreparedRequest = { allowed: false } | { allowed: true; input: string; masker: Masker };
 
-export interface ModelGate {
+/** The turn a request belongs to: the asker, and whatever the SDK's binding needs (opaque here). */
+export interface ModelTurn {
+  actor: Actor;
+}
+
+export interface ModelGate<TTurn extends ModelTurn = ModelTurn> {
   /** The gate's decision and the exact text `ask` sends for it (`ask` calls this; tests drive it in bulk). */
   prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest>;
-  ask<P extends ModelPurpose>(turn: { context: TurnContext; state: TredeTurnState; actor: Actor }, request: { purpose: P; text: string }): Promise<GateResult<ModelAnswer<P>>>;
+  ask<P extends ModelPurpose>(turn: TTurn, request: { purpose: P; text: string }): Promise<GateResult<ModelAnswer<P>>>;
 }
 
+/** Everything the gate needs besides the model itself, which the SDK's binding adds (src/bot/model-binding.ts). */
 export interface ModelGateSetup {
-  /** the teams-ai AI options for the Application (the planner with its model) */
-  ai: AIOptions<TredeTurnState>;
-  /** Registers the actions on the Application and returns the gate. */
-  bind(app: Application<TredeTurnState>): ModelGate;
-}
-
-export function createModelGate(options: {
   config: ModelConfig;
   promptsFolder: string;
   vocabulary: MaskingVocabulary;
   settings: ModelSettingsPort;
   logger: Logger;
-}): ModelGateSetup {
-  const planner = createPlanner({ config: options.config, promptsFolder: options.promptsFolder });
-  return {
-    ai: { planner },
-    bind(app) {
-      const structured = createStructuredModel(app, { actions: [...AI_ACTIONS], timeoutMs: options.config.timeoutMs, logger: options.logger });
-      return gateOver(structured, options);
-    },
-  };
 }
 
-/** The gate over any structured model (tests use it with a teams-ai Application of their own). */
-export function gateOver(structured: StructuredModel, options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger }): ModelGate {
+export function createModelGate(options: ModelGateSetup): ModelGateSetup {
+  return options;
+}
+
+/** The gate over any structured model (the SDK binding wraps its model in it; tests use it too). */
+export function gateOver<TTurn extends ModelTurn>(
+  structured: StructuredModel<TTurn>,
+  options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger },
+): ModelGate<TTurn> {
   let denyList: { version: string; list: DenyList } | undefined;
   async function denyListAt(version: string): Promise<DenyList> {
     if (denyList?.version !== version) denyList = { version, list: createDenyList(await options.settings.knownIdentifiers()) };
@@ -95,7 +90,7 @@ export function gateOver(structured: StructuredModel, options: { vocabulary: Mas
         return { ok: false, reason: "not_allowed" };
       }
       const { input, masker } = prepared;
-      const result = await structured.run(turn.context, turn.state, { ...purpose, input, restore: (args) => masker.restoreDeep(args) });
+      const result = await structured.run(turn, { ...purpose, input, restore: (args) => masker.restoreDeep(args) });
       return result as GateResult<ModelAnswer<(typeof request)["purpose"]>>;
     },
   };

@@ -1,14 +1,7 @@
-// The optional model path, used only through the model gate (model-gate.ts). A prompt folder in prompts/ (teams-ai: config.json, skprompt.txt, actions.json)
-// asks the model to call exactly one action; its arguments are parsed with the action's zod schema. The
-// model never sees names or numbers (the caller passes pseudonymised input), never sees chat history, and
-// its text replies are never shown. Any failure (timeout, HTTP error, garbage, invalid arguments after a
-// retry) returns a reason instead of a value, and the caller takes the deterministic path.
-import type { TurnContext } from "botbuilder";
-import { ActionPlanner, AI, OpenAIModel, PromptManager, type Application } from "@microsoft/teams-ai";
+// What the model gate asks of a model, whichever SDK carries it: one structured action per request, its
+// arguments parsed with the action's zod schema, a reason instead of a value on any failure. The binding
+// to the conversation SDK (planner, model client, actions) is src/bot/model-binding.ts; src/ai knows no SDK.
 import type { z } from "zod";
-import type { ModelConfig } from "../config/env.ts";
-import type { Logger } from "../logging/logger.ts";
-import type { TredeTurnState } from "../bot/turn.ts";
 
 export type ModelFailure = "timeout" | "unavailable" | "no_action" | "invalid_arguments";
 export type ModelResult<T> = { ok: true; value: T } | { ok: false; reason: ModelFailure };
@@ -21,114 +14,14 @@ export interface StructuredAction<T> {
   schema: z.ZodType<T>;
 }
 
-export interface StructuredModel {
-  run<T>(context: TurnContext, state: TredeTurnState, options: StructuredAction<T> & { input: string; restore?: (args: unknown) => unknown }): Promise<ModelResult<T>>;
-}
-
-const MAX_INVALID_ATTEMPTS = 2;
-
-interface AiTemp {
-  prompt?: string;
+export interface StructuredRun<T> extends StructuredAction<T> {
+  /** the (masked) text sent as the user's message */
+  input: string;
   /** puts the asker's values back into the model's arguments (placeholders) before they are parsed */
   restore?: (args: unknown) => unknown;
-  result?: unknown;
-  invalidAttempts?: number;
-  failure?: ModelFailure;
 }
 
-export function createModel(config: ModelConfig): OpenAIModel {
-  const common = { useSystemMessages: true, logRequests: false, clientOptions: { timeout: config.timeoutMs, maxRetries: 0 } } as const;
-  return config.kind === "azure"
-    ? new OpenAIModel({ ...common, azureApiKey: config.apiKey, azureEndpoint: config.endpoint, azureDefaultDeployment: config.deployment, azureApiVersion: config.apiVersion })
-    : new OpenAIModel({ ...common, apiKey: config.apiKey, defaultModel: config.model, endpoint: config.endpoint });
-}
-
-export function createPlanner(options: { config: ModelConfig; promptsFolder: string }): ActionPlanner<TredeTurnState> {
-  const prompts = new PromptManager({ promptsFolder: options.promptsFolder });
-  return new ActionPlanner<TredeTurnState>({
-    model: createModel(options.config),
-    prompts,
-    defaultPrompt: async (_context, state) => prompts.getPrompt(aiTemp(state).prompt ?? "none"),
-    max_repair_attempts: 0,
-  });
-}
-
-function aiTemp(state: TredeTurnState): AiTemp {
-  const temp = state.temp as unknown as { ai?: AiTemp };
-  return (temp.ai ??= {});
-}
-
-/**
- * Registers the actions on the Application's AI and returns the runner. `actions` lists every
- * structured action the prompts may call, each with the schema its arguments must satisfy.
- */
-export function createStructuredModel(app: Application<TredeTurnState>, options: { actions: StructuredAction<unknown>[]; timeoutMs: number; logger: Logger }): StructuredModel {
-  const ai = app.ai;
-  for (const a of options.actions) {
-    ai.action(a.action, async (_context, state, parameters) => {
-      const t = aiTemp(state);
-      const parsed = a.schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
-      if (parsed.success) {
-        t.result = parsed.data;
-        return AI.StopCommandName;
-      }
-      t.invalidAttempts = (t.invalidAttempts ?? 0) + 1;
-      if (t.invalidAttempts >= MAX_INVALID_ATTEMPTS) {
-        t.failure = "invalid_arguments";
-        return AI.StopCommandName;
-      }
-      // a short error string goes back to the model so it can correct itself once
-      return `Invalid arguments: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}. Call ${a.action} again with valid arguments.`;
-    });
-  }
-  // The model only ever answers through an action: free text is dropped, never shown to a coach.
-  ai.action(AI.SayCommandActionName, async (_context, state) => {
-    aiTemp(state).failure ??= "no_action";
-    return AI.StopCommandName;
-  });
-  ai.action(AI.UnknownActionName, async (_context, state) => {
-    aiTemp(state).failure = "no_action";
-    return AI.StopCommandName;
-  });
-  ai.action(AI.HttpErrorActionName, async (_context, state) => {
-    aiTemp(state).failure = "unavailable";
-    return AI.StopCommandName;
-  });
-  ai.action(AI.TooManyStepsActionName, async (_context, state) => {
-    aiTemp(state).failure ??= "invalid_arguments";
-    return AI.StopCommandName;
-  });
-
-  return {
-    async run<T>(context: TurnContext, state: TredeTurnState, run: StructuredAction<T> & { input: string; restore?: (args: unknown) => unknown }): Promise<ModelResult<T>> {
-      const t = aiTemp(state);
-      Object.assign(t, { prompt: run.prompt, restore: run.restore, result: undefined, invalidAttempts: 0, failure: undefined });
-      // Prompts keep history (teams-ai only returns action outputs to the model with history on) but
-      // each run starts empty, so nothing from an earlier question or note is sent again.
-      const history = `conversation.${run.prompt}_history`;
-      state.deleteValue(history);
-      // teams-ai sends temp.input as the user message: replace the original activity text (which may
-      // contain names) with the pseudonymised input before anything is sent
-      const original = state.temp.input;
-      state.temp.input = run.input;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const outcome = await Promise.race([
-          ai.run(context, state).then(() => "done" as const),
-          new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutMs))),
-        ]);
-        if (outcome === "timeout") return { ok: false, reason: "timeout" };
-        if (t.result !== undefined) return { ok: true, value: t.result as T };
-        return { ok: false, reason: t.failure ?? "no_action" };
-      } catch (err) {
-        options.logger.warn({ event: "model.failed", prompt: run.prompt, err: String((err as Error).message ?? err).slice(0, 200) }, "model call failed");
-        return { ok: false, reason: /timed? ?out/i.test(String(err)) ? "timeout" : "unavailable" };
-      } finally {
-        clearTimeout(timer);
-        state.temp.input = original;
-        t.restore = undefined;
-        state.deleteValue(history);
-      }
-    },
-  };
+/** A model run within a turn of the conversation SDK; `turn` is the SDK's, opaque here. */
+export interface StructuredModel<TTurn> {
+  run<T>(turn: TTurn, options: StructuredRun<T>): Promise<ModelResult<T>>;
 }

@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { ActivityTypes, type TurnContext } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { ModelGate, ModelGateSetup } from "../ai/model-gate.ts";
+import { bindModelGate } from "./model-binding.ts";
 import { t } from "../i18n/messages.ts";
-import { SqlBotStorage, StateConflictError } from "../storage/bot-state-storage.ts";
-import { isDatabaseUnavailable } from "../storage/errors.ts";
+import { SqlBotStorage, StateConflictError } from "./bot-state-storage.ts";
 import { identifyActor } from "./identify.ts";
 import { invokeMessage } from "./invoke.ts";
 import { registerRoutes, type UseCases } from "./routes.ts";
@@ -20,18 +20,19 @@ export function createBotApplication(options: {
   useCases?: (model: ModelGate | undefined) => UseCases;
 }) {
   const { deps } = options;
+  const binding = options.model && bindModelGate(options.model);
   const app = new Application<TredeTurnState>({
-    ai: options.model?.ai,
+    ai: binding?.ai,
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: new SqlBotStorage(deps.sql),
+    storage: new SqlBotStorage(deps.store.conversationState),
     turnStateFactory: () => new TredeTurnState(),
     removeRecipientMention: true,
     // the shared typing timer misbehaves under concurrent turns, and answers come fast enough without it
     startTypingTimer: false,
   });
   app.turn("beforeTurn", identifyActor(deps));
-  const model = options.model?.bind(app);
+  const model = binding?.bind(app);
   registerRoutes(app, deps, options.useCases?.(model) ?? {});
   app.error(async (context, error) => reportTurnError(deps, context, error));
   return app;
@@ -52,7 +53,7 @@ export async function reportTurnError(deps: BotDeps, context: TurnContext, error
     "turn failed",
   );
   const locale = deps.defaultLocale;
-  const text = isDatabaseUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
+  const text = deps.store.isUnavailable(error) ? t(locale).databaseDown(correlationId) : t(locale).error(correlationId);
   try {
     if (a.type === ActivityTypes.Invoke) {
       await invokeMessage(context, text);

@@ -1,11 +1,11 @@
 // The one place where the bot decides whether client data may be shown to the person in this turn, and
 // records that it was. Every handler that shows a client goes through here: open, refresh and decide a
 // review, the pending list, the debrief's client picker and client, caseload answers and their pages.
+// The check and the audit are the use cases' (src/use-cases/client-visibility.ts); this adds the answer.
 import { ActivityTypes } from "botbuilder";
+import type { ClientRead } from "../domain/audit/ports.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { recordRefusal } from "../storage/audit/record-audit-event.ts";
-import { recordClientRead, type ClientRead } from "../storage/audit/record-client-read.ts";
-import { findClientsInScope } from "../storage/client-scope.ts";
+import { checkClientVisible, keepVisibleRows } from "../use-cases/client-visibility.ts";
 import { invokeMessage } from "./invoke.ts";
 import type { Turn } from "./turn.ts";
 
@@ -20,10 +20,7 @@ const text: Record<Locale, { notVisible: string }> = {
  * Records nothing as read; call recordRead (or use openClient) when the data is shown.
  */
 export async function requireClientInScope(turn: Turn, clientId: string | null | undefined, read: ClientRead): Promise<boolean> {
-  const { deps, actor } = turn;
-  const found = clientId ? await findClientsInScope(deps.prisma, actor, [clientId]) : [];
-  if (found.length === 1) return true;
-  await recordRefusal(deps.prisma, { actor, reason: "client_not_visible", clientId: clientId ?? null, details: { via: read.via, subjectId: read.subjectId ?? null } });
+  if (await checkClientVisible(turn.deps.store, turn.actor, clientId, read)) return true;
   await sayNotVisible(turn);
   return false;
 }
@@ -31,7 +28,7 @@ export async function requireClientInScope(turn: Turn, clientId: string | null |
 /** Checks the client and records the read; the caller shows it right after. */
 export async function openClient(turn: Turn, clientId: string | null | undefined, read: ClientRead): Promise<boolean> {
   if (!(await requireClientInScope(turn, clientId, read))) return false;
-  await recordClientRead(turn.deps.prisma, { actor: turn.actor, clientIds: [clientId!], ...read });
+  await recordRead(turn, [clientId!], read);
   return true;
 }
 
@@ -41,21 +38,14 @@ export async function openClient(turn: Turn, clientId: string | null | undefined
  * logged and audited rather than shown.
  */
 export async function readableRows<T>(turn: Turn, rows: readonly T[], clientIdOf: (row: T) => string, read: ClientRead): Promise<T[]> {
-  if (!rows.length) return [];
-  const { deps, actor } = turn;
-  const allowed = new Set((await findClientsInScope(deps.prisma, actor, rows.map(clientIdOf))).map((c) => c.id));
-  const kept = rows.filter((r) => allowed.has(clientIdOf(r)));
-  if (kept.length < rows.length) {
-    deps.logger.error({ event: "scope.list_leak", via: read.via, dropped: rows.length - kept.length }, "a list query returned clients outside the asker's scope");
-    await recordRefusal(deps.prisma, { actor, reason: "client_not_visible", details: { via: read.via, dropped: rows.length - kept.length } });
-  }
-  await recordRead(turn, kept.map(clientIdOf), read);
+  const { kept, dropped } = await keepVisibleRows(turn.deps.store, turn.actor, rows, clientIdOf, read);
+  if (dropped) turn.deps.logger.error({ event: "scope.list_leak", via: read.via, dropped }, "a list query returned clients outside the asker's scope");
   return kept;
 }
 
 /** Records that these clients (already checked) are shown to the actor now. */
 export async function recordRead(turn: Turn, clientIds: readonly string[], read: ClientRead): Promise<void> {
-  await recordClientRead(turn.deps.prisma, { actor: turn.actor, clientIds, ...read });
+  await turn.deps.store.audit.clientRead({ actor: turn.actor, clientIds, ...read });
 }
 
 export async function sayNotVisible(turn: Turn): Promise<void> {

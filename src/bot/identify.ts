@@ -2,7 +2,6 @@
 // remember the personal chat for proactive messages. Unknown people get one sentence and nothing else.
 import { ActivityTypes, TurnContext } from "botbuilder";
 import { t } from "../i18n/messages.ts";
-import { findActor, saveConversationReference } from "../storage/staff.repository.ts";
 import { invokeMessage } from "./invoke.ts";
 import type { BotDeps, TredeTurnState } from "./turn.ts";
 
@@ -22,7 +21,7 @@ export function identifyActor(deps: BotDeps) {
     // conversationUpdate for members other than the installing user (e.g. the bot joining a team) carry no person to identify
     const aadObjectId = activity.from?.aadObjectId;
     const tenantId = tenantOf(context);
-    const actor = aadObjectId ? await findActor(deps.sql, { tenantId, aadObjectId }) : null;
+    const actor = aadObjectId ? await deps.store.staff.findActor({ tenantId, aadObjectId }) : null;
     if (actor) {
       state.temp.actor = actor;
       // proactive messages carry client data, so they only ever go to a chat that said it is personal
@@ -31,7 +30,7 @@ export function identifyActor(deps: BotDeps) {
         // one write per change, not per turn: the reference rarely changes
         const key = `${reference.serviceUrl}|${reference.conversation?.id}|${reference.user?.id}`;
         if (knownReferences.get(actor.staffId) !== key) {
-          await saveConversationReference(deps.prisma, actor.staffId, reference);
+          await deps.store.staff.saveConversationReference(actor.staffId, reference);
           knownReferences.set(actor.staffId, key);
         }
       }

@@ -2,7 +2,6 @@
 import { ActivityTypes, type TurnContext } from "botbuilder";
 import type { Application } from "@microsoft/teams-ai";
 import { t } from "../i18n/messages.ts";
-import { recordRefusal } from "../storage/audit/record-audit-event.ts";
 import { isInstall } from "./identify.ts";
 import { invokeMessage } from "./invoke.ts";
 import { sendWelcome, setLanguage } from "./handlers/help.handler.ts";
@@ -102,7 +101,7 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
     on(async ({ context, actor, locale, deps: d }) => {
       if (context.activity.name === "adaptiveCard/action") {
         const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-        await recordRefusal(d.prisma, { actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+        await d.store.audit.refusal({ actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
         await invokeMessage(context, t(locale).staleCard);
         return;
       }
@@ -155,6 +154,6 @@ export function isCardSubmit(context: TurnContext): boolean {
 
 async function refuseUnknownSubmit({ context, actor, locale, deps }: Turn): Promise<void> {
   const verb = (context.activity.value as { verb?: unknown }).verb;
-  await recordRefusal(deps.prisma, { actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+  await deps.store.audit.refusal({ actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
   await context.sendActivity(t(locale).staleCard);
 }

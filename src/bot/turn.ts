@@ -5,8 +5,7 @@ import { TurnState, type DefaultTempState } from "@microsoft/teams-ai";
 import type { Actor } from "../domain/access/actor.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Sql } from "../storage/db/index.ts";
+import type { Store } from "../domain/store.ts";
 
 export interface ConversationState {
   /** Opaque to teams-ai; each use case owns one key and parses it with zod when read. */
@@ -22,15 +21,25 @@ export interface TempState extends DefaultTempState {
 export class TredeTurnState extends TurnState<ConversationState, UserState, TempState> {}
 
 export interface BotDeps {
-  prisma: PrismaClient;
-  /** plain SQL for the statements every turn runs */
-  sql: Sql;
+  /** every repository a handler needs; which database handle runs what is the store's business */
+  store: Store;
+  /**
+   * @deprecated Only for src/bot/handlers/debrief.handler.ts until the debrief branch is merged (it then
+   * uses `store.debrief`); every other handler uses `store`. Typed loosely so that src/bot imports no
+   * storage or Prisma type.
+   */
+  prisma: DebriefHandles["prisma"];
+  /** @deprecated see `prisma` */
+  sql: DebriefHandles["sql"];
   logger: Logger;
   defaultLocale: Locale;
   clock: () => Date;
   /** Side effects that must not hold up the answer (proactive messages to other people). */
   background: Background;
 }
+
+/** The debrief handler's handles until its branch is merged (see BotDeps.prisma). */
+type DebriefHandles = { prisma: any; sql: any };
 
 export interface Background {
   run(name: string, task: () => Promise<unknown>): void;

@@ -3,7 +3,7 @@
 import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
 import { formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
-import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
+import type { CaseloadResult, Cell, ClientLine } from "../domain/caseload/caseload-result.ts";
 import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";

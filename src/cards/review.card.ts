@@ -1,6 +1,6 @@
 import type { Locale } from "../i18n/locale.ts";
 import { formatDate, formatTime } from "../i18n/format.ts";
-import type { PendingReview } from "../storage/review/review.repository.ts";
+import type { PendingReview } from "../domain/review/ports.ts";
 import { cardText, type CardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";

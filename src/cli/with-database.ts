@@ -2,6 +2,7 @@ import type { CliIo } from "./command.ts";
 import { CliUsageError } from "./command.ts";
 import { openDatabase, type Database } from "../storage/db/index.ts";
 import { DatabaseSetupError, prepareDatabase } from "../storage/db/roles.ts";
+import { createStore, type Store } from "../storage/store.ts";
 
 /**
  * Opens DATABASE_URL (default: the embedded database) and makes it ready as the bot does at start (the
@@ -20,4 +21,9 @@ export async function withDatabase<T>(io: CliIo, fn: (db: Database) => Promise<T
   } finally {
     await db.close();
   }
+}
+
+/** The same, with the store the use cases take (the CLI's composition root). */
+export async function withStore<T>(io: CliIo, fn: (store: Store) => Promise<T>): Promise<T> {
+  return withDatabase(io, (db) => fn(createStore(db)));
 }

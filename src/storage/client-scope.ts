@@ -1,54 +1,79 @@
-// "Which clients may this person see" as a Prisma where clause or an SQL condition, so scope is applied
-// inside every query. These are renderings of one rule, decideClientRead in src/domain/access; a test
-// checks that they agree with it for every role.
+// "Which clients may this person see", rendered to SQL once. Every query in storage that selects clients
+// for a person (caseload answers, pending reviews, the client picker, access checks, the interpreter's
+// vocabulary) takes its condition from here, for Prisma ($queryRaw with Prisma.sql) and for the plain
+// Sql handle alike. The rule itself is decideClientRead in src/domain/access; test/storage/client-scope
+// runs every query built on this module against it on both databases.
+//
+// Erased clients never count: every set below excludes them. "caseload" also leaves out clients whose
+// file is closed (no longer in the caseload); "readable" keeps those (history, reviews, data-subject
+// requests still show them within scope).
 import { caseloadScopeOf, type Actor, type CaseloadScope } from "../domain/access/actor.ts";
 import { mayReadClient, type ClientAccessFacts } from "../domain/access/client-access.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Sql } from "./db/index.ts";
 
-export function clientWhereForScope(scope: CaseloadScope): Prisma.ClientWhereInput {
+export type ClientSet = "readable" | "caseload";
+
+const NOT_ERASED = Prisma.sql`c."erasedAt" IS NULL`;
+const IN_CASELOAD = Prisma.sql`c."erasedAt" IS NULL AND c.active AND c."closedAt" IS NULL`;
+
+/** The condition over the client alias `c`: the clients of `set` that lie within `scope`. */
+export function clientScopeSql(scope: CaseloadScope, set: ClientSet): Prisma.Sql {
+  const base = set === "caseload" ? IN_CASELOAD : NOT_ERASED;
   switch (scope.kind) {
     case "all":
-      return { erasedAt: null };
+      return base;
     case "team":
-      return { erasedAt: null, teamId: scope.teamId };
+      return Prisma.sql`${base} AND c."teamId" = ${scope.teamId}`;
     case "coach":
-      return { erasedAt: null, coachId: scope.staffId };
+      return Prisma.sql`${base} AND c."coachId" = ${scope.staffId}`;
   }
 }
 
-export function clientWhereForActor(actor: Actor): Prisma.ClientWhereInput {
-  return clientWhereForScope(caseloadScopeOf(actor));
+/** A Prisma.Sql fragment as text for the Sql handle, its first value being parameter $first. */
+export function toSqlText(fragment: Prisma.Sql, first: number): { text: string; values: unknown[] } {
+  const text = fragment.strings.reduce((acc, s, i) => `${acc}$${first + i - 1}${s}`);
+  return { text, values: [...fragment.values] };
 }
 
 /**
- * The same scope as an SQL condition over the client alias `c`, for Sql statements: its value (if any)
- * is parameter $n. One statement text per scope kind, so each is prepared with its own plan.
+ * The same condition for a statement on the Sql handle, its value (if any) being parameter $n. One
+ * statement text per scope kind, so each is prepared with its own plan.
  */
-export function clientScopeCondition(actor: Actor, n: number): { kind: CaseloadScope["kind"]; condition: string; values: string[] } {
+export function clientScopeCondition(actor: Actor, n: number, set: ClientSet = "readable"): { kind: CaseloadScope["kind"]; condition: string; values: string[] } {
   const scope = caseloadScopeOf(actor);
-  switch (scope.kind) {
-    case "all":
-      return { kind: scope.kind, condition: `c."erasedAt" IS NULL`, values: [] };
-    case "team":
-      return { kind: scope.kind, condition: `c."erasedAt" IS NULL AND c."teamId" = $${n}`, values: [scope.teamId] };
-    case "coach":
-      return { kind: scope.kind, condition: `c."erasedAt" IS NULL AND c."coachId" = $${n}`, values: [scope.staffId] };
-  }
+  const { text, values } = toSqlText(clientScopeSql(scope, set), n);
+  return { kind: scope.kind, condition: text, values: values as string[] };
 }
+
+/**
+ * @deprecated The scope as a Prisma where object, left only for src/storage/debrief until the debrief
+ * branch renders its queries with clientScopeSql. test/storage/client-scope checks it agrees.
+ */
+export function clientWhereForActor(actor: Actor): Prisma.ClientWhereInput {
+  const scope = caseloadScopeOf(actor);
+  return scope.kind === "all" ? { erasedAt: null } : scope.kind === "team" ? { erasedAt: null, teamId: scope.teamId } : { erasedAt: null, coachId: scope.staffId };
+}
+
+const FIND_IN_SCOPE = (scope: CaseloadScope) => {
+  const { text, values } = toSqlText(clientScopeSql(scope, "readable"), 2);
+  return {
+    name: `clients_in_scope_${scope.kind}`,
+    text: `SELECT c.id, c."teamId", c."coachId", c."erasedAt" IS NOT NULL AS erased, (NOT c.active OR c."closedAt" IS NOT NULL) AS closed
+      FROM "Client" c WHERE c.id = ANY($1::text[]) AND ${text}`,
+    values,
+  };
+};
 
 /**
  * Loads clients by id, but only those within the actor's scope: an id outside it (or unknown, or
  * forged) is simply absent from the answer. Returns what the access rule needs, never a name.
  */
-export async function findClientsInScope(db: PrismaClient | Prisma.TransactionClient, actor: Actor, clientIds: readonly string[]): Promise<ClientAccessFacts[]> {
+export async function findClientsInScope(sql: Sql, actor: Actor, clientIds: readonly string[]): Promise<ClientAccessFacts[]> {
   const ids = [...new Set(clientIds.filter((id) => id.length > 0 && id.length <= 64))];
   if (!ids.length) return [];
-  const rows = await db.client.findMany({
-    where: { AND: [{ id: { in: ids } }, clientWhereForActor(actor)] },
-    select: { id: true, teamId: true, coachId: true, erasedAt: true, active: true, closedAt: true },
-  });
+  const statement = FIND_IN_SCOPE(caseloadScopeOf(actor));
+  const { rows } = await sql.query<ClientAccessFacts>({ ...statement, values: [ids, ...statement.values] });
   // the query renders the rule; the rule itself has the last word
-  return rows
-    .map((r) => ({ id: r.id, teamId: r.teamId, coachId: r.coachId, erased: r.erasedAt !== null, closed: !r.active || r.closedAt !== null }))
-    .filter((c) => mayReadClient(actor, c));
+  return rows.filter((c) => mayReadClient(actor, c));
 }

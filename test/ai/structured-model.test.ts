@@ -4,7 +4,8 @@ import { TestAdapter } from "botbuilder";
 import { Application } from "@microsoft/teams-ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createPlanner, createStructuredModel, type StructuredModel } from "../../src/ai/structured-model.ts";
+import type { StructuredModel } from "../../src/ai/structured-model.ts";
+import { createPlanner, createStructuredModel, type ModelBotTurn } from "../../src/bot/model-binding.ts";
 import { TredeTurnState } from "../../src/bot/turn.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.ts";
@@ -23,13 +24,13 @@ describe("structured model path against an OpenAI-compatible server", () => {
     });
     const app = new Application<TredeTurnState>({ ai: { planner }, turnStateFactory: () => new TredeTurnState(), startTypingTimer: false });
     const quiet = new Writable({ write: (_c, _e, cb) => cb() });
-    const model: StructuredModel = createStructuredModel(app, {
+    const model: StructuredModel<ModelBotTurn> = createStructuredModel(app, {
       actions: [{ prompt: "pick-colour", action: "set_colour", schema: Colour }],
       timeoutMs: 400,
       logger: createLogger({ level: "silent", destination: quiet }),
     });
     app.message(/.*/, async (context, state) => {
-      const r = await model.run(context, state, { prompt: "pick-colour", action: "set_colour", schema: Colour, input: "[PERSOON_1] likes green" });
+      const r = await model.run({ context, state }, { prompt: "pick-colour", action: "set_colour", schema: Colour, input: "[PERSOON_1] likes green" });
       await context.sendActivity(r.ok ? `value:${r.value.colour}` : `failed:${r.reason}`);
     });
     adapter = new TestAdapter(async (context) => void (await app.run(context)));

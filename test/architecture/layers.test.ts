@@ -45,7 +45,7 @@ describe("layer rules (dependency-cruiser)", () => {
   it("catch a handler that reaches a model past the gate: the OpenAI client or the planner construction", () => {
     const { violations } = cruise(path.join(root, "test/fixtures/layers"));
     const leaks = violations.filter((v) => v.rule.name === "model-only-through-the-gate").map((v) => `${v.from} -> ${v.to}`);
-    expect(leaks).toContain("src/bot/leaky-model.ts -> src/ai/structured-model.ts");
+    expect(leaks).toContain("src/bot/leaky-model.ts -> src/bot/model-binding.ts");
     expect(leaks.some((l) => /^src\/bot\/leaky-model\.ts -> .*node_modules\/openai\//.test(l))).toBe(true);
     // the real code base has exactly one way in
     expect(cruise(root).violations.filter((v) => v.rule.name === "model-only-through-the-gate")).toEqual([]);
@@ -56,6 +56,25 @@ describe("layer rules (dependency-cruiser)", () => {
       .split("\n")
       .filter(Boolean)
       .sort();
-    expect(offenders).toEqual(["src/ai/structured-model.ts"]);
+    expect(offenders).toEqual(["src/bot/model-binding.ts"]);
+  });
+
+  it("keep src/ai free of the conversation SDK, even of its types: only src/bot and src/http know it", () => {
+    const { violations } = cruise(path.join(root, "test/fixtures/layers"));
+    const hits = violations.filter((v) => v.rule.name === "teams-only-at-the-edge").map((v) => `${v.from} -> ${v.to}`);
+    expect(hits.some((h) => /^src\/ai\/leaky-sdk\.ts -> .*node_modules\/botbuilder/.test(h))).toBe(true);
+    const sdk = execFileSync("grep", ["-rlE", "from \"(botbuilder|@microsoft/teams-ai)", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(sdk.filter((f) => !/^src\/(bot|http)\//.test(f))).toEqual([]);
+  });
+
+  it("catch a handler or card that imports storage or its types instead of taking the store", () => {
+    const { violations } = cruise(path.join(root, "test/fixtures/layers"));
+    const hits = violations.filter((v) => v.rule.name === "above-storage-only-the-store").map((v) => `${v.from} -> ${v.to}`);
+    expect(hits).toContain("src/bot/leaky-handler.ts -> src/storage/prisma-repository.ts");
+    expect(hits).toContain("src/cards/leaky-shape.ts -> src/storage/prisma-repository.ts");
+    expect(hits).toContain("src/use-cases/leaky-use-case.ts -> src/storage/prisma-repository.ts");
+    // the real code base: only the debrief handler, until the debrief branch is merged
+    const exceptions = execFileSync("grep", ["-rlE", "from \"[./]*(storage|generated)/", "src/bot", "src/cards", "src/ai", "src/use-cases"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(exceptions).toEqual(["src/bot/handlers/debrief.handler.ts"]);
   });
 });

@@ -53,4 +53,31 @@ describe("npm run trede -- classify --team", () => {
     const unknown = await classify(env, ["--team", "Atlantis"], { ladder: { werk: "uitstroom" } });
     expect([unknown.code, unknown.stderr]).toEqual([1, 'invalid answers:\n  team: unknown team "Atlantis"\n']);
   });
+
+  it("puts a team on another ladder with `team set --ladder` (an unknown profile is refused), and classifies on it from then on", async () => {
+    const run = async (args: string[]) => {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      let out = "";
+      let err = "";
+      stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+      stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+      const code = await runCli(args, { stdin: Readable.from([]), stdout, stderr, env: { ...env, USER: "beheer" } });
+      return { code, stdout: out, stderr: err };
+    };
+    const unknown = await run(["team", "set", "Verslaving", "--ladder", "participatieladder-9"]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'unknown ladder profile "participatieladder-9" (known: ontwikkelladder-7, participatieladder-6)\n']);
+    const set = await run(["team", "set", "verslaving", "--ladder", "ontwikkelladder-7"]);
+    expect([set.code, set.stderr]).toEqual([0, ""]);
+    expect(set.stdout).toContain("team Verslaving: ladder ontwikkelladder-7;");
+    const r = await classify(env, ["--team", "Verslaving"], { ladder: { werk: "parttimeMetAanvulling" } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ profile: { id: "ontwikkelladder-7" }, rung: 6 });
+    const db = await openDatabase(env.DATABASE_URL!);
+    try {
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" }, orderBy: { id: "desc" } });
+      expect(audit.details).toMatchObject({ team: "Verslaving", ladderProfileId: "ontwikkelladder-7", operator: "beheer" });
+    } finally {
+      await db.close();
+    }
+  });
 });

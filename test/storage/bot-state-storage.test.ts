@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqlBotStorage, StateConflictError } from "../../src/storage/bot-state-storage.ts";
+import { SqlBotStorage, StateConflictError } from "../../src/bot/bot-state-storage.ts";
+import { createConversationStateStore } from "../../src/storage/conversation-state.ts";
 import { findActor } from "../../src/storage/staff.repository.ts";
 import { TEST_TENANT } from "../support/bot-harness.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
@@ -10,7 +11,7 @@ describe.each(backends)("bot state storage and actor lookup on $name", (backend)
   let storage: SqlBotStorage;
   beforeAll(async () => {
     db = await backend.open();
-    storage = new SqlBotStorage(db.sql);
+    storage = new SqlBotStorage(createConversationStateStore(db.sql));
   });
   afterAll(async () => db?.close());
 

@@ -1,11 +1,13 @@
-// The scope renderings in storage (Prisma where, SQL condition, the lists built on them) against the one
-// rule in src/domain/access: for every kind of actor and client they must agree exactly.
+// The one scope rendering in storage (src/storage/client-scope.ts) and every query built on it, against the
+// one rule in src/domain/access: for every kind of actor and every client (inside and outside scope, closed,
+// erased) they must agree exactly, on both databases. Erased clients never count, anywhere.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseloadScopeOf, type Actor, type Role } from "../../src/domain/access/actor.ts";
 import { mayReadClient, type ClientAccessFacts } from "../../src/domain/access/client-access.ts";
 import { executeCaseloadQuery } from "../../src/storage/caseload/execute-caseload-query.ts";
-import { findClientsInScope } from "../../src/storage/client-scope.ts";
+import { clientWhereForActor, findClientsInScope } from "../../src/storage/client-scope.ts";
+import { createStore, type Store } from "../../src/storage/store.ts";
 import { listClientsForDebrief } from "../../src/storage/debrief/debrief.repository.ts";
 import { listPendingReviews } from "../../src/storage/review/review.repository.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
@@ -16,10 +18,12 @@ const TODAY = new Date("2026-11-22T10:00:00Z");
 describe.each(backends)("client scope in storage agrees with the access rule on $name", (backend) => {
   let db: TestDatabase;
   let actors: { label: string; actor: Actor }[];
-  let clients: ClientAccessFacts[];
+  let clients: (ClientAccessFacts & { name: string; wijk: string })[];
+  let store: Store;
 
   beforeAll(async () => {
     db = await backend.open();
+    store = createStore(db);
     const noord = await createTeamWithStaff(db.prisma, "Noord");
     const zuid = await createTeamWithStaff(db.prisma, "Zuid");
     const toActor = (s: { id: string; aadObjectId: string; displayName: string; teamId: string | null; roles: Role[] }): Actor => ({
@@ -51,9 +55,9 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
         const c = await db.prisma.client.create({
           data: {
             externalKey: `K-${++n}`,
-            displayName: `Klant ${n}`,
+            displayName: `Klant${String.fromCharCode(64 + n)}`,
             birthYear: 1970,
-            wijk: "Centrum",
+            wijk: `Wijk${n}`,
             ...v,
             active: state === "active",
             closedAt: state === "closed" ? TODAY : null,
@@ -63,7 +67,7 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
         await db.prisma.classification.create({
           data: { clientId: c.id, coachId: v.coachId ?? noord.coach.id, teamId: v.teamId, profileId: "participatieladder-6", profileVersion: 1, answers: {}, observedOn: TODAY, proposedRung: 2, finalRung: 3, status: "PENDING_REVIEW", version: 1, idempotencyKey: randomUUID() },
         });
-        clients.push({ id: c.id, teamId: v.teamId, coachId: v.coachId, erased: state === "erased", closed: state !== "active" });
+        clients.push({ id: c.id, teamId: v.teamId, coachId: v.coachId, erased: state === "erased", closed: state !== "active", name: c.displayName, wijk: c.wijk });
       }
     }
   });
@@ -73,7 +77,7 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
 
   it("loads exactly the clients the rule allows, whatever ids are asked for", async () => {
     for (const { label, actor } of actors) {
-      const found = await findClientsInScope(db.prisma, actor, [...clients.map((c) => c.id), randomUUID(), "not-an-id"]);
+      const found = await findClientsInScope(db.sql, actor, [...clients.map((c) => c.id), randomUUID(), "not-an-id"]);
       expect(found.map((c) => c.id).sort(), label).toEqual(allowed(actor));
     }
   });
@@ -97,6 +101,48 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
       const result = await executeCaseloadQuery(db.prisma, { query: { measure: "list", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY, page: 0 });
       if (result.kind !== "list") throw new Error("expected a list");
       expect(result.lines.map((l) => l.clientId).sort(), label).toEqual(allowed(actor, (c) => !c.closed));
+    }
+  });
+
+  it("counts only allowed active clients in caseload counts, and pending reviews likewise (through the store)", async () => {
+    for (const { label, actor } of actors) {
+      const result = await store.caseload.answer({ query: { measure: "count", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY });
+      expect(result, label).toMatchObject({ kind: "count", count: allowed(actor, (c) => !c.closed).length, denominator: allowed(actor, (c) => !c.closed).length });
+      expect(await store.review.countPending(actor), label).toBe(allowed(actor, (c) => !c.closed).length);
+      const pending = await store.caseload.answer({ query: { measure: "pendingReviews", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY });
+      if (pending.kind !== "pendingReviews") throw new Error("expected pending reviews");
+      expect(pending.lines.map((l) => l.clientId).sort(), label).toEqual(allowed(actor, (c) => !c.closed));
+    }
+  });
+
+  it("offers the interpreter only the wijken of allowed active clients", async () => {
+    for (const { label, actor } of actors) {
+      const vocabulary = await store.caseload.vocabulary(caseloadScopeOf(actor));
+      const expected = clients.filter((c) => !c.closed && mayReadClient(actor, c)).map((c) => c.wijk).sort();
+      expect([...vocabulary.wijken].sort(), label).toEqual(expected);
+    }
+  });
+
+  it("finds mentioned clients only among the allowed ones, never an erased one", async () => {
+    // a question names at most 12 words that look like names: ask in two parts
+    const texts = [clients.slice(0, 10), clients.slice(10)].map((part) => part.map((c) => c.name).join(" "));
+    for (const { label, actor } of actors) {
+      const names = (await Promise.all(texts.map((t) => store.caseload.mentionedClients(caseloadScopeOf(actor), t)))).flatMap((m) => m.names);
+      expect(names.sort(), label).toEqual(clients.filter((c) => mayReadClient(actor, c)).map((c) => c.name).sort());
+    }
+  });
+
+  it("checks access through the store exactly as the rule does", async () => {
+    for (const { label, actor } of actors) {
+      const found = await store.clients.findInScope(actor, clients.map((c) => c.id));
+      expect(found.map((c) => c.id).sort(), label).toEqual(allowed(actor));
+    }
+  });
+
+  it("keeps the debrief's Prisma where (until its branch renders SQL) in agreement with the rule", async () => {
+    for (const { label, actor } of actors) {
+      const rows = await db.prisma.client.findMany({ where: { AND: [{ id: { in: clients.map((c) => c.id) } }, clientWhereForActor(actor)] }, select: { id: true } });
+      expect(rows.map((r) => r.id).sort(), label).toEqual(allowed(actor));
     }
   });
 });

@@ -4,7 +4,9 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eraseClient, exportClient } from "../../src/storage/admin/data-subject.ts";
+import { exportClient } from "../../src/storage/admin/data-subject.ts";
+import { createStore } from "../../src/storage/store.ts";
+import { eraseClient } from "../../src/use-cases/erase-client.ts";
 import { verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { backends } from "../support/databases.ts";
 import { startTestBot, type TestBot, type TestUser } from "../support/bot-harness.ts";
@@ -93,7 +95,7 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
 
     // the dossier was closed long ago (closed clients drop out of caseload answers, so only now)
     await bot.db.prisma.client.update({ where: { id: clientId }, data: { closedAt: new Date("2014-01-01") } });
-    expect(await eraseClient(bot.db.prisma, { externalKey: person.number, operator: "fg", now: TODAY, force: true })).toEqual({ outcome: "erased" });
+    expect(await eraseClient(createStore(bot.db), { name: "fg" }, { externalKey: person.number, now: TODAY, force: true })).toEqual({ outcome: "erased" });
 
     let dump = await dumpRows(bot);
     if (backend.name === "postgres") dump += execFileSync("pg_dump", ["--no-owner", bot.db.url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

@@ -12,9 +12,7 @@ import { describeQuery } from "../../domain/caseload/describe-query.ts";
 import { interpretQuestion, type Interpretation } from "../../domain/caseload/interpret-question.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
-import { recordAuditEvent, recordRefusal } from "../../storage/audit/record-audit-event.ts";
-import { findScopeVocabulary } from "../../storage/caseload/caseload-context.ts";
-import { executeCaseloadQuery, type CaseloadResult } from "../../storage/caseload/execute-caseload-query.ts";
+import type { CaseloadResult } from "../../domain/caseload/caseload-result.ts";
 import { readableRows } from "../client-access.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
@@ -65,7 +63,7 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
   const { context, actor, deps: bot } = turn;
   let locale = turn.locale;
   const scope = caseloadScopeOf(actor);
-  const vocabulary = await findScopeVocabulary(bot.prisma, scope);
+  const vocabulary = await bot.store.caseload.vocabulary(scope);
   let query: CaseloadQuery | null = null;
   let fellBack = false;
   if (deps.model) {
@@ -80,7 +78,7 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
     const interpreted = interpretQuestion(question, { locale, ...vocabulary });
     locale = interpreted.locale;
     if (!interpreted.ok) {
-      await recordAuditEvent(bot.prisma, { actor, action: "caseload.not_understood", details: { kind: "not_understood", reason: interpreted.reason, model: Boolean(deps.model) } });
+      await bot.store.audit.record({ actor, action: "caseload.not_understood", details: { kind: "not_understood", reason: interpreted.reason, model: Boolean(deps.model) } });
       await refuse(turn, interpreted, scopeLabel(actor, scope, locale, await teamName(turn, scope)));
       return;
     }
@@ -91,7 +89,7 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
 
 async function teamName(turn: Turn, scope: CaseloadScope): Promise<string | undefined> {
   if (scope.kind !== "team") return undefined;
-  return (await turn.deps.prisma.team.findUnique({ where: { id: scope.teamId }, select: { name: true } }))?.name;
+  return (await turn.deps.store.teams.nameOf(scope.teamId)) ?? undefined;
 }
 
 /** Says what was not understood or is out of scope, with buttons for what Trede can answer instead. */
@@ -120,7 +118,7 @@ async function ask(turn: Turn, deps: CaseloadDeps): Promise<void> {
   } else if (parsed.success && parsed.data.question.trim()) {
     return askQuestion(turn, deps, parsed.data.question.trim());
   }
-  await recordRefusal(turn.deps.prisma, { actor: turn.actor, reason: "invalid_caseload_ask" });
+  await turn.deps.store.audit.refusal({ actor: turn.actor, reason: "invalid_caseload_ask" });
   await turn.context.sendActivity(t(turn.locale).staleCard);
 }
 
@@ -134,7 +132,7 @@ async function more(turn: Turn): Promise<void> {
     } catch {}
   }
   if (!parsed.success || !query) {
-    await recordRefusal(turn.deps.prisma, { actor: turn.actor, reason: "invalid_caseload_more" });
+    await turn.deps.store.audit.refusal({ actor: turn.actor, reason: "invalid_caseload_more" });
     await turn.context.sendActivity(t(turn.locale).staleCard);
     return;
   }
@@ -158,20 +156,20 @@ function scopeLabel(actor: Actor, scope: CaseloadScope, locale: Locale, teamName
 async function answer(turn: Turn, input: { query: CaseloadQuery; question: string | null; page: number; scope: CaseloadScope; locale: Locale; note?: string }): Promise<void> {
   const { context, actor, deps: bot } = turn;
   const locale = input.locale;
-  const answered = await executeCaseloadQuery(bot.prisma, { query: input.query, scope: input.scope, askerStaffId: actor.staffId, today: bot.clock(), page: input.page });
+  const answered = await bot.store.caseload.answer({ query: input.query, scope: input.scope, askerStaffId: actor.staffId, today: bot.clock(), page: input.page });
   const result = await withReadableLines(turn, answered, input.question === null ? "caseload.more" : "caseload.query");
-  const team = input.scope.kind === "team" ? await bot.prisma.team.findUnique({ where: { id: input.scope.teamId }, select: { name: true } }) : null;
+  const teamName = input.scope.kind === "team" ? await bot.store.teams.nameOf(input.scope.teamId) : null;
   const card = renderCaseloadAnswerCard({
     result,
     query: input.query,
     description: describeQuery(input.query, locale),
-    scopeLabel: scopeLabel(actor, input.scope, locale, team?.name),
+    scopeLabel: scopeLabel(actor, input.scope, locale, teamName ?? undefined),
     locale,
     buttons: otherReading(input.query, locale),
   });
   const shown = "lines" in result ? result.lines.length : 0;
   // what kind of question, the interpreted filter and which clients were shown; never the typed text
-  await recordAuditEvent(bot.prisma, {
+  await bot.store.audit.record({
     actor,
     action: "caseload.query",
     details: { kind: input.query.measure, source: input.question === null ? "more" : "question", query: input.query, page: input.page, scope: input.scope.kind, shown, clientIds: "lines" in result ? result.lines.map((l) => l.clientId) : [] },

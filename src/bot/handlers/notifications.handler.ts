@@ -2,7 +2,6 @@
 // (the weekly nudge, digest and review reminder). Stored on the person, audited.
 import type { Locale } from "../../i18n/locale.ts";
 import type { TeamRun } from "../../use-cases/send-nudges.ts";
-import { setNotificationsOff } from "../../storage/nudges/notification-store.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 
@@ -40,6 +39,6 @@ export function notificationRoutes(options: { demoRunNow?: (teamId: string) => P
 }
 
 async function choose(turn: Turn, off: boolean): Promise<void> {
-  await setNotificationsOff(turn.deps.prisma, turn.actor, off);
+  await turn.deps.store.staff.setNotificationsOff(turn.actor, off);
   await turn.context.sendActivity(off ? text[turn.locale].off : text[turn.locale].on);
 }

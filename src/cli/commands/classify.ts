@@ -4,10 +4,10 @@
 // error. With --team the team's ladder profile and ZRM domains in scope apply (read from DATABASE_URL).
 import type { Readable } from "node:stream";
 import { loadLadderProfiles } from "../../config/ladder-profiles.ts";
-import { findTeamClassifierScope, type TeamClassifierScope } from "../../storage/team-scope.repository.ts";
+import type { TeamClassifierScope } from "../../domain/teams/ports.ts";
 import { classifyAnswers } from "../../use-cases/classify-answers.ts";
 import { CliUsageError, type CliCommand } from "../command.ts";
-import { withDatabase } from "../with-database.ts";
+import { withStore } from "../with-database.ts";
 
 /** Answers of one debrief are a few kilobytes; beyond this the input is refused before it is read whole. */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
@@ -62,7 +62,7 @@ export const classifyCommand: CliCommand = {
     }
     let team: TeamClassifierScope | null = null;
     if (teamName !== undefined) {
-      team = await withDatabase(io, (db) => findTeamClassifierScope(db.prisma, teamName));
+      team = await withStore(io, (store) => store.teams.classifierScope(teamName));
       if (!team) return invalid([`team: unknown team "${teamName}"`]);
     }
     const result = classifyAnswers(

@@ -3,10 +3,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describeProblem } from "../../domain/import/import-rows.ts";
 import type { Locale } from "../../domain/localized.ts";
-import { exportClassifications } from "../../storage/export/export-classifications.ts";
-import { importClients, importStaff, type ImportReport } from "../../storage/import/import-csv.ts";
+import type { ImportReport } from "../../domain/import/ports.ts";
+import { exportClassifications } from "../../use-cases/export-data.ts";
+import { importRecords } from "../../use-cases/import-records.ts";
 import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
-import { withDatabase } from "../with-database.ts";
+import { withStore } from "../with-database.ts";
 
 function flags(args: string[]) {
   const positional: string[] = [];
@@ -70,11 +71,15 @@ export const importCommand: CliCommand = {
       skipInvalid: named.has("--skip-invalid"),
       closeMissing: named.has("--close-missing"),
       createTeams: named.has("--create-teams"),
-      operator: io.env.USER || "cli",
       onProgress: progress(io),
     };
-    const report = await withDatabase(io, (db) =>
-      kind === "clients" ? importClients(db.prisma, text, options) : importStaff(db.prisma, text, { ...options, tenantId: String(named.get("--tenant") || io.env.MICROSOFT_APP_TENANT_ID || "") }),
+    const operator = { name: io.env.USER || "cli" };
+    const { report } = await withStore(io, (store) =>
+      importRecords(
+        store,
+        operator,
+        kind === "clients" ? { kind, text, options } : { kind, text, options, tenantId: String(named.get("--tenant") || io.env.MICROSOFT_APP_TENANT_ID || "") },
+      ),
     );
     printReport(io, report, locale, options.dryRun);
     return report.problems.length && !options.skipInvalid ? 1 : 0;
@@ -94,15 +99,14 @@ export const exportCommand: CliCommand = {
       if (!d) throw new CliUsageError(`${flag}: "${v}" is geen datum (dd-mm-jjjj of jjjj-mm-dd)`);
       return d;
     };
-    const result = await withDatabase(io, (db) =>
-      exportClassifications(db.prisma, {
+    const result = await withStore(io, (store) =>
+      exportClassifications(store, { name: io.env.USER || "cli" }, {
         team: named.has("--team") ? String(named.get("--team")) : undefined,
         from: date("--from"),
         to: date("--to"),
         allVersions: named.has("--all-versions"),
         withNames: named.has("--with-names"),
         delimiter: named.get("--delimiter") === "," ? "," : ";",
-        operator: io.env.USER || "cli",
       }),
     );
     writeFileSync(out, result.csv);

@@ -5,7 +5,7 @@
 import { createSenderFromEnv } from "../../bot/notification-sender.ts";
 import type { NotificationTeam } from "../../domain/nudges/ports.ts";
 import { isQuietTime } from "../../domain/nudges/schedule.ts";
-import { createNotificationStore } from "../../storage/nudges/notification-store.ts";
+import { createStore } from "../../storage/store.ts";
 import { sendDigest } from "../../use-cases/send-digest.ts";
 import { sendNudges, type TeamRun } from "../../use-cases/send-nudges.ts";
 import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
@@ -31,7 +31,7 @@ async function runNow(kind: "nudges" | "digest", args: string[], io: CliIo, usag
   if (args.includes("--team") && !teamName) throw new CliUsageError(`usage: npm run trede -- ${usage}`);
   const defaultLocale = io.env.DEFAULT_LOCALE === "en" ? "en" : "nl";
   return withDatabase(io, async (db) => {
-    const store = createNotificationStore(db.prisma, { defaultLocale });
+    const store = createStore(db, { defaultLocale }).notifications;
     let team: NotificationTeam | undefined;
     if (teamName) {
       team = (await store.listTeams({ team: teamName }))[0];

@@ -1,5 +1,6 @@
 // Four eyes: which confirmed classifications a supervisor must confirm too, per the team's policy.
 import { z } from "zod";
+import { hasRole, type Actor } from "../access/actor.ts";
 
 export const ReviewTrigger = z.enum(["ALWAYS", "OVERRIDE", "JUMP", "ONTHEFFING"]);
 export type ReviewTrigger = z.infer<typeof ReviewTrigger>;
@@ -25,4 +26,19 @@ export function reviewReasons(triggers: readonly ReviewTrigger[], facts: ReviewF
   if (triggers.includes("JUMP") && facts.previousRung !== null && Math.abs(facts.finalRung - facts.previousRung) >= JUMP_RUNGS) fired.push("JUMP");
   if (triggers.includes("ONTHEFFING") && facts.ontheffing) fired.push("ONTHEFFING");
   return fired;
+}
+
+/** Whether the actor may decide on classifications of this team at all (the coach check comes per item). */
+export function isReviewerFor(actor: Actor, teamId: string): boolean {
+  return hasRole(actor, "SUPERVISOR") && actor.teamId === teamId;
+}
+
+/** Who may open the list of waiting classifications and their cards: reviewers and those who oversee them. */
+export function mayOpenReviews(actor: Actor): boolean {
+  return hasRole(actor, "SUPERVISOR") || hasRole(actor, "TEAM_LEAD") || hasRole(actor, "ADMIN");
+}
+
+/** Whether this actor may decide on this classification: a reviewer of its team who did not classify it. */
+export function mayDecide(actor: Actor, review: { teamId: string; coachId: string }): boolean {
+  return isReviewerFor(actor, review.teamId) && review.coachId !== actor.staffId;
 }

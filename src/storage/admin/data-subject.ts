@@ -1,13 +1,9 @@
-// Data-subject rights and team settings, for the municipality's administrator (command line, audited).
-import { ZRM_DOMAINS } from "../../domain/ladder/zrm-domains.ts";
-import { ReviewTrigger } from "../../domain/review/review-policy.ts";
+// Data-subject rights (AVG/GDPR art. 15 and 17), for the municipality's administrator (command line, audited).
+// The rules (retention) are the erase use case's; storage finds, copies and anonymises.
+import type { ErasureSubject } from "../../domain/admin/ports.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
-import { CLIENT_READ } from "../audit/record-client-read.ts";
-
-/** Retention: client dossiers are kept about ten years after closure. */
-export const RETENTION_YEARS = 10;
 
 /** Everything Trede stores about one client, as JSON (AVG/GDPR art. 15). */
 export async function exportClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
@@ -40,19 +36,20 @@ async function auditEventsAbout(prisma: PrismaClient, clientId: string) {
   });
 }
 
-export type EraseResult = { outcome: "erased" } | { outcome: "not_found" } | { outcome: "retention"; closedAt: Date | null; until: Date | null };
+/** The client an erasure is about (by external key), or null when unknown or already erased. */
+export async function findErasureSubject(prisma: PrismaClient, externalKey: string): Promise<ErasureSubject | null> {
+  const client = await prisma.client.findUnique({ where: { externalKey }, select: { id: true, closedAt: true, erasedAt: true } });
+  return client && !client.erasedAt ? { clientId: client.id, closedAt: client.closedAt } : null;
+}
 
 /**
- * Anonymises a client after the retention period: name, key and birth year go, notes-like data (answers,
- * verdieping, override reasons, review notes) are emptied, conversation state that holds the client goes;
- * rungs, dates, wijk and team stay, so aggregate history keeps its numbers without the person. The audit
- * trail is never rewritten: it holds ids, codes and counts only, never a name, number or text.
+ * Anonymises a client: name, key and birth year go, notes-like data (answers, verdieping, override
+ * reasons, review notes) are emptied, conversation state that holds the client goes; rungs, dates, wijk
+ * and team stay, so aggregate history keeps its numbers without the person. The audit trail is never
+ * rewritten: it holds ids, codes and counts only, never a name, number or text.
  */
-export async function eraseClient(prisma: PrismaClient, input: { externalKey: string; operator: string; now: Date; force?: boolean }): Promise<EraseResult> {
-  const client = await prisma.client.findUnique({ where: { externalKey: input.externalKey } });
-  if (!client || client.erasedAt) return { outcome: "not_found" };
-  const until = client.closedAt ? new Date(Date.UTC(client.closedAt.getUTCFullYear() + RETENTION_YEARS, client.closedAt.getUTCMonth(), client.closedAt.getUTCDate())) : null;
-  if (!input.force && (!until || until > input.now)) return { outcome: "retention", closedAt: client.closedAt, until };
+export async function anonymiseClient(prisma: PrismaClient, input: { clientId: string; operator: string; now: Date; forced: boolean }): Promise<void> {
+  const client = await prisma.client.findUniqueOrThrow({ where: { id: input.clientId } });
   await prisma.$transaction(async (tx) => {
     await tx.client.update({
       where: { id: client.id },
@@ -61,9 +58,8 @@ export async function eraseClient(prisma: PrismaClient, input: { externalKey: st
     await tx.classification.updateMany({ where: { clientId: client.id }, data: { answers: {}, verdieping: {}, overrideReason: null, reviewNote: null } });
     await tx.reviewCard.deleteMany({ where: { classification: { clientId: client.id } } });
     await eraseFromConversationState(tx, client);
-    await recordAuditEvent(tx, { actor: null, action: "client.erased", clientId: client.id, details: { operator: input.operator, forced: Boolean(input.force) } });
+    await recordAuditEvent(tx, { actor: null, action: "client.erased", clientId: client.id, details: { operator: input.operator, forced: input.forced } });
   });
-  return { outcome: "erased" };
 }
 
 export async function auditTrailForClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
@@ -73,67 +69,6 @@ export async function auditTrailForClient(prisma: PrismaClient, input: { externa
   const staff = new Map((await prisma.staff.findMany({ where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => Boolean(x)) } } })).map((s) => [s.id, s.displayName]));
   await recordAuditEvent(prisma, { actor: null, action: "audit.read", clientId: client.id, details: { operator: input.operator } });
   return events.map((e) => ({ at: e.at.toISOString(), who: e.actorId ? (staff.get(e.actorId) ?? e.actorId) : "systeem", action: e.action, details: e.details }));
-}
-
-export class TeamSettingError extends Error {}
-
-/** Review policy, ZRM domains in scope (special categories only with a reason) and notes-to-model. */
-export async function updateTeamSettings(
-  prisma: PrismaClient,
-  input: {
-    team: string;
-    operator: string;
-    reviewTriggers?: string[];
-    domains?: string[];
-    reason?: string;
-    allowNotesToModel?: boolean;
-    /** when Trede speaks first, and the share in beeld the digest measures against */
-    notifications?: { inViewTarget?: number; nudgeWeekday?: number; digestWeekday?: number; sendHour?: number };
-  },
-) {
-  const team = await prisma.team.findFirst({ where: { name: { equals: input.team, mode: "insensitive" } } });
-  if (!team) throw new TeamSettingError(`unknown team "${input.team}"`);
-  const triggers = input.reviewTriggers?.map((t) => {
-    const parsed = ReviewTrigger.safeParse(t.trim().toUpperCase());
-    if (!parsed.success) throw new TeamSettingError(`unknown review trigger "${t}" (always, override, jump, ontheffing, or never)`);
-    return parsed.data;
-  });
-  if (input.domains) {
-    const unknown = input.domains.filter((d) => !ZRM_DOMAINS.some((z) => z.code === d));
-    if (unknown.length) throw new TeamSettingError(`unknown ZRM domains: ${unknown.join(", ")}`);
-    const special = input.domains.filter((d) => ZRM_DOMAINS.find((z) => z.code === d)!.special);
-    if (special.length && !input.reason?.trim()) throw new TeamSettingError(`special-category domains (${special.join(", ")}) need --reason: why this team must record them`);
-  }
-  const updated = await prisma.$transaction(async (tx) => {
-    const t = await tx.team.update({
-      where: { id: team.id },
-      data: {
-        ...(triggers ? { reviewTriggers: triggers } : {}),
-        ...(input.domains ? { domainsInScope: input.domains, specialDomainsReason: input.reason?.trim() || null } : {}),
-        ...(input.allowNotesToModel !== undefined ? { allowNotesToModel: input.allowNotesToModel } : {}),
-        ...input.notifications,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor: null,
-      action: "team.settings",
-      details: {
-        team: t.name,
-        reviewTriggers: t.reviewTriggers,
-        domainsInScope: t.domainsInScope,
-        // the typed reason is the record on the team itself; the audit says only that one was given
-        specialDomainsReasonRecorded: Boolean(t.specialDomainsReason),
-        allowNotesToModel: t.allowNotesToModel,
-        inViewTarget: t.inViewTarget,
-        nudgeWeekday: t.nudgeWeekday,
-        digestWeekday: t.digestWeekday,
-        sendHour: t.sendHour,
-        operator: input.operator,
-      },
-    });
-    return t;
-  });
-  return updated;
 }
 
 /**

@@ -5,20 +5,12 @@
 // would outlive a client's erasure in this append-only table). A row about one client carries clientId;
 // a read that showed several lists them in details.clientIds.
 import type { Actor } from "../../domain/access/actor.ts";
+import type { AuditEventInput } from "../../domain/audit/ports.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export interface AuditEventInput {
-  actor: Pick<Actor, "staffId" | "aadObjectId"> | null;
-  /** dotted verb, e.g. "classification.confirmed", "review.approved", "caseload.query", "refused" */
-  action: string;
-  clientId?: string | null;
-  subjectId?: string | null;
-  /** codes, counts, ids; `clientIds` for every client a read showed */
-  details?: Record<string, unknown>;
-  correlationId?: string | null;
-}
+export type { AuditEventInput } from "../../domain/audit/ports.ts";
 
 export async function recordAuditEvent(db: Db, event: AuditEventInput): Promise<void> {
   await db.auditEvent.create({ data: auditEventData(event) });

@@ -1,17 +1,13 @@
 // Reads of client data are audited like changes: who saw which clients, through which verb. Only ids
 // and the verb go into the event, never a name or anything typed by a person.
 import type { Actor } from "../../domain/access/actor.ts";
+import type { ClientRead } from "../../domain/audit/ports.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "./record-audit-event.ts";
 
 export const CLIENT_READ = "client.read";
 
-export interface ClientRead {
-  /** the verb or view that showed the data, e.g. "review.refresh", "debrief.picker", "caseload.more" */
-  via: string;
-  /** the record shown, when the read concerns one (e.g. a classification) */
-  subjectId?: string | null;
-}
+export type { ClientRead } from "../../domain/audit/ports.ts";
 
 /**
  * One event per view: a single client in `clientId` (so a data-subject request finds it), several in

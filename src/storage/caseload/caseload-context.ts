@@ -1,8 +1,8 @@
 // Small lookups the caseload interpreter needs: which wijken and teams exist in the asker's scope, and
 // which client names a question mentions (so they can be masked before anything goes to a model).
 import type { CaseloadScope } from "../../domain/access/actor.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { clientWhereForScope } from "../client-scope.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { clientScopeSql } from "../client-scope.ts";
 
 /**
  * Names a question may use: wijken, teams and coaches inside the asker's scope, and those that exist but
@@ -13,7 +13,7 @@ export async function findScopeVocabulary(
   scope: CaseloadScope,
 ): Promise<{ wijken: string[]; teams: string[]; coaches: string[]; outside: { wijken: string[]; teams: string[]; coaches: string[] } }> {
   const [wijken, allWijken, teams, staff] = await Promise.all([
-    prisma.client.findMany({ where: { ...clientWhereForScope(scope), active: true }, distinct: ["wijk"], select: { wijk: true }, orderBy: { wijk: "asc" } }),
+    prisma.$queryRaw<{ wijk: string }[]>(Prisma.sql`SELECT DISTINCT c.wijk FROM "Client" c WHERE ${clientScopeSql(scope, "caseload")} ORDER BY c.wijk`),
     prisma.client.findMany({ where: { active: true }, distinct: ["wijk"], select: { wijk: true }, orderBy: { wijk: "asc" } }),
     prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.staff.findMany({ where: { active: true, roles: { has: "COACH" } }, select: { id: true, displayName: true, teamId: true }, orderBy: { displayName: "asc" } }),
@@ -38,10 +38,11 @@ export async function findScopeVocabulary(
 export async function findMentionedClients(prisma: PrismaClient, scope: CaseloadScope, text: string): Promise<{ names: string[]; clientNumbers: string[] }> {
   const tokens = [...new Set(text.match(/\b[A-Z]{0,3}-?\d{4,}\b|\b[A-Z][\p{L}'-]{2,}\b/gu) ?? [])].slice(0, 12);
   if (!tokens.length) return { names: [], clientNumbers: [] };
-  const rows = await prisma.client.findMany({
-    where: { ...clientWhereForScope(scope), OR: tokens.flatMap((t) => [{ displayName: { contains: t, mode: "insensitive" as const } }, { externalKey: { contains: t, mode: "insensitive" as const } }]) },
-    select: { displayName: true, externalKey: true },
-    take: 50,
-  });
+  // as Prisma's `contains` did: the token is a literal, not a pattern
+  const like = (t: string) => `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const mentions = Prisma.join(tokens.map((t) => Prisma.sql`c."displayName" ILIKE ${like(t)} OR c."externalKey" ILIKE ${like(t)}`), " OR ");
+  const rows = await prisma.$queryRaw<{ displayName: string; externalKey: string }[]>(
+    Prisma.sql`SELECT c."displayName", c."externalKey" FROM "Client" c WHERE ${clientScopeSql(scope, "readable")} AND (${mentions}) LIMIT 50`,
+  );
   return { names: rows.map((r) => r.displayName), clientNumbers: rows.map((r) => r.externalKey) };
 }

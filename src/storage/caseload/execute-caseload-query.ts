@@ -2,44 +2,16 @@
 // classification per client" is defined once (LATEST below) and used by every measure; "onbekend" is
 // counted apart and every share carries its denominator.
 import type { CaseloadScope } from "../../domain/access/actor.ts";
+import type { CaseloadResult, Cell, ClientLine } from "../../domain/caseload/caseload-result.ts";
 import { daysBefore, monthsBefore, periodBuckets, periodRange, type CaseloadFilters, type CaseloadQuery, type Period } from "../../domain/caseload/caseload-query.ts";
 import { suppressList, suppressTable } from "../../domain/caseload/small-cells.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { clientScopeSql } from "../client-scope.ts";
 
 export const PAGE_SIZE = 20;
 
-export interface ClientLine {
-  clientId: string;
-  displayName: string;
-  externalKey: string;
-  wijk: string;
-  rung: number;
-  substep: number | null;
-  expectedRung: number | null;
-  coachName: string | null;
-  lastContactAt: Date | null;
-  status: string;
-}
-
-/** A count that may be hidden ("<5") in aggregates by wijk or age band. */
-export interface Cell {
-  value: number;
-  suppressed: boolean;
-}
-
-export type CaseloadResult =
-  | { kind: "list"; total: number; page: number; pageSize: number; lines: ClientLine[]; order?: "name" | "lastContact" }
-  | { kind: "count"; count: number; denominator: number }
-  | { kind: "distribution"; by: string; rows: { key: string; count: number; suppressed?: boolean }[]; unknown: number; total: number; unknownSuppressed?: boolean }
-  | { kind: "crossTab"; currentRungs: number[]; expectedRungs: number[]; cells: Record<string, number>; unknownExpected: Record<string, number>; total: number }
-  | { kind: "movement"; direction: "up" | "down"; period: Period | null; reading: "sincePrevious" | "startEnd" | "events"; count: number; denominator: number; noBaseline: number; lines: ClientLine[]; total: number; page: number; pageSize: number }
-  | { kind: "reach"; rows: { wijk: string; inView: Cell; total: Cell }[]; inView: number; total: number; inViewSuppressed?: boolean; totalSuppressed?: boolean }
-  | { kind: "growthByAgeBand"; rows: { band: string; total: Cell; ja: Cell; nee: Cell; onbekend: Cell }[]; totals?: { total: Cell; ja: Cell; nee: Cell; onbekend: Cell } }
-  | { kind: "pendingReviews"; lines: (ClientLine & { classificationId: string; confirmedAt: Date })[]; total: number; page: number; pageSize: number }
-  | { kind: "referrals"; rows: { outcome: string; count: number }[]; contacts: number }
-  | { kind: "domainTrends"; rows: { domain: string; vooruit: number; gelijk: number; achteruit: number; notDiscussed: number }[] }
-  /** per month or quarter: counts per rung ("rung") or one count ("up", "down", "contacts") */
-  | { kind: "trend"; of: "rung" | "up" | "down" | "contacts"; buckets: { label: string; counts: Record<string, number>; total: number }[] };
+// the answer's shapes cross the store port, so they live in the domain
+export type { CaseloadResult, Cell, ClientLine } from "../../domain/caseload/caseload-result.ts";
 
 // Every client in scope, with its latest classification when it has one: questions about contact and
 // reach include clients who were never classified; measures about rungs require one (HAS_LATEST).
@@ -48,20 +20,10 @@ export type CaseloadResult =
 // else reads clients alone (fromClients) and needs no join per client.
 const LATEST = Prisma.sql`LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" = true`;
 const HAS_LATEST = Prisma.sql`c."latestRung" IS NOT NULL`;
-/** Clients who count: open (not closed) and not erased. */
-const ACTIVE = Prisma.sql`c.active = true AND c."closedAt" IS NULL AND c."erasedAt" IS NULL`;
 const COUNTED = Prisma.sql`('FINAL','PENDING_REVIEW')`;
 
-function scopeSql(scope: CaseloadScope): Prisma.Sql {
-  switch (scope.kind) {
-    case "all":
-      return Prisma.sql`TRUE`;
-    case "team":
-      return Prisma.sql`c."teamId" = ${scope.teamId}`;
-    case "coach":
-      return Prisma.sql`c."coachId" = ${scope.staffId}`;
-  }
-}
+/** Clients who count: in the asker's scope, open (not closed) and not erased (src/storage/client-scope.ts). */
+const scopeSql = (scope: CaseloadScope) => clientScopeSql(scope, "caseload");
 
 function ageBandSql(band: string, today: Date): Prisma.Sql {
   const year = today.getUTCFullYear();
@@ -86,7 +48,7 @@ function fromClients(filters: CaseloadFilters): Prisma.Sql {
 
 /** Every condition as SQL over c (client) and l (its latest classification). */
 function whereSql(filters: CaseloadFilters, ctx: Ctx): Prisma.Sql {
-  const parts: Prisma.Sql[] = [ACTIVE, scopeSql(ctx.scope)];
+  const parts: Prisma.Sql[] = [scopeSql(ctx.scope)];
   if (filters.rungs) parts.push(Prisma.sql`c."latestRung" IN (${Prisma.join(filters.rungs)})`);
   if (filters.rungRange?.min !== undefined) parts.push(Prisma.sql`c."latestRung" >= ${filters.rungRange.min}`);
   if (filters.rungRange?.max !== undefined) parts.push(Prisma.sql`c."latestRung" <= ${filters.rungRange.max}`);
@@ -168,7 +130,7 @@ export async function executeCaseloadQuery(
     case "count": {
       const [{ count, denominator }] = await q<{ count: bigint; denominator: bigint }>(Prisma.sql`
         SELECT count(*) FILTER (WHERE ${where}) AS count, count(*) AS denominator
-        ${fromClients(query.filters)} WHERE ${ACTIVE} AND ${scopeSql(ctx.scope)}`);
+        ${fromClients(query.filters)} WHERE ${scopeSql(ctx.scope)}`);
       return { kind: "count", count: n(count), denominator: n(denominator) };
     }
     case "distribution": {

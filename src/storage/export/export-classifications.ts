@@ -1,18 +1,11 @@
 // Classifications out to CSV for reporting: pseudonymous keys by default (names only when asked for),
 // the latest or every version per client, domain scores as columns. Audited.
 import { ZRM_CODES } from "../../domain/ladder/zrm-domains.ts";
+import type { ExportOptions } from "../../domain/export/ports.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
-export interface ExportOptions {
-  team?: string;
-  from?: Date;
-  to?: Date;
-  allVersions?: boolean;
-  withNames?: boolean;
-  delimiter?: ";" | ",";
-  operator: string;
-}
+export type { ExportOptions } from "../../domain/export/ports.ts";
 
 export const EXPORT_COLUMNS = [
   "external_key", "display_name", "team", "wijk", "coach", "birth_year", "observed_on", "profile", "version", "status",

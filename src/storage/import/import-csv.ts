@@ -3,6 +3,7 @@
 // re-importing the same file changes nothing. Each import is audited.
 import { parse } from "csv-parse/sync";
 import { ClientRow, mapHeader, StaffRow, type ImportKind, type RowProblem } from "../../domain/import/import-rows.ts";
+import type { ImportOptions, ImportReport } from "../../domain/import/ports.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
@@ -35,27 +36,7 @@ export function readCsv(kind: ImportKind, text: string): { rows: CsvRow[]; probl
   return { rows, problems };
 }
 
-export interface ImportOptions {
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  closeMissing?: boolean;
-  createTeams?: boolean;
-  operator: string;
-  today?: Date;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface ImportReport {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  closed: number;
-  skipped: number;
-  createdTeams: string[];
-  problems: RowProblem[];
-  written: boolean;
-}
+export type { ImportOptions, ImportReport } from "../../domain/import/ports.ts";
 
 const CHUNK = 1_000;
 

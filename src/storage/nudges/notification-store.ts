@@ -8,10 +8,9 @@ import type { DigestFigures, MessageClaim, NotificationStore, NotificationTeam, 
 import { startOfWeek } from "../../domain/nudges/schedule.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { clientScopeSql } from "../client-scope.ts";
 
 const TEAM_SELECT = { id: true, name: true, inViewTarget: true, nudgeWeekday: true, digestWeekday: true, sendHour: true } as const;
-/** clients anyone may be told about: still in the caseload */
-const IN_CASELOAD = Prisma.sql`c.active AND c."erasedAt" IS NULL AND c."closedAt" IS NULL`;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
@@ -61,13 +60,13 @@ export function createNotificationStore(prisma: PrismaClient, options: { default
       return prisma.$queryRaw<NudgeClient[]>(Prisma.sql`SELECT c.id, c."displayName", c."externalKey", c."lastContactAt",
           l."observedOn" AS "latestObservedOn", l.status::text AS "latestStatus"
         FROM "Client" c LEFT JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest"
-        WHERE c."coachId" = ${staffId} AND ${IN_CASELOAD}
+        WHERE ${clientScopeSql({ kind: "coach", staffId }, "caseload")}
         ORDER BY c."displayName", c.id`);
     },
 
     async digestFigures({ teamId, today }): Promise<DigestFigures> {
       const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-      const team = Prisma.sql`c."teamId" = ${teamId} AND ${IN_CASELOAD}`;
+      const team = clientScopeSql({ kind: "team", teamId }, "caseload");
       const [byWijk, trend, pending, moves, [without]] = await Promise.all([
         prisma.$queryRaw<{ wijk: string; total: bigint; inview: bigint }[]>(Prisma.sql`SELECT c.wijk, count(*) AS total,
             count(*) FILTER (WHERE c."lastContactAt" >= (${day}::date - interval '12 months')) AS inview

@@ -1,44 +1,15 @@
 // Four-eyes decisions. Exactly one decision wins: the status moves from PENDING_REVIEW with a conditional
 // update, so two supervisors deciding at once produce one transition and one "already decided" answer.
-import { hasRole, type Actor } from "../../domain/access/actor.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { caseloadScopeOf, type Actor } from "../../domain/access/actor.ts";
+import type { DecideResult, PendingReview, ReviewDecision } from "../../domain/review/ports.ts";
+import { isReviewerFor } from "../../domain/review/review-policy.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent, recordRefusal } from "../audit/record-audit-event.ts";
-import { clientWhereForActor } from "../client-scope.ts";
+import { clientScopeSql } from "../client-scope.ts";
 
-export type ReviewDecision = "approve" | "reject" | "return";
-
-export interface PendingReview {
-  classificationId: string;
-  clientId: string;
-  clientName: string;
-  clientKey: string;
-  coachId: string;
-  coachName: string;
-  teamId: string;
-  profileId: string;
-  answers: unknown;
-  previousRung: number | null;
-  previousSubstep: number | null;
-  proposedRung: number;
-  proposedSubstep: number | null;
-  finalRung: number;
-  finalSubstep: number | null;
-  expectedRung: number | null;
-  overrideReason: string | null;
-  observedOn: Date;
-  confirmedAt: Date;
-  status: "PENDING_REVIEW" | "FINAL" | "REJECTED" | "RETURNED";
-  reviewedByName: string | null;
-  reviewedAt: Date | null;
-  reviewNote: string | null;
-}
+export type { PendingReview, ReviewDecision } from "../../domain/review/ports.ts";
 
 const include = { client: { select: { displayName: true, externalKey: true, coach: { select: { displayName: true } } } } } as const;
-
-/** Whether the actor may decide on classifications of this team at all (the coach check comes per item). */
-export function isReviewerFor(actor: Actor, teamId: string): boolean {
-  return hasRole(actor, "SUPERVISOR") && actor.teamId === teamId;
-}
 
 export async function findReview(prisma: PrismaClient, classificationId: string): Promise<PendingReview | null> {
   const c = await prisma.classification.findUnique({ where: { id: classificationId }, include });
@@ -55,32 +26,29 @@ export async function findReviewSubject(prisma: PrismaClient, classificationId: 
 }
 
 /** What waits for the actor: about clients they may see, still in the caseload (not closed or erased). */
-function pendingWhere(actor: Actor) {
-  return { status: "PENDING_REVIEW" as const, client: { AND: [clientWhereForActor(actor), { active: true, closedAt: null }] } };
+function pendingSql(actor: Actor, tail: Prisma.Sql = Prisma.empty) {
+  return Prisma.sql`FROM "Classification" l JOIN "Client" c ON c.id = l."clientId"
+    WHERE l.status = 'PENDING_REVIEW' AND ${clientScopeSql(caseloadScopeOf(actor), "caseload")} ${tail}`;
 }
 
 /** How many classifications wait for the actor, however many the list shows. */
 export async function countPendingReviews(prisma: PrismaClient, actor: Actor): Promise<number> {
-  return prisma.classification.count({ where: pendingWhere(actor) });
+  const [{ count }] = await prisma.$queryRaw<{ count: bigint }[]>(Prisma.sql`SELECT count(*) AS count ${pendingSql(actor)}`);
+  return Number(count);
 }
 
 /** Open requests the actor may see, oldest first. */
 export async function listPendingReviews(prisma: PrismaClient, actor: Actor, options: { take?: number } = {}): Promise<PendingReview[]> {
-  const rows = await prisma.classification.findMany({
-    where: pendingWhere(actor),
-    orderBy: { confirmedAt: "asc" },
-    take: options.take ?? 50,
-    include,
-  });
+  const ids = await prisma.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT l.id ${pendingSql(actor, Prisma.sql`ORDER BY l."confirmedAt" ASC, l.id LIMIT ${options.take ?? 50}`)}`,
+  );
+  const rows = await prisma.classification.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }], include });
   const coaches = await prisma.staff.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.coachId))] } }, select: { id: true, displayName: true } });
   const names = new Map(coaches.map((c) => [c.id, c.displayName]));
   return rows.map((r) => toReview(r, names.get(r.coachId) ?? "?", null));
 }
 
-export type DecideResult =
-  | { outcome: "decided"; review: PendingReview }
-  | { outcome: "already_decided"; review: PendingReview }
-  | { outcome: "forbidden"; reason: "not_reviewer" | "own_classification" | "not_found" };
+export type { DecideResult } from "../../domain/review/ports.ts";
 
 export async function decideReview(
   prisma: PrismaClient,
