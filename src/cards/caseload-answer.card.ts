@@ -5,6 +5,7 @@ import { formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
 import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
+import { chartElement, type ChartPoint, type ChartSpec } from "./chart.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
@@ -35,6 +36,7 @@ const t = {
     line: (l: ClientLine, locale: Locale) =>
       `Trede ${l.rung}${l.substep ? `.${l.substep}` : ""} · verwacht ${l.expectedRung ?? "onbekend"} · ${l.coachName ?? "geen coach"} · laatste contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "nooit"}`,
     more: "Meer",
+    exportCsv: "Exporteer CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
     suppressed: "• = verborgen: aantallen onder 5, en zo nodig andere cellen, zodat niemand ze uit de totalen kan afleiden.",
     unknownNote: (n: number) => `? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
@@ -74,6 +76,7 @@ const t = {
     line: (l: ClientLine, locale: Locale) =>
       `Rung ${l.rung}${l.substep ? `.${l.substep}` : ""} · expected ${l.expectedRung ?? "unknown"} · ${l.coachName ?? "no coach"} · last contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "never"}`,
     more: "More",
+    exportCsv: "Export CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     suppressed: "• = hidden: counts under 5, and other cells where needed, so that none can be worked out from the totals.",
     unknownNote: (n: number) => `? = expected rung unknown: ${n} clients, counted apart.`,
@@ -115,6 +118,9 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
   let table: { columns: string[]; rows: string[][] } | null = null;
   let lines: { title: string; detail: string }[] = [];
   let more: { page: number } | null = null;
+  // what a chart shows is always in the table too: the chart is for looking, the table for reading
+  let chart: ChartSpec | null = null;
+  const point = (x: string, y: number | null): ChartPoint => ({ x: cardText(x, "plain"), y });
   const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} (${l.externalKey}) · ${l.wijk}`, detail: s.line(l, locale) }));
 
   switch (result.kind) {
@@ -137,6 +143,10 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–", ""] : [key, String(n), pct(n), bar(n, max)]);
       table = { columns: [label, s.count, s.share, s.bar], rows: result.rows.map((r) => row(r.key, r.count, r.suppressed)) };
       if (result.unknown) table.rows.push(row(s.unknown, result.unknown, result.unknownSuppressed));
+      const points = [...result.rows.map((r) => point(r.key, r.suppressed ? null : r.count)), ...(result.unknown ? [point(s.unknown, result.unknownSuppressed ? null : result.unknown)] : [])];
+      // parts of a whole with few slices read best as a donut; ordered categories as bars
+      const donut = query.measure === "distribution" && (query.by === "growthPotential" || query.by === "ageBand");
+      chart = donut ? { kind: "donut", points } : { kind: "bar", xTitle: cardText(label, "plain"), yTitle: cardText(s.count, "plain"), points };
       if (result.rows.some((r) => r.suppressed) || result.unknownSuppressed) note = s.suppressed;
       break;
     }
@@ -170,6 +180,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
         columns: [s.wijk, s.inView, s.total, s.share],
         rows: result.rows.map((r) => [r.wijk, show(r.inView), show(r.total), r.inView.suppressed || r.total.suppressed ? "–" : `${Math.round((r.inView.value / Math.max(1, r.total.value)) * 100)}%`]),
       };
+      chart = {
+        kind: "bar",
+        xTitle: cardText(s.wijk, "plain"),
+        yTitle: cardText(`${s.inView} %`, "plain"),
+        points: result.rows.map((r) => point(r.wijk, r.inView.suppressed || r.total.suppressed ? null : Math.round((r.inView.value / Math.max(1, r.total.value)) * 100))),
+      };
       if (result.inViewSuppressed || result.totalSuppressed) summary = "";
       note = s.suppressed;
       break;
@@ -192,12 +208,21 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     case "referrals":
       summary = String(result.contacts);
       table = { columns: [s.outcome, s.count], rows: result.rows.map((r) => [r.outcome, String(r.count)]) };
+      chart = { kind: "bar", xTitle: cardText(s.outcome, "plain"), yTitle: cardText(s.count, "plain"), points: result.rows.map((r) => point(r.outcome, r.count)) };
       break;
     case "trend": {
       const keys = result.of === "rung" ? [...new Set(result.buckets.flatMap((b) => Object.keys(b.counts)))].sort() : ["count"];
       table = {
         columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rung} ${k}`) : []), s.total],
         rows: result.buckets.map((b) => [b.label, ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
+      };
+      // over time: one line per rung, or one line of the count
+      const series = result.of === "rung" ? keys.map((k) => ({ legend: `${s.rung} ${k}`, value: (b: (typeof result.buckets)[number]) => b.counts[k] ?? 0 })) : [{ legend: s.total, value: (b: (typeof result.buckets)[number]) => b.total }];
+      chart = {
+        kind: "line",
+        xTitle: cardText(s.period, "plain"),
+        yTitle: cardText(s.count, "plain"),
+        series: series.map((x) => ({ legend: cardText(x.legend, "plain"), points: result.buckets.map((b) => point(b.label, x.value(b))) })),
       };
       break;
     }
@@ -211,6 +236,9 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     headline: cardText(`${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`),
     summary: cardText(preface),
     hasTable: table !== null,
+    hasChart: chart !== null,
+    // the table is in the card anyway, so a host without charts drops the chart
+    chart: chart ? chartElement(chart, "drop") : {},
     // the label column and a trailing total need room; counts are narrow
     columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
     rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells: cells.map((c) => cardText(c)) })) : [],
@@ -218,6 +246,10 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     note: cardText(note),
     hasMore: more !== null,
     moreLabel: s.more,
+    // every list reaches all its members: page by page, or all at once as a file
+    hasExport: ["list", "movement", "pendingReviews"].includes(result.kind) && "total" in result && result.total > 0,
+    exportLabel: s.exportCsv,
+    locale,
     queryToken: JSON.stringify(query),
     nextPage: more?.page ?? 0,
     hasButtons: buttons.length > 0,
@@ -230,6 +262,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       lines: [data.headline, data.summary, ...data.rows.map((r) => r.cells.join(" · ") as CardText), ...data.lines.flatMap((l) => [l.title, l.detail]), data.note],
       actions: [
         ...(more ? [{ type: "Action.Submit", title: s.more, data: { verb: "caseload.more", query: data.queryToken, page: data.nextPage } }] : []),
+        ...(data.hasExport ? [{ type: "Action.Submit", title: s.exportCsv, data: { verb: "caseload.export", query: data.queryToken, locale } }] : []),
         ...buttonActions(data.buttons),
       ],
     }),
@@ -243,12 +276,17 @@ export function renderCaseloadRefusalCard(input: { text: string; locale: Locale;
     headline: cardText(input.text),
     summary: cardText(""),
     hasTable: false,
+    hasChart: false,
+    chart: {},
     columns: [],
     rows: [],
     lines: [],
     note: cardText(""),
     hasMore: false,
     moreLabel: "",
+    hasExport: false,
+    exportLabel: "",
+    locale: input.locale,
     queryToken: "",
     nextPage: 0,
     hasButtons: input.buttons.length > 0,
@@ -275,12 +313,17 @@ interface CaseloadAnswerData {
   headline: CardText;
   summary: CardText;
   hasTable: boolean;
+  hasChart: boolean;
+  chart: Record<string, unknown>;
   columns: { width: number }[];
   rows: { cells: CardText[] }[];
   lines: { title: CardText; detail: CardText }[];
   note: CardText;
   hasMore: boolean;
   moreLabel: string;
+  hasExport: boolean;
+  exportLabel: string;
+  locale: Locale;
   queryToken: string;
   nextPage: number;
   hasButtons: boolean;
