@@ -16,6 +16,7 @@ import { recordAuditEvent, recordRefusal } from "../../storage/audit/record-audi
 import { findScopeVocabulary } from "../../storage/caseload/caseload-context.ts";
 import { executeCaseloadQuery, type CaseloadResult } from "../../storage/caseload/execute-caseload-query.ts";
 import { readableRows } from "../client-access.ts";
+import { caseloadExportRoutes } from "./caseload-export.handler.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 
@@ -54,6 +55,7 @@ export function caseloadRoutes(deps: CaseloadDeps) {
   return (r: RouteRegistrar) => {
     r.submit("caseload.more", (turn) => more(turn));
     r.submit("caseload.ask", (turn) => ask(turn, deps));
+    caseloadExportRoutes(r);
   };
 }
 
