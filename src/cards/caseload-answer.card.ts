@@ -43,6 +43,8 @@ const t = {
     pendingSince: (d: string) => `wacht sinds ${d}`,
     none: "Geen klanten gevonden.",
     sortedByContact: "Gesorteerd op laatste contact, langst geleden eerst.",
+    sortedBySameRung: "Langst op dezelfde trede eerst.",
+    sortedByStep: "Grootste stap eerst.",
     readingStartEnd: "Gelezen als begin tegenover eind: de trede aan het eind van de periode tegenover de laatste meting ervóór.",
     readingEvents: "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
     readingSince: "De laatste meting tegenover de meting daarvoor.",
@@ -83,6 +85,8 @@ const t = {
     pendingSince: (d: string) => `waiting since ${d}`,
     none: "No clients found.",
     sortedByContact: "Sorted by last contact, longest ago first.",
+    sortedBySameRung: "Longest on the same rung first.",
+    sortedByStep: "Biggest step first.",
     readingStartEnd: "Read as start versus end: the rung at the end of the period against the last measurement before it.",
     readingEvents: "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
     readingSince: "The latest measurement against the one before it.",
@@ -131,6 +135,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       if (!result.total) note = s.none;
       else if (result.order === "lastContact") note = note ? `${note} · ${s.sortedByContact}` : s.sortedByContact;
+      else if (result.order === "sameRung") note = note ? `${note} · ${s.sortedBySameRung}` : s.sortedBySameRung;
       break;
     case "count":
       summary = s.of(result.count, result.denominator);
@@ -169,7 +174,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       const reading = result.reading === "events" ? s.readingEvents : result.reading === "startEnd" ? s.readingStartEnd : s.readingSince;
       const apart = result.reading === "events" ? s.noPeriodMeasurement(result.noBaseline) : result.period ? s.noBaseline(result.noBaseline) : s.noPrevious(result.noBaseline);
       const paged = result.total > result.lines.length ? ` · ${s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total)}` : "";
-      note = `${reading} ${apart}${paged}`;
+      note = `${reading} ${apart}${paged}${result.total > 1 ? ` · ${s.sortedByStep}` : ""}`;
       lines = clientLines(result.lines);
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       break;
