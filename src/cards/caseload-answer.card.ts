@@ -1,7 +1,7 @@
 // An answer to a caseload question: the interpreted question and the number first, then a table where
 // people would rather look than read, or a paged list of clients.
 import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
-import { formatIsoDate } from "../domain/caseload/describe-query.ts";
+import { formatBucket, formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../storage/caseload/execute-caseload-query.ts";
 import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
@@ -51,6 +51,9 @@ const t = {
     otherReading: (events: boolean) => (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind"),
     noPeriodMeasurement: (n: number) => `${n} zonder meting in de periode (apart geteld, niet in de noemer)`,
     period: "Periode",
+    rungShort: "T",
+    totalShort: "Tot.",
+    trendKey: "T1 = trede 1, enzovoort, aan het eind van de periode; Tot. = totaal.",
   },
   en: {
     clients: (n: number) => (n === 1 ? "1 client" : `${n} clients`),
@@ -93,6 +96,9 @@ const t = {
     otherReading: (events: boolean) => (events ? "Show as steps during the period" : "Show as start versus end"),
     noPeriodMeasurement: (n: number) => `${n} without a measurement in the period (counted apart, not in the denominator)`,
     period: "Period",
+    rungShort: "R",
+    totalShort: "All",
+    trendKey: "R1 = rung 1, and so on, at the end of each period; All = total.",
   },
 };
 
@@ -218,16 +224,18 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     case "trend": {
       const keys = result.of === "rung" ? [...new Set(result.buckets.flatMap((b) => Object.keys(b.counts)))].sort() : ["count"];
       table = {
-        columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rung} ${k}`) : []), s.total],
-        rows: result.buckets.map((b) => [b.label, ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
+        // up to eight columns at phone width: "T1" and "Tot." rather than words that break mid-way
+        columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rungShort}${k}`) : []), s.totalShort],
+        rows: result.buckets.map((b) => [formatBucket(b.label, locale), ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
       };
+      if (result.of === "rung" && keys.length) note = s.trendKey;
       // over time: one line per rung, or one line of the count
       const series = result.of === "rung" ? keys.map((k) => ({ legend: `${s.rung} ${k}`, value: (b: (typeof result.buckets)[number]) => b.counts[k] ?? 0 })) : [{ legend: s.total, value: (b: (typeof result.buckets)[number]) => b.total }];
       chart = {
         kind: "line",
         xTitle: cardText(s.period, "plain"),
         yTitle: cardText(s.count, "plain"),
-        series: series.map((x) => ({ legend: cardText(x.legend, "plain"), points: result.buckets.map((b) => point(b.label, x.value(b))) })),
+        series: series.map((x) => ({ legend: cardText(x.legend, "plain"), points: result.buckets.map((b) => point(formatBucket(b.label, locale), x.value(b))) })),
       };
       break;
     }

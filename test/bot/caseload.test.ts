@@ -154,7 +154,7 @@ describe.each(backends)("caseload questions with a model on $name", (backend) =>
     const card = r.lastCard();
     const line = JSON.stringify(card).match(/"type":"Chart\.Line"/);
     expect(line).not.toBeNull();
-    expect(cardText(card)).toContain("2025-Q4");
+    expect(cardText(card)).toContain("K4 2025");
   });
 
   it("falls back honestly when the model names a coach the asker may not see, or a client as a coach", async () => {
