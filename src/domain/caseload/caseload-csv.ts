@@ -2,7 +2,9 @@
 // same order, one row each. Excel opens it directly: UTF-8 with a byte order mark, ";" between cells in
 // Dutch (the Dutch list separator), "," in English. A cell that a spreadsheet would read as a formula
 // (starting with = + - @, or a tab or carriage return) gets a leading apostrophe, so a client named
-// "=HYPERLINK(...)" stays text. Dates are ISO (2026-02-20), which every spreadsheet reads as a date.
+// "=HYPERLINK(...)" stays text (csvCell, shared with the reporting export). Dates are ISO (2026-02-20),
+// which every spreadsheet reads as a date.
+import { csvCell } from "../text/csv.ts";
 
 export interface CsvClientLine {
   externalKey: string;
@@ -22,14 +24,6 @@ const HEADERS = {
   en: ["Client number", "Name", "Neighbourhood", "Rung", "Substep", "Expected rung", "Coach", "Last contact", "Waiting since"],
 };
 
-/** Neutralises a cell a spreadsheet would evaluate. */
-export function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function quote(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 const isoDay = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
@@ -48,7 +42,7 @@ export function caseloadCsv(lines: readonly CsvClientLine[], locale: "nl" | "en"
     l.lastContactAt ? isoDay(l.lastContactAt) : "",
     ...(waiting ? [l.confirmedAt ? isoDay(l.confirmedAt) : ""] : []),
   ]);
-  const body = [header, ...rows].map((cells) => cells.map((c) => quote(csvSafe(c), separator)).join(separator)).join("\r\n");
+  const body = [header, ...rows].map((cells) => cells.map((c) => csvCell(c, separator)).join(separator)).join("\r\n");
   return `\uFEFF${body}\r\n`;
 }
 

@@ -1,6 +1,7 @@
 // Classifications out to CSV for reporting: pseudonymous keys by default (names only when asked for),
 // the latest or every version per client, domain scores as columns. Audited.
 import { ZRM_CODES } from "../../domain/ladder/zrm-domains.ts";
+import { csvCell } from "../../domain/text/csv.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
@@ -22,10 +23,7 @@ export const EXPORT_COLUMNS = [
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-function cell(value: unknown, delimiter: string): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const cell = csvCell;
 
 export async function exportClassifications(prisma: PrismaClient, options: ExportOptions): Promise<{ csv: string; rows: number }> {
   const delimiter = options.delimiter ?? ";";

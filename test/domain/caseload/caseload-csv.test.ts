@@ -1,7 +1,8 @@
 // The CSV export (issue 18 pt 4) opened in a spreadsheet: no cell is evaluated as a formula, separators
 // and quotes inside names stay inside their cell, and Excel reads the file as UTF-8.
 import { describe, expect, it } from "vitest";
-import { caseloadCsv, csvSafe } from "../../../src/domain/caseload/caseload-csv.ts";
+import { caseloadCsv } from "../../../src/domain/caseload/caseload-csv.ts";
+import { csvSafe } from "../../../src/domain/text/csv.ts";
 
 const line = (displayName: string, extra: Partial<Parameters<typeof caseloadCsv>[0][number]> = {}) => ({
   externalKey: "GR-100001",
