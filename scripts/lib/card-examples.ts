@@ -148,6 +148,28 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
         locale,
       }),
     },
+    {
+      template: "caseload-answer",
+      name: "caseload-distribution-chart",
+      card: renderCaseloadAnswerCard({
+        result: { kind: "distribution", by: "wijk", rows: [{ key: "Beijum", count: 31 }, { key: "Lewenborg", count: 12 }, { key: "Paddepoel", count: 3, suppressed: true }, { key: "Vinkhuizen", count: 6, suppressed: true }], unknown: 0, total: 52 },
+        query: { measure: "distribution", by: "wijk", filters: {} },
+        description: locale === "nl" ? "Verdeling per wijk" : "Distribution per neighbourhood",
+        scopeLabel: "team Noord",
+        locale,
+      }),
+    },
+    {
+      template: "caseload-answer",
+      name: "caseload-trend-chart",
+      card: renderCaseloadAnswerCard({
+        result: { kind: "trend", of: "rung", buckets: [{ label: "2026-Q1", counts: { "1": 40, "2": 22 }, total: 62 }, { label: "2026-Q2", counts: { "1": 36, "2": 25 }, total: 61 }, { label: "2026-Q3", counts: { "1": 33, "2": 29 }, total: 62 }] },
+        query: { measure: "trend", of: "rung", by: "quarter", period: "thisYear", filters: {} },
+        description: locale === "nl" ? "Verdeling over trede per kwartaal" : "Distribution over rungs per quarter",
+        scopeLabel: "team Noord",
+        locale,
+      }),
+    },
     ...notificationCardExamples(locale),
   ];
 }

@@ -25,7 +25,7 @@ export interface UseCases {
  * untested for access to client data.
  */
 export interface RegisteredRoute {
-  kind: "message" | "submit" | "execute" | "install";
+  kind: "message" | "submit" | "execute" | "invoke" | "install";
   /** the verb; for a message command its pattern's source; "*" for a catch-all */
   name: string;
   pattern?: RegExp;
@@ -44,6 +44,8 @@ export interface RouteRegistrar {
   message(pattern: RegExp, handler: TurnHandler): void;
   submit(verb: string, handler: TurnHandler): void;
   execute(verb: string, handler: TurnHandler): void;
+  /** Another invoke by its name (e.g. "fileConsent/invoke"); the handler sends the invoke response. */
+  invoke(name: string, handler: TurnHandler): void;
 }
 
 const anchored = (words: string) => new RegExp(`^\\s*(${words})\\s*[.!?]*\\s*$`, "i");
@@ -68,6 +70,10 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
     execute: (verb, handler) => {
       note({ kind: "execute", name: verb, clientData: true });
       app.addRoute(isExecute(verb), personal(handler), true);
+    },
+    invoke: (name, handler) => {
+      note({ kind: "invoke", name, clientData: true });
+      app.addRoute(async (c) => c.activity.type === ActivityTypes.Invoke && c.activity.name === name, personal(handler), true);
     },
   };
   // help and language work anywhere; they show no client data

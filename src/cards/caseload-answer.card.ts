@@ -1,10 +1,11 @@
 // An answer to a caseload question: the interpreted question and the number first, then a table where
 // people would rather look than read, or a paged list of clients.
 import type { CaseloadQuery } from "../domain/caseload/caseload-query.ts";
-import { formatIsoDate } from "../domain/caseload/describe-query.ts";
+import { formatBucket, formatIsoDate } from "../domain/caseload/describe-query.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../domain/caseload/caseload-result.ts";
 import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
+import { chartElement, type ChartPoint, type ChartSpec } from "./chart.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
@@ -35,18 +36,24 @@ const t = {
     line: (l: ClientLine, locale: Locale) =>
       `Trede ${l.rung}${l.substep ? `.${l.substep}` : ""} · verwacht ${l.expectedRung ?? "onbekend"} · ${l.coachName ?? "geen coach"} · laatste contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "nooit"}`,
     more: "Meer",
+    exportCsv: "Exporteer CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
     suppressed: "• = verborgen: aantallen onder 5, en zo nodig andere cellen, zodat niemand ze uit de totalen kan afleiden.",
     unknownNote: (n: number) => `? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
     pendingSince: (d: string) => `wacht sinds ${d}`,
     none: "Geen klanten gevonden.",
     sortedByContact: "Gesorteerd op laatste contact, langst geleden eerst.",
+    sortedBySameRung: "Langst op dezelfde trede eerst.",
+    sortedByStep: "Grootste stap eerst.",
     readingStartEnd: "Gelezen als begin tegenover eind: de trede aan het eind van de periode tegenover de laatste meting ervóór.",
     readingEvents: "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
     readingSince: "De laatste meting tegenover de meting daarvoor.",
     otherReading: (events: boolean) => (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind"),
     noPeriodMeasurement: (n: number) => `${n} zonder meting in de periode (apart geteld, niet in de noemer)`,
     period: "Periode",
+    rungShort: "T",
+    totalShort: "Tot.",
+    trendKey: "T1 = trede 1, enzovoort, aan het eind van de periode; Tot. = totaal.",
   },
   en: {
     clients: (n: number) => (n === 1 ? "1 client" : `${n} clients`),
@@ -74,18 +81,24 @@ const t = {
     line: (l: ClientLine, locale: Locale) =>
       `Rung ${l.rung}${l.substep ? `.${l.substep}` : ""} · expected ${l.expectedRung ?? "unknown"} · ${l.coachName ?? "no coach"} · last contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "never"}`,
     more: "More",
+    exportCsv: "Export CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     suppressed: "• = hidden: counts under 5, and other cells where needed, so that none can be worked out from the totals.",
     unknownNote: (n: number) => `? = expected rung unknown: ${n} clients, counted apart.`,
     pendingSince: (d: string) => `waiting since ${d}`,
     none: "No clients found.",
     sortedByContact: "Sorted by last contact, longest ago first.",
+    sortedBySameRung: "Longest on the same rung first.",
+    sortedByStep: "Biggest step first.",
     readingStartEnd: "Read as start versus end: the rung at the end of the period against the last measurement before it.",
     readingEvents: "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
     readingSince: "The latest measurement against the one before it.",
     otherReading: (events: boolean) => (events ? "Show as steps during the period" : "Show as start versus end"),
     noPeriodMeasurement: (n: number) => `${n} without a measurement in the period (counted apart, not in the denominator)`,
     period: "Period",
+    rungShort: "R",
+    totalShort: "All",
+    trendKey: "R1 = rung 1, and so on, at the end of each period; All = total.",
   },
 };
 
@@ -115,6 +128,9 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
   let table: { columns: string[]; rows: string[][] } | null = null;
   let lines: { title: string; detail: string }[] = [];
   let more: { page: number } | null = null;
+  // what a chart shows is always in the table too: the chart is for looking, the table for reading
+  let chart: ChartSpec | null = null;
+  const point = (x: string, y: number | null): ChartPoint => ({ x: cardText(x, "plain"), y });
   const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} (${l.externalKey}) · ${l.wijk}`, detail: s.line(l, locale) }));
 
   switch (result.kind) {
@@ -125,6 +141,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       if (!result.total) note = s.none;
       else if (result.order === "lastContact") note = note ? `${note} · ${s.sortedByContact}` : s.sortedByContact;
+      else if (result.order === "sameRung") note = note ? `${note} · ${s.sortedBySameRung}` : s.sortedBySameRung;
       break;
     case "count":
       summary = s.of(result.count, result.denominator);
@@ -137,6 +154,10 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–", ""] : [key, String(n), pct(n), bar(n, max)]);
       table = { columns: [label, s.count, s.share, s.bar], rows: result.rows.map((r) => row(r.key, r.count, r.suppressed)) };
       if (result.unknown) table.rows.push(row(s.unknown, result.unknown, result.unknownSuppressed));
+      const points = [...result.rows.map((r) => point(r.key, r.suppressed ? null : r.count)), ...(result.unknown ? [point(s.unknown, result.unknownSuppressed ? null : result.unknown)] : [])];
+      // parts of a whole with few slices read best as a donut; ordered categories as bars
+      const donut = query.measure === "distribution" && (query.by === "growthPotential" || query.by === "ageBand");
+      chart = donut ? { kind: "donut", points } : { kind: "bar", xTitle: cardText(label, "plain"), yTitle: cardText(s.count, "plain"), points };
       if (result.rows.some((r) => r.suppressed) || result.unknownSuppressed) note = s.suppressed;
       break;
     }
@@ -159,7 +180,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       const reading = result.reading === "events" ? s.readingEvents : result.reading === "startEnd" ? s.readingStartEnd : s.readingSince;
       const apart = result.reading === "events" ? s.noPeriodMeasurement(result.noBaseline) : result.period ? s.noBaseline(result.noBaseline) : s.noPrevious(result.noBaseline);
       const paged = result.total > result.lines.length ? ` · ${s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total)}` : "";
-      note = `${reading} ${apart}${paged}`;
+      note = `${reading} ${apart}${paged}${result.total > 1 ? ` · ${s.sortedByStep}` : ""}`;
       lines = clientLines(result.lines);
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       break;
@@ -169,6 +190,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       table = {
         columns: [s.wijk, s.inView, s.total, s.share],
         rows: result.rows.map((r) => [r.wijk, show(r.inView), show(r.total), r.inView.suppressed || r.total.suppressed ? "–" : `${Math.round((r.inView.value / Math.max(1, r.total.value)) * 100)}%`]),
+      };
+      chart = {
+        kind: "bar",
+        xTitle: cardText(s.wijk, "plain"),
+        yTitle: cardText(`${s.inView} %`, "plain"),
+        points: result.rows.map((r) => point(r.wijk, r.inView.suppressed || r.total.suppressed ? null : Math.round((r.inView.value / Math.max(1, r.total.value)) * 100))),
       };
       if (result.inViewSuppressed || result.totalSuppressed) summary = "";
       note = s.suppressed;
@@ -192,12 +219,23 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     case "referrals":
       summary = String(result.contacts);
       table = { columns: [s.outcome, s.count], rows: result.rows.map((r) => [r.outcome, String(r.count)]) };
+      chart = { kind: "bar", xTitle: cardText(s.outcome, "plain"), yTitle: cardText(s.count, "plain"), points: result.rows.map((r) => point(r.outcome, r.count)) };
       break;
     case "trend": {
       const keys = result.of === "rung" ? [...new Set(result.buckets.flatMap((b) => Object.keys(b.counts)))].sort() : ["count"];
       table = {
-        columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rung} ${k}`) : []), s.total],
-        rows: result.buckets.map((b) => [b.label, ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
+        // up to eight columns at phone width: "T1" and "Tot." rather than words that break mid-way
+        columns: [s.period, ...(result.of === "rung" ? keys.map((k) => `${s.rungShort}${k}`) : []), s.totalShort],
+        rows: result.buckets.map((b) => [formatBucket(b.label, locale), ...(result.of === "rung" ? keys.map((k) => String(b.counts[k] ?? 0)) : []), String(b.total)]),
+      };
+      if (result.of === "rung" && keys.length) note = s.trendKey;
+      // over time: one line per rung, or one line of the count
+      const series = result.of === "rung" ? keys.map((k) => ({ legend: `${s.rung} ${k}`, value: (b: (typeof result.buckets)[number]) => b.counts[k] ?? 0 })) : [{ legend: s.total, value: (b: (typeof result.buckets)[number]) => b.total }];
+      chart = {
+        kind: "line",
+        xTitle: cardText(s.period, "plain"),
+        yTitle: cardText(s.count, "plain"),
+        series: series.map((x) => ({ legend: cardText(x.legend, "plain"), points: result.buckets.map((b) => point(formatBucket(b.label, locale), x.value(b))) })),
       };
       break;
     }
@@ -211,6 +249,9 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     headline: cardText(`${description}, ${scopeLabel}${summary ? ` — ${summary}` : ""}`),
     summary: cardText(preface),
     hasTable: table !== null,
+    hasChart: chart !== null,
+    // the table is in the card anyway, so a host without charts drops the chart
+    chart: chart ? chartElement(chart, "drop") : {},
     // the label column and a trailing total need room; counts are narrow
     columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
     rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells: cells.map((c) => cardText(c)) })) : [],
@@ -218,6 +259,10 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     note: cardText(note),
     hasMore: more !== null,
     moreLabel: s.more,
+    // every list reaches all its members: page by page, or all at once as a file
+    hasExport: ["list", "movement", "pendingReviews"].includes(result.kind) && "total" in result && result.total > 0,
+    exportLabel: s.exportCsv,
+    locale,
     queryToken: JSON.stringify(query),
     nextPage: more?.page ?? 0,
     hasButtons: buttons.length > 0,
@@ -230,6 +275,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       lines: [data.headline, data.summary, ...data.rows.map((r) => r.cells.join(" · ") as CardText), ...data.lines.flatMap((l) => [l.title, l.detail]), data.note],
       actions: [
         ...(more ? [{ type: "Action.Submit", title: s.more, data: { verb: "caseload.more", query: data.queryToken, page: data.nextPage } }] : []),
+        ...(data.hasExport ? [{ type: "Action.Submit", title: s.exportCsv, data: { verb: "caseload.export", query: data.queryToken, locale } }] : []),
         ...buttonActions(data.buttons),
       ],
     }),
@@ -243,12 +289,17 @@ export function renderCaseloadRefusalCard(input: { text: string; locale: Locale;
     headline: cardText(input.text),
     summary: cardText(""),
     hasTable: false,
+    hasChart: false,
+    chart: {},
     columns: [],
     rows: [],
     lines: [],
     note: cardText(""),
     hasMore: false,
     moreLabel: "",
+    hasExport: false,
+    exportLabel: "",
+    locale: input.locale,
     queryToken: "",
     nextPage: 0,
     hasButtons: input.buttons.length > 0,
@@ -275,12 +326,17 @@ interface CaseloadAnswerData {
   headline: CardText;
   summary: CardText;
   hasTable: boolean;
+  hasChart: boolean;
+  chart: Record<string, unknown>;
   columns: { width: number }[];
   rows: { cells: CardText[] }[];
   lines: { title: CardText; detail: CardText }[];
   note: CardText;
   hasMore: boolean;
   moreLabel: string;
+  hasExport: boolean;
+  exportLabel: string;
+  locale: Locale;
   queryToken: string;
   nextPage: number;
   hasButtons: boolean;

@@ -1,11 +1,12 @@
 // The team lead's weekly digest: in beeld against the team's target, in total and per wijk, the 12-week
-// trend as a chart Teams draws (Chart.Line, with a table where a host has no charts), reviews waiting
+// trend as a chart Teams draws (Chart.Line via chart.ts, with a table where a host has no charts), reviews waiting
 // longer than five working days, movement this week and clients without an expected rung.
 import type { DigestFigures } from "../domain/nudges/ports.ts";
 import { workingDaysBetween } from "../domain/nudges/schedule.ts";
 import { formatDate } from "../i18n/format.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { cardText, type CardText } from "./card-text.ts";
+import { chartElement, tableElement } from "./chart.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
@@ -76,6 +77,25 @@ function weekNumber(d: Date): string {
   return String(Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 / 7) + 1);
 }
 
+/** In beeld per week against the target; where charts are not drawn, the same weeks as a table. */
+function trendChart(s: (typeof text)["nl"], f: DigestFigures, target: number) {
+  const weeks = f.trend.map((w) => ({ x: cardText(weekNumber(w.weekEnd), "plain"), y: percent(w.inView, w.total) }));
+  const plain = (v: string) => cardText(v, "plain");
+  return chartElement(
+    {
+      kind: "line",
+      title: plain(s.trendTitle),
+      xTitle: plain(s.week),
+      yTitle: plain("%"),
+      series: [
+        { legend: plain(s.inViewLabel), points: weeks },
+        { legend: plain(s.targetLabel), points: weeks.map((w) => ({ x: w.x, y: target })) },
+      ],
+    },
+    tableElement(s.trendTitle, [[s.week, s.inViewLabel], ...weeks.map((w) => [w.x, `${w.y}%`])]),
+  );
+}
+
 export interface DigestCardInput {
   team: string;
   period: string;
@@ -103,12 +123,8 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
     inViewLine: s.inView(pct, input.target),
     inViewColor: pct >= input.target ? "Good" : "Attention",
     inViewNote: s.inViewNote(f.inView, f.total),
-    trendTitle: s.trendTitle,
-    weekLabel: s.week,
+    trendChart: trendChart(s, f, input.target),
     inViewLabel: s.inViewLabel,
-    targetLabel: s.targetLabel,
-    target: input.target,
-    trend: f.trend.map((w) => ({ label: weekNumber(w.weekEnd), percent: percent(w.inView, w.total), percentText: `${percent(w.inView, w.total)}%` })),
     wijkTitle: s.wijkTitle,
     wijkLabel: s.wijk,
     clientsLabel: s.clients,

@@ -8,6 +8,7 @@ import { recordAuditEvent, recordRefusal } from "./audit/record-audit-event.ts";
 import { recordClientRead } from "./audit/record-client-read.ts";
 import { findMentionedClients, findScopeVocabulary } from "./caseload/caseload-context.ts";
 import { executeCaseloadQuery } from "./caseload/execute-caseload-query.ts";
+import { readWholeList } from "./caseload/read-whole-list.ts";
 import { findClientsInScope } from "./client-scope.ts";
 import { createConversationStateStore } from "./conversation-state.ts";
 import type { PrismaClient, Sql } from "./db/index.ts";
@@ -66,6 +67,7 @@ export function createStore(db: StoreDatabase, options: StoreOptions = {}): Stor
     },
     caseload: {
       answer: (input) => executeCaseloadQuery(prisma, input),
+      wholeList: (input) => readWholeList(prisma, input),
       vocabulary: (scope) => findScopeVocabulary(prisma, scope),
       mentionedClients: (scope, text) => findMentionedClients(prisma, scope, text),
     },

@@ -31,6 +31,25 @@ const tap = (user: TestUser, ex: Exchange, title: string | RegExp) => {
   return user.submit(b.data, ex.lastActivityId());
 };
 
+/** Taps "Meer" until the list ends: the client numbers in the order shown, and the count in the headline. */
+async function pageToEnd(user: TestUser, first: Exchange): Promise<{ keys: string[]; headline: number; pages: number }> {
+  const head = cardText(first.lastCard()).split("\n")[0];
+  // a list says "— 27 klanten", a movement "— 27 van 140 (19%)": the first number after the dash
+  const headline = Number(head.match(/— (\d+)/)?.[1] ?? NaN);
+  const keys: string[] = [];
+  let r = first;
+  let pages = 1;
+  for (; pages < 60; pages++) {
+    keys.push(...(cardText(r.lastCard()).match(/GR-\d{6}/g) ?? []));
+    const more = buttons(r.lastCard()).find((a) => a.data?.verb === "caseload.more");
+    if (!more) break;
+    r = await user.submit(more.data, r.lastActivityId());
+  }
+  return { keys, headline, pages };
+}
+
+const FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
+
 describe.each(backends)("caseload answers on $name", (backend) => {
   let db: TestDatabase;
   let bot: TestBot;
@@ -87,17 +106,120 @@ describe.each(backends)("caseload answers on $name", (backend) => {
 
   it("reaches every client who moved up with 'Meer' until the end", async () => {
     const admin = as(bot, DEMO_STAFF.admin);
-    let r = await admin.say("wie is gestegen sinds de vorige meting?");
+    const r = await admin.say("wie is gestegen sinds de vorige meting?");
     const total = Number(cardText(r.lastCard()).match(/— (\d+) van \d+/)![1]);
-    const keys = new Set<string>();
-    for (let i = 0; i < 50; i++) {
-      for (const k of cardText(r.lastCard()).match(/GR-\d{6}/g) ?? []) keys.add(k);
-      const more = buttons(r.lastCard()).find((a) => a.data?.verb === "caseload.more");
-      if (!more) break;
-      r = await admin.submit(more.data, r.lastActivityId());
-    }
+    const { keys } = await pageToEnd(admin, r);
     expect(total).toBeGreaterThan(20);
-    expect(keys.size).toBe(total);
+    expect(new Set(keys).size).toBe(total);
+  });
+
+  it.each([
+    ["a list", "klanten op trede 1"],
+    ["a list sorted by last contact", "wie is al een half jaar niet gezien?"],
+    ["a list of who stayed on their rung", "wie staat al een jaar op dezelfde trede?"],
+    ["movement since the previous measurement", "wie is gedaald sinds de vorige meting?"],
+    ["movement over a period, start against end", "wie is dit jaar gestegen?"],
+    ["movement over a period, steps during it", "wie is vorig jaar gedaald?"],
+    ["the review list", "welke klanten wachten op akkoord?"],
+  ])("%s: 'Meer' reaches every member exactly once, as many as the headline says", async (_kind, question) => {
+    const admin = as(bot, DEMO_STAFF.admin);
+    const { keys, headline, pages } = await pageToEnd(admin, await admin.say(question));
+    expect(headline).toBeGreaterThan(0);
+    expect(keys.length).toBe(headline);
+    expect(new Set(keys).size).toBe(keys.length);
+    if (headline > 20) expect(pages).toBe(Math.ceil(headline / 20));
+  });
+
+  it("lists those longest unseen first, longest on the same rung first, the biggest step first", async () => {
+    const admin = as(bot, DEMO_STAFF.admin);
+    const unseen = await pageToEnd(admin, await admin.say("wie is al een half jaar niet gezien?"));
+    const contact = await db.prisma.client.findMany({ where: { externalKey: { in: unseen.keys } }, select: { externalKey: true, lastContactAt: true } });
+    const at = new Map(contact.map((c) => [c.externalKey, c.lastContactAt?.getTime() ?? -Infinity]));
+    const times = unseen.keys.map((k) => at.get(k)!);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const stayed = await pageToEnd(admin, await admin.say("wie staat al een jaar op dezelfde trede?"));
+    const since = await Promise.all(
+      stayed.keys.map(async (key) => {
+        const c = await db.prisma.client.findUniqueOrThrow({ where: { externalKey: key }, select: { id: true, latestRung: true } });
+        const other = await db.prisma.classification.findFirst({ where: { clientId: c.id, finalRung: { not: c.latestRung! }, status: { in: ["FINAL", "PENDING_REVIEW"] } }, orderBy: { observedOn: "desc" } });
+        return other?.observedOn.getTime() ?? -Infinity;
+      }),
+    );
+    expect(since).toEqual([...since].sort((a, b) => a - b));
+    const fell = await pageToEnd(admin, await admin.say("wie is gedaald sinds de vorige meting?"));
+    const steps = await Promise.all(
+      fell.keys.map(async (key) => {
+        const l = await db.prisma.classification.findFirstOrThrow({ where: { client: { externalKey: key }, isLatest: true } });
+        return l.previousRung! - l.finalRung;
+      }),
+    );
+    expect(steps.every((x) => x > 0)).toBe(true);
+    expect(steps).toEqual([...steps].sort((a, b) => b - a));
+  });
+
+  it("exports every member of a list as CSV through Teams' file consent, audited without names", async () => {
+    const lead = as(bot, DEMO_STAFF.leadMarieke);
+    const first = await lead.say("wie is al een half jaar niet gezien?");
+    const shown = await pageToEnd(lead, first);
+    expect(shown.keys.length).toBeGreaterThan(20);
+    const offered = await tap(lead, first, "Exporteer CSV");
+    const consent = offered.replies.flatMap((r) => r.activity.attachments ?? []).find((a: any) => a.contentType === FILE_CONSENT);
+    expect(consent.name).toBe("trede-klanten-2026-11-22.csv");
+    expect(consent.content.description).toContain(`${shown.keys.length} klanten als CSV`);
+    // the consent card carries the question, not its answer
+    expect(JSON.stringify(consent)).not.toMatch(/GR-\d{6}/);
+
+    const accepted = await lead.raw({
+      type: "invoke",
+      name: "fileConsent/invoke",
+      value: {
+        type: "fileUpload",
+        action: "accept",
+        context: consent.content.acceptContext,
+        uploadInfo: { name: consent.name, uploadUrl: `${bot.connector.url}/upload/export-1`, contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv", uniqueId: "u-1", fileType: "csv" },
+      },
+    });
+    expect(accepted.status).toBe(200);
+    const upload = bot.connector.uploads.at(-1)!;
+    expect(upload.path).toBe("/upload/export-1");
+    const csv = upload.body.toString("utf8");
+    expect(upload.headers["content-range"]).toBe(`bytes 0-${upload.body.length - 1}/${upload.body.length}`);
+    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(rows[0]).toBe("Klantnummer;Naam;Wijk;Trede;Tussenstap;Verwachte trede;Coach;Laatste contact");
+    // exactly the list's members, in the list's order
+    expect(rows.slice(1).map((r) => r.split(";")[0])).toEqual(shown.keys);
+    const info = accepted.replies.flatMap((r) => r.activity.attachments ?? []).find((a: any) => a.contentType === "application/vnd.microsoft.teams.card.file.info");
+    expect(info).toMatchObject({ name: consent.name, contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv", content: { uniqueId: "u-1", fileType: "csv" } });
+
+    const lead0 = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.leadMarieke.aadObjectId } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "caseload.export", actorId: lead0.id }, orderBy: { id: "desc" } });
+    const details = audit.details as { kind: string; query: unknown; count: number; clientIds: string[] };
+    expect(details.kind).toBe("list");
+    expect(details.query).toEqual({ measure: "list", filters: { monthsSinceContactAtLeast: 6 } });
+    expect(details.count).toBe(shown.keys.length);
+    const ids = await db.prisma.client.findMany({ where: { externalKey: { in: shown.keys } }, select: { id: true, displayName: true } });
+    expect([...details.clientIds].sort()).toEqual(ids.map((c) => c.id).sort());
+    for (const c of ids.slice(0, 5)) expect(JSON.stringify(audit.details)).not.toContain(c.displayName);
+  });
+
+  it("export re-scopes to whoever accepts, refuses an upload URL that is not Teams', and declining makes nothing", async () => {
+    const coach = as(bot, DEMO_STAFF.coachSanne);
+    const everyone = { query: JSON.stringify({ measure: "list", filters: {} }), locale: "nl" };
+    const uploadInfo = (id: string, url = `${bot.connector.url}/upload/${id}`) => ({ name: "x.csv", uploadUrl: url, contentUrl: "https://contoso.sharepoint.com/x.csv", uniqueId: id });
+    const before = bot.connector.uploads.length;
+    await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: everyone, uploadInfo: uploadInfo("coach") } });
+    const csv = bot.connector.uploads.at(-1)!.body.toString("utf8");
+    const sanne = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId } });
+    const own = await db.prisma.client.count({ where: { coachId: sanne.id, active: true } });
+    expect(csv.trim().split("\r\n").length - 1).toBe(own);
+    const others = await db.prisma.client.findFirstOrThrow({ where: { coachId: { not: sanne.id }, active: true } });
+    expect(csv).not.toContain(others.externalKey);
+
+    const elsewhere = await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: everyone, uploadInfo: uploadInfo("x", "http://example.org/upload/x") } });
+    expect(elsewhere.status).toBe(200);
+    const declined = await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "decline", context: everyone } });
+    expect(declined.text).toContain("Geen bestand gemaakt");
+    expect(bot.connector.uploads.length).toBe(before + 1);
   });
 
   it("shows the review list with its scope and count, without closed clients", async () => {

@@ -119,6 +119,62 @@ describe.each(backends)("caseload questions with a model on $name", (backend) =>
     expect(cardText(r.lastCard())).toContain("Klanten op trede 1 met verwachte trede hoger dan de huidige");
   });
 
+  /** The question as the model received it (masked). */
+  const asked = (req: { messages: { role: string; content?: string | null }[] }) => req.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
+
+  it("executes a model query that composes the new fields: a coach by the placeholder of their name, an age bound, growth potential", async () => {
+    let seen = "";
+    // the model sees placeholders only, and answers with them in the filters
+    fake.fallback((req) => {
+      seen = asked(req);
+      const coach = seen.match(/\[(?:PERSOON|NAAM)_\d+\]/)?.[0];
+      const age = seen.match(/\[GETAL_\d+\]/)?.[0];
+      return { toolCall: { name: "run_caseload_query", arguments: { query: { measure: "list", filters: { coaches: [coach], ageRange: { min: age }, growthPotential: "ja" } } } } };
+    });
+    fake.requests.splice(0);
+    const r = await as(bot, DEMO_STAFF.leadMarieke).say("welke klanten van Ahmed van 45 jaar en ouder hebben groeipotentieel?");
+    expect(seen).not.toContain("Ahmed");
+    expect(seen).not.toContain("45");
+    const ahmed = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.coachAhmed.aadObjectId } });
+    const expected = await db.prisma.client.count({
+      where: { coachId: ahmed.id, active: true, closedAt: null, erasedAt: null, birthYear: { lte: TODAY.getUTCFullYear() - 45 }, classifications: { some: { isLatest: true, growthPotential: "JA" } } },
+    });
+    const text = cardText(r.lastCard());
+    expect(r.text ?? "").not.toContain("taalmodel");
+    expect(text).toContain("Ahmed El Idrissi");
+    expect(text).toMatch(/45/);
+    expect(text.split("\n")[0]).toMatch(new RegExp(`— ${expected} klant`));
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "caseload.query" }, orderBy: { id: "desc" } });
+    expect((audit.details as { query: unknown }).query).toEqual({ measure: "list", filters: { coaches: ["Ahmed El Idrissi"], ageRange: { min: 45 }, growthPotential: "ja" } });
+  });
+
+  it("executes a model's trend query as a line chart over the period", async () => {
+    fake.fallback({ toolCall: { name: "run_caseload_query", arguments: { query: { measure: "trend", of: "rung", by: "quarter", period: "lastYear" } } } });
+    const r = await as(bot, DEMO_STAFF.leadMarieke).say("hoe heeft de verdeling over de treden zich vorig jaar ontwikkeld?");
+    const card = r.lastCard();
+    const line = JSON.stringify(card).match(/"type":"Chart\.Line"/);
+    expect(line).not.toBeNull();
+    expect(cardText(card)).toContain("K4 2025");
+  });
+
+  it("falls back honestly when the model names a coach the asker may not see, or a client as a coach", async () => {
+    fake.fallback((req) => ({ toolCall: { name: "run_caseload_query", arguments: { query: { measure: "count", filters: { coaches: [asked(req).match(/\[(?:PERSOON|NAAM)_\d+\]/)?.[0] ?? "x"], rungs: [1] } } } } }));
+    const outside = await as(bot, DEMO_STAFF.leadMarieke).say("hoeveel klanten heeft Pieter op trede 1?");
+    expect(outside.text).toContain("valt buiten wat jij mag zien");
+    expect(cardText(outside.lastCard())).not.toMatch(/\d+ van \d+/);
+    const client = await db.prisma.client.findFirstOrThrow({ where: { team: { name: "Noord" } }, orderBy: { externalKey: "asc" } });
+    const named = await as(bot, DEMO_STAFF.leadMarieke).say(`hoeveel klanten heeft ${client.displayName.split(",")[0]} op trede 1?`);
+    // the model's query is not used; the interpreter answers or refuses on its own terms, never with 0 for a client
+    expect(named.text + cardText(named.lastCard())).not.toMatch(/Klanten van .* — 0 van/);
+  });
+
+  it("falls back to the deterministic path when a new field has a value the schema does not allow", async () => {
+    fake.fallback({ toolCall: { name: "run_caseload_query", arguments: { query: { measure: "list", filters: { ageBands: ["45-60"], monthsSinceContactAtLeast: 6 } } } } });
+    const r = await as(bot, DEMO_STAFF.leadMarieke).say("wie is al een half jaar niet gezien?");
+    expect(r.text).toContain("taalmodel was niet beschikbaar");
+    expect(cardText(r.lastCard())).toMatch(/Gesorteerd op laatste contact/);
+  });
+
   it("never sends a client's name or number to the model", async () => {
     const clients = await db.prisma.client.findMany({ take: 5, orderBy: { externalKey: "asc" } });
     fake.fallback({ toolCall: { name: "run_caseload_query", arguments: { query: { measure: "list", filters: {} } } } });

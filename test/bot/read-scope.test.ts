@@ -63,6 +63,22 @@ const execute = (verb: string, data: (t: Target) => Record<string, unknown>): Pr
   run: async (u, t) => [await u.execute(verb, data(t), { trigger: "manual" })],
 });
 
+/** Where a file consent's upload lands (the loopback connector), and what landed there: set once the bot runs. */
+const uploads = { url: "", files: [] as { body: Buffer }[] };
+const LIST = JSON.stringify({ measure: "list", filters: {} });
+
+/** "Exporteer CSV" accepted in Teams: the file's content counts as shown to the person who accepted. */
+const acceptExport: Probe = {
+  route: "invoke:fileConsent/invoke",
+  run: async (u) => {
+    const before = uploads.files.length;
+    const uploadInfo = { name: "x.csv", uploadUrl: `${uploads.url}/upload/probe`, contentUrl: "https://contoso.sharepoint.com/x.csv", uniqueId: "probe" };
+    const e = await u.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: { query: LIST, locale: "nl" }, uploadInfo } });
+    const files = uploads.files.slice(before).map((f) => ({ conversationId: u.conversationId, op: "send" as const, id: "upload", activity: { file: f.body.toString("utf8") } }));
+    return [{ ...e, replies: [...e.replies, ...files] }];
+  },
+};
+
 const PROBES: Probe[] = [
   {
     route: "install:install",
@@ -94,6 +110,8 @@ const PROBES: Probe[] = [
   submit("review.open", (t) => ({ classificationId: t.pendingId }), true),
   submit("caseload.more", () => ({ query: JSON.stringify({ measure: "list", filters: {} }), page: 0 })),
   submit("caseload.more", () => ({ query: JSON.stringify({ measure: "pendingReviews", filters: {} }), page: 0 })),
+  submit("caseload.export", () => ({ query: LIST })),
+  acceptExport,
   submit("caseload.ask", () => ({ question: "klanten op trede 3" })),
   submit("caseload.ask", () => ({ query: JSON.stringify({ measure: "list", filters: {} }), question: "" })),
   say("meldingen uit"),
@@ -127,6 +145,8 @@ describe.each(backends)("reading client data: scope and audit of every route on 
 
   beforeAll(async () => {
     bot = await startTestBot(backend, { clock: () => TODAY });
+    uploads.url = bot.connector.url;
+    uploads.files = bot.connector.uploads;
     const prisma = bot.db.prisma;
     const noord = await createTeamWithStaff(prisma, "Noord");
     const zuid = await createTeamWithStaff(prisma, "Zuid");
@@ -192,7 +212,7 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     expect([...covered].sort()).toEqual([...registered].sort());
     // every route that can show client data is behind the personal-chat check
     const withClientData = bot.trede.routes.filter((r) => r.clientData).map(routeKey);
-    expect(withClientData).toEqual(expect.arrayContaining(["execute:review.refresh", "submit:review.open", "submit:caseload.more", "message:*"]));
+    expect(withClientData).toEqual(expect.arrayContaining(["execute:review.refresh", "submit:review.open", "submit:caseload.more", "submit:caseload.export", "invoke:fileConsent/invoke", "message:*"]));
   });
 
   it("lists only the clients in scope in 'beoordelen' and records which ones it showed", async () => {

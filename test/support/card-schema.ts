@@ -27,7 +27,8 @@ export const isTeamsChart = (node: unknown): node is { type: string; fallback?: 
  * chart elements, which are validated as the fallback every other host shows (a chart without one fails).
  */
 function withoutTeamsExtensions(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutTeamsExtensions);
+  // a chart whose fallback is "drop" is simply not there for other hosts
+  if (Array.isArray(node)) return node.filter((n) => !(isTeamsChart(n) && n.fallback === "drop")).map(withoutTeamsExtensions);
   if (isTeamsChart(node)) return withoutTeamsExtensions(node.fallback ?? { type: "Chart without a fallback" });
   if (node && typeof node === "object") {
     const copy: Record<string, unknown> = {};

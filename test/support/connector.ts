@@ -14,6 +14,8 @@ export interface SentActivity {
 export interface Connector {
   url: string;
   sent: SentActivity[];
+  /** Files the bot uploaded to an upload URL under `${url}/upload/` (plays the OneDrive upload session of a file consent). */
+  uploads: { path: string; headers: Record<string, string | string[] | undefined>; body: Buffer }[];
   /** Fails the next N calls with HTTP 503, to test what the bot does when Teams is unavailable. */
   failNext(n: number): void;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startConnector(): Promise<Connector> {
   const sent: SentActivity[] = [];
   let seq = 0;
   let failures = 0;
+  const uploads: Connector["uploads"] = [];
   app.use(express.json({ limit: "2mb" }));
   app.use((_req, res, next) => {
     if (failures > 0) {
@@ -45,6 +48,10 @@ export async function startConnector(): Promise<Connector> {
   app.post("/v3/conversations/:conversationId/activities", record("send"));
   app.post("/v3/conversations/:conversationId/activities/:activityId", record("send"));
   app.put("/v3/conversations/:conversationId/activities/:activityId", record("update"));
+  app.put("/upload/:id", express.raw({ type: () => true, limit: "20mb" }), (req, res) => {
+    uploads.push({ path: req.path, headers: req.headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) });
+    res.status(201).json({ id: req.params.id });
+  });
   const server = await new Promise<import("node:http").Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -52,6 +59,7 @@ export async function startConnector(): Promise<Connector> {
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
+    uploads,
     failNext: (n) => void (failures = n),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

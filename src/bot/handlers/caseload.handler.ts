@@ -10,10 +10,12 @@ import { caseloadScopeOf, type Actor, type CaseloadScope } from "../../domain/ac
 import { CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
 import { describeQuery } from "../../domain/caseload/describe-query.ts";
 import { interpretQuestion, type Interpretation } from "../../domain/caseload/interpret-question.ts";
+import { resolveModelQuery } from "../../domain/caseload/resolve-model-query.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
 import type { CaseloadResult } from "../../domain/caseload/caseload-result.ts";
 import { readableRows } from "../client-access.ts";
+import { caseloadExportRoutes } from "./caseload-export.handler.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 
@@ -52,6 +54,7 @@ export function caseloadRoutes(deps: CaseloadDeps) {
   return (r: RouteRegistrar) => {
     r.submit("caseload.more", (turn) => more(turn));
     r.submit("caseload.ask", (turn) => ask(turn, deps));
+    caseloadExportRoutes(r);
   };
 }
 
@@ -68,10 +71,12 @@ async function askQuestion(turn: Turn, deps: CaseloadDeps, question: string): Pr
   let fellBack = false;
   if (deps.model) {
     const r = await deps.model.ask(turn, { purpose: "caseload-query", text: question });
-    if (r.ok) query = r.value.query;
-    else if (r.reason !== "not_allowed") {
+    // the model's query names only wijken, teams and coaches the asker may see, like the interpreter's
+    const resolved = r.ok ? resolveModelQuery(r.value.query, vocabulary) : null;
+    if (resolved) query = resolved;
+    else if (r.ok || r.reason !== "not_allowed") {
       fellBack = true;
-      bot.logger.info({ event: "model.fallback", use: "caseload", reason: r.reason }, "model path failed; deterministic path answers");
+      bot.logger.info({ event: "model.fallback", use: "caseload", reason: r.ok ? "unknown_name" : r.reason }, "model path failed; deterministic path answers");
     }
   }
   if (!query) {

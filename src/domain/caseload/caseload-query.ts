@@ -162,3 +162,10 @@ export function monthsBefore(today: Date, months: number): Date {
 export function daysBefore(today: Date, days: number): Date {
   return day(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days);
 }
+
+/** The measures whose answer is a list of clients: paged with "Meer" and exportable as a whole. */
+export const LIST_MEASURES = ["list", "movement", "pendingReviews"] as const;
+
+export function isListQuery(query: CaseloadQuery): boolean {
+  return (LIST_MEASURES as readonly string[]).includes(query.measure);
+}

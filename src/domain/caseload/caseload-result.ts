@@ -21,7 +21,7 @@ export interface Cell {
 }
 
 export type CaseloadResult =
-  | { kind: "list"; total: number; page: number; pageSize: number; lines: ClientLine[]; order?: "name" | "lastContact" }
+  | { kind: "list"; total: number; page: number; pageSize: number; lines: ClientLine[]; order?: "name" | "lastContact" | "sameRung" }
   | { kind: "count"; count: number; denominator: number }
   | { kind: "distribution"; by: string; rows: { key: string; count: number; suppressed?: boolean }[]; unknown: number; total: number; unknownSuppressed?: boolean }
   | { kind: "crossTab"; currentRungs: number[]; expectedRungs: number[]; cells: Record<string, number>; unknownExpected: Record<string, number>; total: number }

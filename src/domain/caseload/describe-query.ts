@@ -9,6 +9,14 @@ const MONTHS = {
   nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
+/** A trend bucket ("2026-11", "2026-Q4") as people read it: "nov 2026", "K4 2026" / "Q4 2026". */
+export function formatBucket(label: string, locale: Locale): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) return `${MONTHS[locale][Number(month[2]) - 1]} ${month[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  return quarter ? `${locale === "nl" ? "K" : "Q"}${quarter[2]} ${quarter[1]}` : label;
+}
+
 /** "20 feb 2026": short enough not to break at phone width. */
 export function formatIsoDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split("-").map(Number);

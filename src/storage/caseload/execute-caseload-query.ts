@@ -106,26 +106,37 @@ const n = (v: unknown) => Number(v ?? 0);
 
 export async function executeCaseloadQuery(
   prisma: PrismaClient,
-  input: { query: CaseloadQuery; scope: CaseloadScope; askerStaffId: string; today: Date; page?: number },
+  input: { query: CaseloadQuery; scope: CaseloadScope; askerStaffId: string; today: Date; page?: number; pageSize?: number },
 ): Promise<CaseloadResult> {
   const { query } = input;
   const ctx: Ctx = { scope: input.scope, askerStaffId: input.askerStaffId, today: input.today };
   const where = whereSql(query.filters, ctx);
   const q = <T = Row>(sql: Prisma.Sql) => prisma.$queryRaw<T[]>(sql);
   const page = Math.max(0, input.page ?? 0);
-  const paging = Prisma.sql`LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`;
+  // an export reads a list in larger pages; a card shows PAGE_SIZE
+  const pageSize = Math.min(Math.max(1, input.pageSize ?? PAGE_SIZE), 1_000);
+  const paging = Prisma.sql`LIMIT ${pageSize} OFFSET ${page * pageSize}`;
 
   switch (query.measure) {
     case "list": {
       // sorted by what the question is about: longest unseen first for contact questions
+      // and longest on the same rung (substep) first for "al een jaar op dezelfde trede": the last measurement
+      // on another one, earliest (or none) first
       const byContact = query.filters.monthsSinceContactAtLeast !== undefined || query.filters.daysSinceContactAtLeast !== undefined;
-      const order = byContact ? Prisma.sql`c."lastContactAt" ASC NULLS FIRST, c."displayName", c.id` : Prisma.sql`c."displayName", c.id`;
+      const f = query.filters;
+      const sameSubstep = Prisma.sql`p."finalRung" = l."finalRung" AND COALESCE(p."finalSubstep", 0) = COALESCE(l."finalSubstep", 0)`;
+      const sameWhat = f.monthsOnSameSubstepAtLeast ? sameSubstep : f.monthsOnSameRungAtLeast ? Prisma.sql`p."finalRung" = l."finalRung"` : null;
+      const order = byContact
+        ? Prisma.sql`c."lastContactAt" ASC NULLS FIRST, c."displayName", c.id`
+        : sameWhat
+          ? Prisma.sql`(SELECT max(p."observedOn") FROM "Classification" p WHERE p."clientId" = c.id AND p.status IN ('FINAL','PENDING_REVIEW') AND NOT (${sameWhat})) ASC NULLS FIRST, c."displayName", c.id`
+          : Prisma.sql`c."displayName", c.id`;
       const [lines, [{ total }]] = await Promise.all([
         q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId"
           WHERE ${where} ORDER BY ${order} ${paging}`),
         q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total ${fromClients(query.filters)} WHERE ${where}`),
       ]);
-      return { kind: "list", total: n(total), page, pageSize: PAGE_SIZE, lines: lines.map(normaliseLine), order: byContact ? "lastContact" : "name" };
+      return { kind: "list", total: n(total), page, pageSize, lines: lines.map(normaliseLine), order: byContact ? "lastContact" : sameWhat ? "sameRung" : "name" };
     }
     case "count": {
       const [{ count, denominator }] = await q<{ count: bigint; denominator: bigint }>(Prisma.sql`
@@ -194,13 +205,14 @@ export async function executeCaseloadQuery(
         lines: lines.map(normaliseLine),
         total: n(r.count),
         page,
-        pageSize: PAGE_SIZE,
+        pageSize,
       });
+      // the biggest step first: that is what a question about movement is about
       if (!query.period) {
         // since the previous measurement: the latest classification against the one before it
         const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > l."previousRung"` : Prisma.sql`l."finalRung" < l."previousRung"`;
         const [lines, [counts]] = await Promise.all([
-          q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${cmp} ORDER BY c."displayName", c.id ${paging}`),
+          q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(l."finalRung" - l."previousRung") DESC, c."displayName", c.id ${paging}`),
           q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
             count(*) FILTER (WHERE l."previousRung" IS NOT NULL) AS denominator, count(*) FILTER (WHERE l."previousRung" IS NULL) AS nobaseline
             FROM "Client" c ${LATEST} WHERE ${movementWhere}`),
@@ -216,7 +228,8 @@ export async function executeCaseloadQuery(
         const moved = Prisma.sql`EXISTS (SELECT 1 FROM "Classification" e WHERE ${inPeriod} AND e."previousRung" IS NOT NULL AND ${step})`;
         const measured = Prisma.sql`EXISTS (SELECT 1 FROM "Classification" e WHERE ${inPeriod} AND e."previousRung" IS NOT NULL)`;
         const [lines, [counts]] = await Promise.all([
-          q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${moved} ORDER BY c."displayName", c.id ${paging}`),
+          q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${moved}
+            ORDER BY (SELECT max(abs(e."finalRung" - e."previousRung")) FROM "Classification" e WHERE ${inPeriod} AND e."previousRung" IS NOT NULL AND ${step}) DESC, c."displayName", c.id ${paging}`),
           q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${moved}) AS count,
             count(*) FILTER (WHERE ${measured}) AS denominator, count(*) FILTER (WHERE NOT ${measured}) AS nobaseline
             ${fromClients(query.filters)} WHERE ${movementWhere}`),
@@ -231,7 +244,7 @@ export async function executeCaseloadQuery(
       const joins = Prisma.sql`${at("x", from)} ${at("y", to)}`;
       const cmp = query.direction === "up" ? Prisma.sql`y.rung > x.rung` : Prisma.sql`y.rung < x.rung`;
       const [lines, [counts]] = await Promise.all([
-        q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} ${joins} WHERE ${movementWhere} AND ${cmp} ORDER BY c."displayName", c.id ${paging}`),
+        q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} ${joins} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(y.rung - x.rung) DESC, c."displayName", c.id ${paging}`),
         q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
           count(*) FILTER (WHERE x.rung IS NOT NULL) AS denominator, count(*) FILTER (WHERE x.rung IS NULL) AS nobaseline
           ${fromClients(query.filters)} ${joins} WHERE ${movementWhere}`),
@@ -282,7 +295,7 @@ export async function executeCaseloadQuery(
           FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = l."coachId" WHERE ${pendingWhere} ORDER BY l."confirmedAt", c.id ${paging}`),
         q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total FROM "Client" c ${LATEST} WHERE ${pendingWhere}`),
       ]);
-      return { kind: "pendingReviews", lines: lines.map((l) => ({ ...normaliseLine(l), classificationId: l.classificationId, confirmedAt: l.confirmedAt })), total: n(total), page, pageSize: PAGE_SIZE };
+      return { kind: "pendingReviews", lines: lines.map((l) => ({ ...normaliseLine(l), classificationId: l.classificationId, confirmedAt: l.confirmedAt })), total: n(total), page, pageSize };
     }
     case "referrals": {
       const { from, to } = periodRange(query.period, ctx.today);

@@ -2,6 +2,7 @@
 // the latest or every version per client, domain scores as columns. Audited.
 import { ZRM_CODES } from "../../domain/ladder/zrm-domains.ts";
 import type { ExportOptions } from "../../domain/export/ports.ts";
+import { csvCell } from "../../domain/text/csv.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
@@ -15,10 +16,7 @@ export const EXPORT_COLUMNS = [
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-function cell(value: unknown, delimiter: string): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const cell = csvCell;
 
 export async function exportClassifications(prisma: PrismaClient, options: ExportOptions): Promise<{ csv: string; rows: number }> {
   const delimiter = options.delimiter ?? ";";
