@@ -1,6 +1,7 @@
 // Cards filled and clicked in the official renderer emit exactly what the bot's handlers parse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardExamples } from "../../scripts/lib/card-examples.ts";
+import { ExportSubmit } from "../../src/bot/handlers/caseload-export.handler.ts";
 import { MoreSubmit } from "../../src/bot/handlers/caseload.handler.ts";
 import { Submit } from "../../src/bot/handlers/debrief.handler.ts";
 import { DecisionData } from "../../src/bot/handlers/review.handler.ts";
@@ -78,5 +79,12 @@ describe("card payloads from the official renderer", () => {
     const more = MoreSubmit.parse(emitted.data);
     expect(more.page).toBe(1);
     expect(CaseloadQuery.parse(JSON.parse(more.query))).toEqual({ measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } });
+  });
+
+  it("caseload list: 'Exporteer CSV' carries the list's query, which the export handler parses", async () => {
+    const card = await browser.render(example("caseload-list"));
+    const exported = ExportSubmit.parse((await card.click("Exporteer CSV")).data);
+    expect(exported.locale).toBe("nl");
+    expect(CaseloadQuery.parse(JSON.parse(exported.query))).toEqual({ measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } });
   });
 });
