@@ -13,7 +13,8 @@ export interface CardField {
   label: string;
   value: unknown;
   required: boolean;
-  style?: "compact" | "expanded";
+  /** filtered: a typeahead in Teams (static choices, filtered as the coach types) */
+  style?: "compact" | "expanded" | "filtered";
   multi?: boolean;
   options?: { title: string; value: string }[];
   help?: string;
@@ -36,6 +37,7 @@ export const debriefText = {
     contactTitle: "Nieuw verslag",
     contactIntro: "Over welk gesprek gaat het?",
     client: "Klant",
+    clientPlaceholder: "Typ een achternaam of klantnummer",
     noClients: "Je hebt (nog) geen actieve klanten in Trede.",
     date: "Datum van het contact",
     kind: "Soort contact",
@@ -71,6 +73,7 @@ export const debriefText = {
     contactTitle: "New debrief",
     contactIntro: "Which contact is this about?",
     client: "Client",
+    clientPlaceholder: "Type a surname or client number",
     noClients: "You have no active clients in Trede (yet).",
     date: "Date of the contact",
     kind: "Kind of contact",
@@ -135,7 +138,17 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
       title: s.contactTitle,
       intro: input.clients.length ? s.contactIntro : s.noClients,
       fields: [
-        { kind: "choice", id: "clientId", label: s.client, style: "compact", required: true, value: draft.clientId ?? "", options: input.clients.map((c) => ({ title: c.label, value: c.id })) },
+        // a few clients (a search that fit several): one tap each; a whole caseload: type to filter
+        {
+          kind: "choice",
+          id: "clientId",
+          label: s.client,
+          style: input.clients.length <= 5 ? "expanded" : "filtered",
+          placeholder: s.clientPlaceholder,
+          required: true,
+          value: draft.clientId ?? "",
+          options: input.clients.map((c) => ({ title: c.label, value: c.id })),
+        },
         { kind: "date", id: "date", label: s.date, required: true, value: c.date ?? input.today },
         { kind: "choice", id: "kind", label: s.kind, style: "compact", required: true, value: c.kind ?? "HUISBEZOEK", options: Object.entries(s.kinds).map(([value, title]) => ({ title, value })) },
         { kind: "choice", id: "reached", label: s.reached, style: "expanded", required: true, value: c.reached === false ? "nee" : "ja", options: [{ title: s.yes, value: "ja" }, { title: s.no, value: "nee" }] },
@@ -228,7 +241,7 @@ interface StepFieldData {
   required: boolean;
   requiredMessage: string;
   value: unknown;
-  /** a compact choice set is a plain <select>; an expanded one renders its titles as markdown */
+  /** a compact or filtered choice set shows its titles as plain text; an expanded one renders them as markdown */
   options: { title: CardText | PlainCardText; value: string }[];
   min: number;
   max: number;
@@ -256,7 +269,7 @@ function fieldElements(f: StepFieldData): unknown[] {
   const value = f.value === "" || f.value === null || f.value === undefined ? {} : { value: f.value };
   const input =
     f.kind === "choice"
-      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, choices: f.options }
+      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, placeholder: f.placeholder, choices: f.options }
       : f.kind === "date"
         ? { type: "Input.Date", ...common, ...value }
         : f.kind === "number"
@@ -299,7 +312,7 @@ export function renderDebriefStepCard(input: StepCardInput): AdaptiveCard {
         required: f.required,
         requiredMessage: s.required,
         value: f.value ?? "",
-        options: (f.options ?? []).map((o) => ({ title: style === "compact" ? cardText(o.title, "plain") : cardText(o.title), value: o.value })),
+        options: (f.options ?? []).map((o) => ({ title: style === "expanded" ? cardText(o.title) : cardText(o.title, "plain"), value: o.value })),
         min: f.min ?? 0,
         max: f.max ?? 0,
         maxLength: f.maxLength ?? 500,

@@ -98,7 +98,10 @@ export async function openCardBrowser(): Promise<CardBrowser> {
             const el = page.locator(`[data-input-id="${id}"]`);
             if (!(await el.count())) throw new Error(`no rendered input "${id}" (is it inside a closed ShowCard?)`);
             const tag = await el.evaluate((e) => e.tagName.toLowerCase());
-            if (tag === "select") await el.selectOption(String(value));
+            // a filtered choice set (typeahead) is a text box with a datalist: the person types a choice's title
+            const typeahead = el.locator("input[list]");
+            if (tag !== "input" && (await typeahead.count())) await typeahead.fill(String(value));
+            else if (tag === "select") await el.selectOption(String(value));
             else if (tag === "input" || tag === "textarea") {
               const type = await el.getAttribute("type");
               if (type === "checkbox") {
