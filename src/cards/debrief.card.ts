@@ -138,7 +138,8 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
       title: s.contactTitle,
       intro: input.clients.length ? s.contactIntro : s.noClients,
       fields: [
-        // a few clients (a search that fit several): one tap each; a whole caseload: type to filter
+        // a few clients (a search that fit several): one tap each, the client number kept whole on a phone
+        // by a non-breaking hyphen; a whole caseload: type to filter (so the number keeps the hyphen one types)
         {
           kind: "choice",
           id: "clientId",
@@ -147,7 +148,7 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
           placeholder: s.clientPlaceholder,
           required: true,
           value: draft.clientId ?? "",
-          options: input.clients.map((c) => ({ title: c.label, value: c.id })),
+          options: input.clients.map((c) => ({ title: input.clients.length <= 5 ? c.label.replace(/(\p{L})-(\d)/gu, "$1\u2011$2") : c.label, value: c.id })),
         },
         { kind: "date", id: "date", label: s.date, required: true, value: c.date ?? input.today },
         { kind: "choice", id: "kind", label: s.kind, style: "compact", required: true, value: c.kind ?? "HUISBEZOEK", options: Object.entries(s.kinds).map(([value, title]) => ({ title, value })) },

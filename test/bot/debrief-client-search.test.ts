@@ -132,6 +132,11 @@ describe.each(backends)("finding the client of a debrief on $name", (backend) =>
     expect(ex.text).toBe("");
   });
 
+  it("a visit note may name the client by number instead", async () => {
+    const ex = await coach().say("Net bij mevrouw Kaya geweest (GR-100164), hij solliciteert weer.");
+    expect(picker(ex).value).toBe(ids["GR-100164"]);
+  });
+
   it("a note with only a first name selects nobody; a note naming two clients of the same name asks which", async () => {
     const firstNameOnly = await coach().say("Net bij Saskia geweest, het gaat beter met haar.");
     expect(picker(firstNameOnly).value ?? "").toBe("");

@@ -2,7 +2,7 @@
 // names the client in full. Matching runs over the actor's own scoped list (the query applies scope), and
 // the one client it selects is loaded again through findClientForDebrief, which re-checks scope. What the
 // coach is shown is audited where it is shown (the picker through readableRows, the client in showStep).
-import { compareDutchNames, matchClientSearch, mentionsFullName, sortedNameLabel } from "../../domain/clients/dutch-name.ts";
+import { compareDutchNames, matchClientSearch, mentionsClientNumber, mentionsFullName, sortedNameLabel } from "../../domain/clients/dutch-name.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { findClientForDebrief, listClientsForDebrief, type ClientChoice, type DebriefClientContext } from "../../storage/debrief/debrief.repository.ts";
 import type { Turn } from "../turn.ts";
@@ -41,10 +41,10 @@ export async function searchClient(turn: Turn, search: string): Promise<ClientSe
   return outcome(turn, matchClientSearch(search, mine));
 }
 
-/** A visit note: only clients it names in full ("Saskia Kaya"), never everyone called Saskia or Kaya. */
+/** A visit note: only clients it names in full ("Saskia Kaya") or by number, never everyone called Saskia or Kaya. */
 export async function clientsNamedInNote(turn: Turn, note: string): Promise<ClientSearch> {
   const mine = await listClientsForDebrief(turn.deps.sql, turn.actor, { take: SEARCH_LIMIT });
-  return outcome(turn, mine.filter((c) => mentionsFullName(note, c.displayName)));
+  return outcome(turn, mine.filter((c) => mentionsFullName(note, c.displayName) || mentionsClientNumber(note, c.externalKey)));
 }
 
 /** One short sentence when a search did not settle on one client; the picker card follows it. */

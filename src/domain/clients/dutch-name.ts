@@ -144,6 +144,12 @@ export function mentionsFullName(text: string, displayName: string): boolean {
 
 const CLIENT_NUMBER = /^[\p{L}]{0,4}-?\d{3,}$/u;
 
+/** True when the text contains this client number as a word ("… geweest (GR-100163), …"), in any case. */
+export function mentionsClientNumber(text: string, externalKey: string): boolean {
+  const key = externalKey.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return key.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}-])${key}(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
 /**
  * Which of these clients a short search means ("GR-100163", "100163", "Saskia Kaya", "de boer", "kaya"):
  * an exact client number wins; then names written out in full; then names of which every searched

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareDutchNames,
   matchClientSearch,
+  mentionsClientNumber,
   mentionsFullName,
   parseDutchName,
   sortedNameLabel,
@@ -106,6 +107,14 @@ describe("Dutch names", () => {
   it("matches the issue's note on the one Saskia Kaya, not every Saskia and both Kayas", () => {
     const clients = ["Kaya, Saskia", "Kaya, Yusuf", "Visser, Saskia", "Kaya-Bakker, Saskia"];
     expect(clients.filter((c) => mentionsFullName("Net bij Saskia Kaya geweest, ze is gestart bij de voedselbank", c))).toEqual(["Kaya, Saskia"]);
+  });
+
+  it("a note may name the client by number, as a whole word", () => {
+    expect(mentionsClientNumber("Net bij mevrouw Kaya geweest (GR-100163), ging goed", "GR-100163")).toBe(true);
+    expect(mentionsClientNumber("huisbezoek gr-100163: gestart", "GR-100163")).toBe(true);
+    expect(mentionsClientNumber("huisbezoek GR-1001634", "GR-100163")).toBe(false);
+    expect(mentionsClientNumber("huisbezoek XGR-100163", "GR-100163")).toBe(false);
+    expect(mentionsClientNumber("huisbezoek GR-100-163", "GR-100163")).toBe(false);
   });
 
   describe("a search after `verslag`", () => {
