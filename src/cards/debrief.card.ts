@@ -139,12 +139,14 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
       intro: input.clients.length ? s.contactIntro : s.noClients,
       fields: [
         // a few clients (a search that fit several): one tap each, the client number kept whole on a phone
-        // by a non-breaking hyphen; a whole caseload: type to filter (so the number keeps the hyphen one types)
+        // by a non-breaking hyphen; a whole caseload: type to filter (so the number keeps the hyphen one
+        // types); a client already chosen: a dropdown, since Teams on iOS drops a typeahead's preset value
+        // (MicrosoftDocs/msteams-docs#10472)
         {
           kind: "choice",
           id: "clientId",
           label: s.client,
-          style: input.clients.length <= 5 ? "expanded" : "filtered",
+          style: input.clients.length <= 5 ? "expanded" : draft.clientId ? "compact" : "filtered",
           placeholder: s.clientPlaceholder,
           required: true,
           value: draft.clientId ?? "",
@@ -381,7 +383,8 @@ interface ProposalCardData {
   seq: number;
   rungValue: string;
   substepValue: string;
-  rungOptions: { title: PlainCardText; value: string }[];
+  /** radio buttons (markdown), so a long rung name wraps on a phone instead of being cut off in a dropdown */
+  rungOptions: { title: CardText; value: string }[];
   substepOptions: { title: PlainCardText; value: string }[];
   labels: Record<"confirm" | "adjust" | "back" | "rung" | "substep" | "reason" | "reasonRequired" | "saveAdjusted" | "required", string>;
 }
@@ -397,7 +400,7 @@ function proposalActions(d: ProposalCardData): unknown[] {
       card: {
         type: "AdaptiveCard",
         body: [
-          { type: "Input.ChoiceSet", id: "rung", label: d.labels.rung, style: "compact", isRequired: true, errorMessage: d.labels.required, value: d.rungValue, choices: d.rungOptions },
+          { type: "Input.ChoiceSet", id: "rung", label: d.labels.rung, style: "expanded", wrap: true, isRequired: true, errorMessage: d.labels.required, value: d.rungValue, choices: d.rungOptions },
           { type: "Input.ChoiceSet", id: "substep", label: d.labels.substep, style: "compact", value: d.substepValue, choices: d.substepOptions },
           { type: "Input.Text", id: "reason", label: d.labels.reason, isMultiline: true, isRequired: true, errorMessage: d.labels.reasonRequired, maxLength: 500 },
         ],
@@ -442,7 +445,7 @@ export function renderProposalCard(input: {
     seq: draft.seq,
     rungValue: String(proposal.rung),
     substepValue: proposal.substep === null ? "none" : String(proposal.substep),
-    rungOptions: view.rungs.map((r) => ({ title: cardText(`${r.rung} · ${r.name[locale]}`, "plain"), value: String(r.rung) })),
+    rungOptions: view.rungs.map((r) => ({ title: cardText(`${r.rung} · ${r.name[locale]}`), value: String(r.rung) })),
     substepOptions: substepOptions.map((o) => ({ title: cardText(o.title, "plain"), value: o.value })),
     labels: {
       confirm: s.confirm,

@@ -83,6 +83,9 @@ describe.each(backends)("finding the client of a debrief on $name", (backend) =>
     expect(ex.cards).toHaveLength(1);
     expect(ex.text).toBe("");
     expect(picker(ex).value).toBe(ids["GR-100163"]);
+    // a preset value in a dropdown, which every Teams client keeps (iOS drops a typeahead's), the others still on offer
+    expect(picker(ex).style).toBe("compact");
+    expect(picker(ex).choices).toHaveLength(9);
     expect(await reads(ids["GR-100163"])).toBeGreaterThan(before);
     const nextCard = await click(me, ex, "debrief.next", { date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
     expect(cardText(nextCard.lastCard())).toContain("Kaya, Saskia");

@@ -71,12 +71,13 @@ describe(`cards at ${PHONE_WIDTH} px (official renderer, Teams light host config
     expect(problems).toEqual([]);
   });
 
-  it("finds clipped text, a word broken over two lines and a date broken at its dash (the check can fail)", async () => {
+  it("finds clipped text (also a dropdown's chosen title), a word broken over two lines and a date broken at its dash (the check can fail)", async () => {
     const bad = {
       type: "AdaptiveCard",
       version: "1.5",
       body: [
         { type: "TextBlock", text: "Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn", wrap: false },
+        { type: "Input.ChoiceSet", id: "rung", style: "compact", value: "3", choices: [{ title: "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker", value: "3" }] },
         {
           type: "ColumnSet",
           columns: [
@@ -89,7 +90,9 @@ describe(`cards at ${PHONE_WIDTH} px (official renderer, Teams light host config
     };
     const rendered = await browser.render(bad);
     const problems = await rendered.evaluate(findLayoutProblems, null);
-    expect(problems.filter((p) => p.kind === "clipped").map((p) => p.text)).toContain("Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn");
+    expect(problems.filter((p) => p.kind === "clipped").map((p) => p.text)).toEqual(
+      expect.arrayContaining(["Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn", "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker"]),
+    );
     const broken = problems.filter((p) => p.kind === "word-broken").map((p) => p.text.replace(/\|/, ""));
     expect(broken).toEqual(expect.arrayContaining(["Totaal", "20-02-2026"]));
     // a compound name may break after its hyphen

@@ -1,8 +1,9 @@
 // What makes a card unreadable on a phone, measured in the page after the official renderer laid it out:
 // text that is clipped (an element narrower than its content and hiding the rest, as "Beoordel…" or a
 // cut-off column), text drawn outside the card, and a word whose letters land on two lines ("Totaa/l",
-// "20-02-/2026"). Form controls are left out: a text box scrolls and a dropdown shows its choices full
-// width when opened. A compound word may break after its hyphen between letters ("Oosterhuis-/van").
+// "20-02-/2026"). Of form controls only a closed dropdown's chosen title counts (a text box scrolls, and
+// an opened dropdown shows its choices full width). A compound word may break after its hyphen between
+// letters ("Oosterhuis-/van").
 //
 // findLayoutProblems runs inside the browser (page.evaluate): it must not use anything from outside itself.
 
@@ -30,6 +31,20 @@ export function findLayoutProblems(root: HTMLElement): LayoutProblem[] {
     const wide = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible";
     const tall = el.scrollHeight > el.clientHeight + 1 && style.overflowY !== "visible" && el.clientHeight > 0 && Number.parseFloat(style.lineHeight || "0") > 0 && el.children.length === 0;
     if (wide || tall) add({ kind: "clipped", text: snippet(el.innerText) });
+  }
+
+  // a closed dropdown shows its chosen title on one line: clipped when wider than the box (less its arrow)
+  for (const select of Array.from(root.querySelectorAll("select"))) {
+    const chosen = select.selectedOptions[0]?.text.trim();
+    if (!chosen || !shown(select)) continue;
+    const style = getComputedStyle(select);
+    const probe = document.createElement("span");
+    Object.assign(probe.style, { font: style.font, letterSpacing: style.letterSpacing, whiteSpace: "pre", position: "absolute", visibility: "hidden" });
+    probe.textContent = chosen;
+    document.body.appendChild(probe);
+    const room = select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - 20;
+    if (probe.getBoundingClientRect().width > room) add({ kind: "clipped", text: snippet(chosen) });
+    probe.remove();
   }
 
   const card = root.getBoundingClientRect();
