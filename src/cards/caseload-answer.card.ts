@@ -18,7 +18,7 @@ const t = {
     noPrevious: (n: number) => `${n} met maar één meting (apart geteld)`,
     rung: "Trede",
     expected: "Verwacht",
-    nowVsExpected: "Nu ↓ verwacht →",
+    nowVsExpected: "Nu",
     count: "Aantal",
     bar: "",
     wijk: "Wijk",
@@ -39,7 +39,7 @@ const t = {
     exportCsv: "Exporteer CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
     suppressed: "• = verborgen: aantallen onder 5, en zo nodig andere cellen, zodat niemand ze uit de totalen kan afleiden.",
-    unknownNote: (n: number) => `? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
+    unknownNote: (n: number) => `Rijen: trede nu; kolommen: verwachte trede. ? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
     pendingSince: (d: string) => `wacht sinds ${d}`,
     none: "Geen klanten gevonden.",
     sortedByContact: "Gesorteerd op laatste contact, langst geleden eerst.",
@@ -63,7 +63,7 @@ const t = {
     noPrevious: (n: number) => `${n} with only one measurement (counted apart)`,
     rung: "Rung",
     expected: "Expected",
-    nowVsExpected: "Now ↓ expected →",
+    nowVsExpected: "Now",
     count: "Count",
     bar: "",
     wijk: "Neighbourhood",
@@ -84,7 +84,7 @@ const t = {
     exportCsv: "Export CSV",
     page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     suppressed: "• = hidden: counts under 5, and other cells where needed, so that none can be worked out from the totals.",
-    unknownNote: (n: number) => `? = expected rung unknown: ${n} clients, counted apart.`,
+    unknownNote: (n: number) => `Rows: rung now; columns: expected rung. ? = expected rung unknown: ${n} clients, counted apart.`,
     pendingSince: (d: string) => `waiting since ${d}`,
     none: "No clients found.",
     sortedByContact: "Sorted by last contact, longest ago first.",
@@ -106,6 +106,7 @@ const t = {
 const ISO_DAY = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
 const formatDate = (d: Date, locale: Locale) => formatIsoDate(ISO_DAY.format(new Date(d)), locale);
 
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
 const show = (c: Cell) => (c.suppressed ? "•" : String(c.value));
 const bar = (n: number, max: number) => (max ? "█".repeat(Math.max(n ? 1 : 0, Math.round((n / max) * 12))) : "");
 
@@ -131,7 +132,8 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
   // what a chart shows is always in the table too: the chart is for looking, the table for reading
   let chart: ChartSpec | null = null;
   const point = (x: string, y: number | null): ChartPoint => ({ x: cardText(x, "plain"), y });
-  const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} (${l.externalKey}) · ${l.wijk}`, detail: s.line(l, locale) }));
+  // the client number opens the detail line, so a phone never breaks it at its dash ("(GR-/100010)")
+  const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, locale)}` }));
 
   switch (result.kind) {
     case "list":
@@ -214,7 +216,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       if (result.total > result.lines.length) note = s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total);
       if (!result.total) note = s.none;
-      lines = result.lines.map((l) => ({ title: `${l.displayName} (${l.externalKey}) · ${l.wijk}`, detail: `${s.line(l, locale)} · ${s.pendingSince(formatDate(l.confirmedAt, locale))}` }));
+      lines = result.lines.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, locale)} · ${s.pendingSince(formatDate(l.confirmedAt, locale))}` }));
       break;
     case "referrals":
       summary = String(result.contacts);
@@ -252,8 +254,8 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
     hasChart: chart !== null,
     // the table is in the card anyway, so a host without charts drops the chart
     chart: chart ? chartElement(chart, "drop") : {},
-    // the label column and a trailing total need room; counts are narrow
-    columns: (table?.columns ?? []).map((_, i, all) => ({ width: i === 0 || (result.kind === "crossTab" && i === all.length - 1) ? 3 : 2 })),
+    // each column as wide as its longest word needs, so at 360 px no header or count breaks mid-word ("Totaa/l")
+    columns: (table?.columns ?? []).map((_, i) => ({ width: Math.max(2, ...[table!.columns, ...table!.rows].map((row) => longestWord(row[i] ?? ""))) })),
     rows: table ? [table.columns, ...table.rows].map((cells) => ({ cells: cells.map((c) => cardText(c)) })) : [],
     lines: lines.map((l) => ({ title: cardText(l.title), detail: cardText(l.detail) })),
     note: cardText(note),

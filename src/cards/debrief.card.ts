@@ -13,7 +13,8 @@ export interface CardField {
   label: string;
   value: unknown;
   required: boolean;
-  style?: "compact" | "expanded";
+  /** filtered: a typeahead in Teams (static choices, filtered as the coach types) */
+  style?: "compact" | "expanded" | "filtered";
   multi?: boolean;
   options?: { title: string; value: string }[];
   help?: string;
@@ -36,6 +37,7 @@ export const debriefText = {
     contactTitle: "Nieuw verslag",
     contactIntro: "Over welk gesprek gaat het?",
     client: "Klant",
+    clientPlaceholder: "Typ een achternaam of klantnummer",
     noClients: "Je hebt (nog) geen actieve klanten in Trede.",
     date: "Datum van het contact",
     kind: "Soort contact",
@@ -71,6 +73,7 @@ export const debriefText = {
     contactTitle: "New debrief",
     contactIntro: "Which contact is this about?",
     client: "Client",
+    clientPlaceholder: "Type a surname or client number",
     noClients: "You have no active clients in Trede (yet).",
     date: "Date of the contact",
     kind: "Kind of contact",
@@ -135,7 +138,20 @@ function stepFields(input: StepCardInput): { title: string; intro: string; field
       title: s.contactTitle,
       intro: input.clients.length ? s.contactIntro : s.noClients,
       fields: [
-        { kind: "choice", id: "clientId", label: s.client, style: "compact", required: true, value: draft.clientId ?? "", options: input.clients.map((c) => ({ title: c.label, value: c.id })) },
+        // a few clients (a search that fit several): one tap each, the client number kept whole on a phone
+        // by a non-breaking hyphen; a whole caseload: type to filter (so the number keeps the hyphen one
+        // types); a client already chosen: a dropdown, since Teams on iOS drops a typeahead's preset value
+        // (MicrosoftDocs/msteams-docs#10472)
+        {
+          kind: "choice",
+          id: "clientId",
+          label: s.client,
+          style: input.clients.length <= 5 ? "expanded" : draft.clientId ? "compact" : "filtered",
+          placeholder: s.clientPlaceholder,
+          required: true,
+          value: draft.clientId ?? "",
+          options: input.clients.map((c) => ({ title: input.clients.length <= 5 ? c.label.replace(/(\p{L})-(\d)/gu, "$1\u2011$2") : c.label, value: c.id })),
+        },
         { kind: "date", id: "date", label: s.date, required: true, value: c.date ?? input.today },
         { kind: "choice", id: "kind", label: s.kind, style: "compact", required: true, value: c.kind ?? "HUISBEZOEK", options: Object.entries(s.kinds).map(([value, title]) => ({ title, value })) },
         { kind: "choice", id: "reached", label: s.reached, style: "expanded", required: true, value: c.reached === false ? "nee" : "ja", options: [{ title: s.yes, value: "ja" }, { title: s.no, value: "nee" }] },
@@ -228,7 +244,7 @@ interface StepFieldData {
   required: boolean;
   requiredMessage: string;
   value: unknown;
-  /** a compact choice set is a plain <select>; an expanded one renders its titles as markdown */
+  /** a compact or filtered choice set shows its titles as plain text; an expanded one renders them as markdown */
   options: { title: CardText | PlainCardText; value: string }[];
   min: number;
   max: number;
@@ -256,7 +272,7 @@ function fieldElements(f: StepFieldData): unknown[] {
   const value = f.value === "" || f.value === null || f.value === undefined ? {} : { value: f.value };
   const input =
     f.kind === "choice"
-      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, choices: f.options }
+      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, placeholder: f.placeholder, choices: f.options }
       : f.kind === "date"
         ? { type: "Input.Date", ...common, ...value }
         : f.kind === "number"
@@ -299,7 +315,7 @@ export function renderDebriefStepCard(input: StepCardInput): AdaptiveCard {
         required: f.required,
         requiredMessage: s.required,
         value: f.value ?? "",
-        options: (f.options ?? []).map((o) => ({ title: style === "compact" ? cardText(o.title, "plain") : cardText(o.title), value: o.value })),
+        options: (f.options ?? []).map((o) => ({ title: style === "expanded" ? cardText(o.title) : cardText(o.title, "plain"), value: o.value })),
         min: f.min ?? 0,
         max: f.max ?? 0,
         maxLength: f.maxLength ?? 500,
@@ -367,7 +383,8 @@ interface ProposalCardData {
   seq: number;
   rungValue: string;
   substepValue: string;
-  rungOptions: { title: PlainCardText; value: string }[];
+  /** radio buttons (markdown), so a long rung name wraps on a phone instead of being cut off in a dropdown */
+  rungOptions: { title: CardText; value: string }[];
   substepOptions: { title: PlainCardText; value: string }[];
   labels: Record<"confirm" | "adjust" | "back" | "rung" | "substep" | "reason" | "reasonRequired" | "saveAdjusted" | "required", string>;
 }
@@ -383,7 +400,7 @@ function proposalActions(d: ProposalCardData): unknown[] {
       card: {
         type: "AdaptiveCard",
         body: [
-          { type: "Input.ChoiceSet", id: "rung", label: d.labels.rung, style: "compact", isRequired: true, errorMessage: d.labels.required, value: d.rungValue, choices: d.rungOptions },
+          { type: "Input.ChoiceSet", id: "rung", label: d.labels.rung, style: "expanded", wrap: true, isRequired: true, errorMessage: d.labels.required, value: d.rungValue, choices: d.rungOptions },
           { type: "Input.ChoiceSet", id: "substep", label: d.labels.substep, style: "compact", value: d.substepValue, choices: d.substepOptions },
           { type: "Input.Text", id: "reason", label: d.labels.reason, isMultiline: true, isRequired: true, errorMessage: d.labels.reasonRequired, maxLength: 500 },
         ],
@@ -428,7 +445,7 @@ export function renderProposalCard(input: {
     seq: draft.seq,
     rungValue: String(proposal.rung),
     substepValue: proposal.substep === null ? "none" : String(proposal.substep),
-    rungOptions: view.rungs.map((r) => ({ title: cardText(`${r.rung} · ${r.name[locale]}`, "plain"), value: String(r.rung) })),
+    rungOptions: view.rungs.map((r) => ({ title: cardText(`${r.rung} · ${r.name[locale]}`), value: String(r.rung) })),
     substepOptions: substepOptions.map((o) => ({ title: cardText(o.title, "plain"), value: o.value })),
     labels: {
       confirm: s.confirm,

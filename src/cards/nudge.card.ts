@@ -60,8 +60,9 @@ export function renderNudgeCard(input: { lines: NudgeLine[]; more: number; local
   const total = input.lines.length + input.more;
   const lines = input.lines.map((l) => ({
     clientId: l.client.id,
-    name: cardText(`${l.client.displayName} · ${l.client.externalKey}`),
-    reason: cardText(reasonText(l, input.locale)),
+    name: cardText(l.client.displayName),
+    // the client number opens the second line, so a phone never breaks it at its dash ("GR-/100010")
+    reason: cardText(`${l.client.externalKey} · ${reasonText(l, input.locale)}`),
   }));
   const data = { title: s.title, intro: s.intro(total), start: s.start, lines, more: input.more, moreText: s.more(input.more), footer: s.footer };
   const card = renderCard("nudge", data, (correlationId) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends } from "../support/databases.ts";
 import { cardText, startTestBot, type Exchange, type TestBot, type TestUser } from "../support/bot-harness.ts";
-import { choiceValues, click } from "../support/cards.ts";
+import { choiceValues, click, inputs } from "../support/cards.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 
 const TODAY = new Date("2026-11-22T10:00:00Z");
@@ -37,9 +37,10 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     return ex;
   }
 
-  it("narrows the client list by a name after the command", async () => {
+  it("selects the one client a name after the command fits, keeping the others on offer", async () => {
     const r = await coach.say("verslag bakker");
-    expect(choiceValues(r.lastCard(), "clientId")).toEqual([clientB]);
+    expect(inputs(r.lastCard()).find((i) => i.id === "clientId")?.value).toBe(clientB);
+    expect(choiceValues(r.lastCard(), "clientId")).toEqual([clientB, clientA]);
     await click(coach, r, "debrief.cancel");
   });
 

@@ -61,7 +61,10 @@ export function hostileCards(h: string): HostileCard[] {
   const texts = createRungTexts(ladders);
   const locale = "nl" as const;
   let draft: DebriefDraft = { ...startDraft({ draftId, teamDomains: ["werk_opleiding", "lichamelijke_gezondheid"] }), clientId };
-  const contact = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: [{ id: clientId, label: `${h} · ${h} · ${h}` }], previousScores: {}, today: "2026-11-22" });
+  // a caseload is a typeahead (plain-text titles); the few clients a search fits are radio buttons (markdown)
+  const picker = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i ? `${clientId.slice(0, -2)}${String(i).padStart(2, "0")}` : clientId, label: `${h} · ${h} · ${h}` }));
+  const contact = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: picker(8), previousScores: {}, today: "2026-11-22" });
+  const shortChoice = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: picker(2), previousScores: {}, today: "2026-11-22" });
   draft = answerStep(draft, "contact", { date: "2026-11-21", kind: "HUISBEZOEK", reached: true });
   const ladder = renderDebriefStepCard({ view, draft, step: "ladder:betaaldWerk", locale, clientName: h, clients: [], previousScores: {}, today: "2026-11-22", errors: { "": h, answer: h } });
   for (const [id, v] of [["betaaldWerk", "nee"], ["onbetaaldWerk", "nee"], ["georganiseerd", "wekelijks"]] as const) draft = answerStep(draft, `ladder:${id}`, v);
@@ -116,6 +119,7 @@ export function hostileCards(h: string): HostileCard[] {
     { template: "waiting-reviews", name: "waiting-reviews", card: renderWaitingReviewsCard({ reviews: waiting, locale, today }).card },
     { template: "welcome", name: "welcome", card: renderWelcomeCard({ staffId: "x", tenantId: "t", aadObjectId: "a", displayName: h, roles: ["SUPERVISOR"], teamId: "t1" }, locale) },
     { template: "debrief-step", name: "debrief-contact (client picker)", card: contact, inOption: true },
+    { template: "debrief-step", name: "debrief-contact (short choice of clients)", card: shortChoice },
     { template: "debrief-step", name: "debrief-ladder-question", card: ladder },
     { template: "debrief-step", name: "debrief-domains", card: domains },
     { template: "debrief-proposal", name: "debrief-proposal", card: proposal },

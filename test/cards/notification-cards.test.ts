@@ -16,9 +16,9 @@ describe("nudge, digest and waiting-review cards in the official renderer", () =
     const card = await browser.render(example("nudge"));
     const text = await card.text();
     expect(text).toContain("Deze 5 klanten vragen deze week aandacht");
-    expect(text).toMatch(/Jansen, Anna · GR-100010\s+Uit beeld op 20-12-2026/);
+    expect(text).toMatch(/Jansen, Anna\s+GR-100010 · Uit beeld op 20 dec 2026/);
     expect(text).toContain("Indeling teruggestuurd door de werkbegeleider");
-    expect(text).toContain("Trede laatst gemeten op 02-05-2026");
+    expect(text).toContain("Trede laatst gemeten op 2 mei 2026");
     expect(text).toContain("En nog 2 klanten");
     // lines: Jansen (out of beeld soonest), Visser (sent back), Bakker (due); the renderer clicks the last
     const emitted = await card.click("Verslag");

@@ -29,6 +29,8 @@ export interface RenderedCard {
   /** Clicks the (possibly nested, in a ShowCard) action with this title and returns what the card emitted. */
   click(title: string): Promise<EmittedAction>;
   screenshot(file: string): Promise<void>;
+  /** Runs a self-contained function in the page on the card's root element (for layout checks). */
+  evaluate<R, A>(fn: (root: HTMLElement, arg: A) => R, arg: A): Promise<R>;
 }
 
 export interface CardBrowser {
@@ -36,21 +38,27 @@ export interface CardBrowser {
   close(): Promise<void>;
 }
 
-export async function openCardBrowser(): Promise<CardBrowser> {
+/**
+ * width: a phone's screen width in CSS pixels (360): the card then fills the page but for an 8 px margin
+ * each side, as in Teams mobile, instead of the designer's 400 px minimum frame. Without it the page is
+ * 520 px wide and the card sits in the designer's frame.
+ */
+export async function openCardBrowser(options: { width?: number } = {}): Promise<CardBrowser> {
   const tmp = mkdtempSync(path.join(tmpdir(), "trede-cards-"));
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     env: { ...process.env, TMPDIR: tmp },
   });
-  const page: Page = await browser.newPage({ viewport: { width: 520, height: 900 } });
+  const page: Page = await browser.newPage({ viewport: { width: options.width ?? 520, height: 900 } });
   await page.route(/^https?:\/\//, (route) => route.abort()); // everything is inline; nothing leaves the machine
   const script = readFileSync(path.join(ROOT, "node_modules/adaptivecards/dist/adaptivecards.js"), "utf8");
   const markdown = readFileSync(path.join(ROOT, "node_modules/markdown-it/dist/browser/markdown-it.umd.min.js"), "utf8");
   const css = readFileSync(path.join(HOSTCONFIGS, "teams-container-light.css"), "utf8");
   const hostConfig = readFileSync(path.join(HOSTCONFIGS, "microsoft-teams-light.json"), "utf8");
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css} body{margin:0;padding:12px;background:#f5f5f5;font-family:'Segoe UI',sans-serif}</style>
-    <script>${markdown}</script><script>${script}</script><script>window.__hostConfig = ${hostConfig};</script></head>
+    <script>${markdown}</script><script>${script}</script><script>window.__hostConfig = ${hostConfig};</script>
+    ${options.width ? `<style>body{padding:8px} .teams-inner-frame{min-width:0;padding:0}</style>` : ""}</head>
     <body><div class="teams-frame"><div class="teams-inner-frame"><div id="root"></div></div></div></body></html>`);
 
   return {
@@ -98,7 +106,10 @@ export async function openCardBrowser(): Promise<CardBrowser> {
             const el = page.locator(`[data-input-id="${id}"]`);
             if (!(await el.count())) throw new Error(`no rendered input "${id}" (is it inside a closed ShowCard?)`);
             const tag = await el.evaluate((e) => e.tagName.toLowerCase());
-            if (tag === "select") await el.selectOption(String(value));
+            // a filtered choice set (typeahead) is a text box with a datalist: the person types a choice's title
+            const typeahead = el.locator("input[list]");
+            if (tag !== "input" && (await typeahead.count())) await typeahead.fill(String(value));
+            else if (tag === "select") await el.selectOption(String(value));
             else if (tag === "input" || tag === "textarea") {
               const type = await el.getAttribute("type");
               if (type === "checkbox") {
@@ -125,6 +136,7 @@ export async function openCardBrowser(): Promise<CardBrowser> {
           return emitted as EmittedAction;
         },
         screenshot: async (file) => void (await page.locator("#root").screenshot({ path: file })),
+        evaluate: (fn, arg) => page.locator("#root").evaluate(fn as any, arg),
       };
     },
     async close() {

@@ -28,10 +28,10 @@ import {
   findClientForDebrief,
   listClientsForDebrief,
   recordUnreachedContact,
+  type ClientChoice,
   type DebriefClientContext,
 } from "../../storage/debrief/debrief.repository.ts";
 import { findReview } from "../../storage/review/review.repository.ts";
-import { findMentionedClients } from "../../storage/caseload/caseload-context.ts";
 import { readableRows, recordRead } from "../client-access.ts";
 import type { PrefillDebrief } from "../../ai/actions.ts";
 import type { ModelGate } from "../../ai/model-gate.ts";
@@ -39,6 +39,7 @@ import { cardText } from "../../cards/card-text.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { requestReview, type ReviewDeps } from "./review.handler.ts";
+import { clientsNamedInNote, pickerChoices, sayClientSearchOutcome, searchClient } from "./debrief-client-search.ts";
 
 export interface DebriefDeps {
   ladders: LadderProfiles;
@@ -54,25 +55,24 @@ export function isVisitNote(text: string): boolean {
 
 /**
  * Starts a debrief from a note: the client is preselected when the note names exactly one of the coach's
- * clients; with a model configured (and the team allowing notes to a model) the answers are prefilled from
- * the pseudonymised note. The coach sees and confirms every prefilled answer on the cards.
+ * clients in full (several with that name: the picker offers only those); with a model configured (and the
+ * team allowing notes to a model) the answers are prefilled from the pseudonymised note. The coach sees and confirms every prefilled answer on the cards.
  */
 export function startFromNote(deps: DebriefDeps & { model?: ModelGate }) {
   return async (turn: Turn): Promise<void> => {
     const { actor, deps: bot } = turn;
     const note = (turn.context.activity.text ?? "").slice(0, 2_000);
-    const mentioned = await findMentionedClients(bot.prisma, { kind: "coach", staffId: actor.staffId }, note);
-    const mine = await listClientsForDebrief(bot.sql, actor);
-    const matches = mine.filter((c) => mentioned.names.includes(c.displayName));
+    const named = await clientsNamedInNote(turn, note);
     let draft = startDraft({ draftId: randomUUID() });
-    if (matches.length === 1) draft = { ...draft, clientId: matches[0].id };
+    if (named.kind === "one") draft = { ...draft, clientId: named.client.client.id };
     // the gate applies the team's notes-to-model setting and the masking
     if (deps.model) {
       const r = await deps.model.ask(turn, { purpose: "debrief-prefill", text: note });
       if (r.ok) draft = { ...draft, prefill: prefillFromModel(r.value) };
       else if (r.reason !== "not_allowed") bot.logger.info({ event: "model.fallback", use: "debrief-prefill", reason: r.reason }, "model path failed; the coach answers every question");
     }
-    await showStep(turn, deps, draft, { newMessage: true });
+    if (named.kind === "several") await sayClientSearchOutcome(turn, named);
+    await showStep(turn, deps, draft, { newMessage: true, client: named.kind === "one" ? named.client : null, choices: named.kind === "several" ? named.choices : undefined });
   };
 }
 
@@ -202,12 +202,11 @@ function saveDraft(turn: Turn, draft: DebriefDraft | z.infer<typeof Finished> | 
   turn.state.conversation.debrief = draft ?? undefined;
 }
 
-async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean; search?: string } = {}): Promise<void> {
+async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean } = {}): Promise<void> {
   const existing = readDraft(turn);
   if (!options.restart && existing && !("finished" in existing) && existing.trail.length > 0) return offerResume(turn, deps, existing);
-  // "verslag jansen" narrows the client list to matching names or numbers
-  const rest = (turn.context.activity.text ?? "").replace(/^\s*(nieuw\s+|new\s+)?(debrief|verslag|gesprek|visit)\b/i, "").trim();
-  const search = options.search ?? (rest || undefined);
+  // "verslag GR-100163" or "verslag Saskia Kaya" selects that client; several fitting: the picker offers those
+  const search = (turn.context.activity.text ?? "").replace(/^\s*(nieuw\s+|new\s+)?(debrief|verslag|gesprek|visit)\b/i, "").trim();
   const draft = startDraft({ draftId: randomUUID() });
   const forClient = StartForClientSubmit.safeParse(turn.context.activity.value);
   if (forClient.success) {
@@ -219,7 +218,13 @@ async function start(turn: Turn, deps: DebriefDeps, options: { restart?: boolean
     // a new message: the nudge card keeps its other clients' buttons
     return showStep(turn, deps, { ...draft, clientId: client.client.id }, { newMessage: true, keepCard: true, client });
   }
-  await showStep(turn, deps, draft, { newMessage: true, search });
+  if (search && !turn.context.activity.value) {
+    const found = await searchClient(turn, search);
+    await sayClientSearchOutcome(turn, found);
+    if (found.kind === "one") return showStep(turn, deps, { ...draft, clientId: found.client.client.id }, { newMessage: true, client: found.client });
+    return showStep(turn, deps, draft, { newMessage: true, choices: found.kind === "several" ? found.choices : undefined });
+  }
+  await showStep(turn, deps, draft, { newMessage: true });
 }
 
 async function offerResume(turn: Turn, deps: DebriefDeps, draft: DebriefDraft): Promise<void> {
@@ -249,7 +254,7 @@ async function showStep(
   turn: Turn,
   deps: DebriefDeps,
   draft: DebriefDraft,
-  options: { newMessage?: boolean; keepCard?: boolean; errors?: FieldErrors; search?: string; client?: DebriefClientContext | null; opened?: string } = {},
+  options: { newMessage?: boolean; keepCard?: boolean; errors?: FieldErrors; choices?: ClientChoice[]; client?: DebriefClientContext | null; opened?: string } = {},
 ): Promise<void> {
   const { actor, locale, deps: bot } = turn;
   // the caller may have loaded the draft's client already (every submit does)
@@ -262,16 +267,18 @@ async function showStep(
   if (step === "proposal") {
     card = renderProposalCard({ view, draft, proposal: proposeFor(view, draft), locale, clientName: context?.client.displayName ?? "", error: options.errors?.[""] });
   } else {
-    const found = step === "contact" ? await listClientsForDebrief(bot.sql, actor, { search: options.search }) : [];
-    const picker = step === "contact" && options.search && found.length === 0 ? await listClientsForDebrief(bot.sql, actor) : found;
-    const fallback = await readableRows(turn, picker, (c) => c.id, { via: "debrief.picker" });
+    const picker = step === "contact" ? [...(options.choices ?? (await listClientsForDebrief(bot.sql, actor)))] : [];
+    // a client chosen by search stays on offer even when the caseload is longer than the list
+    if (context && step === "contact" && !picker.some((c) => c.id === context.client.id))
+      picker.push({ id: context.client.id, externalKey: context.client.externalKey, displayName: context.client.displayName, wijk: context.client.wijk, currentRung: context.latest?.finalRung ?? null });
+    const shown = await readableRows(turn, picker, (c) => c.id, { via: "debrief.picker" });
     card = renderDebriefStepCard({
       view,
       draft,
       step,
       locale,
       clientName: context?.client.displayName ?? null,
-      clients: fallback.map((c) => ({ id: c.id, label: `${c.displayName} · ${c.externalKey} · ${c.wijk}` })),
+      clients: pickerChoices(shown),
       previousScores: context?.previousScores ?? {},
       specialDomainsReason: context?.team.specialDomainsReason,
       today: isoDay(bot.clock()),
