@@ -20,7 +20,6 @@ const t = {
     expected: "Verwacht",
     nowVsExpected: "Nu",
     count: "Aantal",
-    bar: "",
     wijk: "Wijk",
     inView: "In beeld",
     total: "Totaal",
@@ -65,7 +64,6 @@ const t = {
     expected: "Expected",
     nowVsExpected: "Now",
     count: "Count",
-    bar: "",
     wijk: "Neighbourhood",
     inView: "In view",
     total: "Total",
@@ -108,7 +106,6 @@ const formatDate = (d: Date, locale: Locale) => formatIsoDate(ISO_DAY.format(new
 
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
 const show = (c: Cell) => (c.suppressed ? "•" : String(c.value));
-const bar = (n: number, max: number) => (max ? "█".repeat(Math.max(n ? 1 : 0, Math.round((n / max) * 12))) : "");
 
 export interface CaseloadCardInput {
   result: CaseloadResult;
@@ -149,12 +146,12 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       summary = s.of(result.count, result.denominator);
       break;
     case "distribution": {
-      const max = Math.max(0, ...result.rows.map((r) => r.count));
       summary = s.clients(result.total);
       const label = query.measure === "distribution" ? ({ wijk: s.wijk, ageBand: s.band, coach: "Coach", team: "Team", expected: s.expected, growthPotential: s.yes + "/" + s.no } as Record<string, string>)[query.by] ?? s.rung : s.rung;
       const pct = (n: number) => `${Math.round((n / Math.max(1, result.total)) * 100)}%`;
-      const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–", ""] : [key, String(n), pct(n), bar(n, max)]);
-      table = { columns: [label, s.count, s.share, s.bar], rows: result.rows.map((r) => row(r.key, r.count, r.suppressed)) };
+      // the bar chart draws the bars (a column of block characters broke mid-bar at phone width)
+      const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–"] : [key, String(n), pct(n)]);
+      table = { columns: [label, s.count, s.share], rows: result.rows.map((r) => row(r.key, r.count, r.suppressed)) };
       if (result.unknown) table.rows.push(row(s.unknown, result.unknown, result.unknownSuppressed));
       const points = [...result.rows.map((r) => point(r.key, r.suppressed ? null : r.count)), ...(result.unknown ? [point(s.unknown, result.unknownSuppressed ? null : result.unknown)] : [])];
       // parts of a whole with few slices read best as a donut; ordered categories as bars
