@@ -79,5 +79,5 @@ describe("npm run trede -- classify --team", () => {
     } finally {
       await db.close();
     }
-  });
+  }, 240_000); // four CLI runs, each opening the embedded database
 });
