@@ -99,7 +99,7 @@ function common(input: DebriefCardInput) {
   const { step, of } = progress(screen.ctx);
   const def = STEPS[screen.step];
   const problems = screen.problems ?? {};
-  const fields = def.fields(screen.ctx, { confirm: screen.confirm ?? null }).map((f) => fieldData(f, s, locale, screen, input.clients ?? []));
+  const fields = def.fields(screen.ctx, { confirm: screen.confirm ?? null, values: screen.values }).map((f) => fieldData(f, s, locale, screen, input.clients ?? []));
   const fieldIds = new Set(fields.map((f) => f.id));
   // a problem without a field of its own (or the summary of several) sits at the top
   const loose = Object.entries(problems).filter(([id]) => !fieldIds.has(id) && id !== "rung" && id !== "reason");
@@ -162,7 +162,7 @@ function renderProposal(input: DebriefCardInput): AdaptiveCard {
   const reasons = facts.approval.reasons.map((r) =>
     r === "JUMP" ? s.reasons.JUMP(facts.approval.previousRung ?? 0, proposal.rung) : r === "OVERRIDE" ? s.reasons.OVERRIDE : r === "ALWAYS" ? s.reasons.ALWAYS : s.reasons.ONTHEFFING,
   );
-  const asksSubstep = c.fields.some((f) => f.id === "substep");
+  const asksSubstep = c.fields.some((f) => f.id === "nextStep");
   const overrideOptions = view.rungs.flatMap((r) => [
     { title: `${rungLabel(view, r.rung)[locale]}${r.rung < view.topRung ? ` (${s.noSubstep.toLowerCase()})` : ""}`, value: String(r.rung) },
     ...view.substepChoices(r.rung).map((o) => ({ title: view.substepLabel(r.rung, Number(o.value.split(".")[1]))[locale], value: o.value })),

@@ -132,8 +132,8 @@ export function parseProposal(ctx: StepContext, raw: RawValues, options: { final
   let substep: Record<string, string> | null = null;
   if (q && !options.substepDecided) {
     const rung = view.classify({ ladder: draft.ladder ?? {}, substep: null, expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" }, domains: {}, verdieping: {}, outcome: null, ontheffing: false }).rung;
-    const s = parseSubstepValue(view, rung, str(raw.substep));
-    if (!s.ok) problems.substep = s.problem;
+    const s = parseSubstepValue(view, rung, str(raw.nextStep));
+    if (!s.ok) problems.nextStep = s.problem;
     else substep = { [q.id]: view.substepAnswer(s.substep).value };
   }
   const r = str(raw.expectedRung);

@@ -40,6 +40,8 @@ export interface StepField {
 export interface FieldOptions {
   /** the plausibility question the proposal card asks after a submit (expected below current, …) */
   confirm?: ExpectationCheck | null;
+  /** the values of that submit */
+  values?: RawValues;
 }
 
 /** The card templates the steps use. */
@@ -266,7 +268,7 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
         const next = view.rungs.find((r) => r.rung === proposal.rung + 1);
         const sameRung = previous && previous.rung === proposal.rung;
         fields.push({
-          id: "substep",
+          id: "nextStep",
           kind: "choice",
           label: { nl: DEBRIEF_TEXTS.nl.substepQuestion(proposal.rung + 1, next?.name.nl ?? ""), en: DEBRIEF_TEXTS.en.substepQuestion(proposal.rung + 1, next?.name.en ?? "") },
           help: q.help,
@@ -275,7 +277,7 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
           options: [...view.substepChoices(proposal.rung), { value: "none", label: both((t) => t.noSubstep) }],
           style: "expanded",
           required: false, // checked by Trede, so "Aanpassen" can be sent without it
-          value: substepPrefill(view, proposal.rung, p.substep),
+          value: substepPrefill(view, proposal.rung, p.nextStep),
         });
       }
       const horizon = Number(p.horizonMonths ?? "12");
@@ -305,7 +307,7 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
         { id: "nextContactDate", kind: "date", label: both((t) => t.nextContact), help: both((t) => t.nextContactHelp), required: false, value: p.nextContactDate ?? "" },
       );
       if (options.confirm) {
-        const expected = Number(p.expectedRung);
+        const expected = Number(options.values?.expectedRung ?? p.expectedRung);
         fields.push({
           id: "confirmExpectation",
           kind: "toggle",

@@ -45,7 +45,7 @@ function confirmedUnchanged(previous: PreviousDebrief | null, a: Omit<StoredAnsw
   if (a.substep && previous.rung === proposed.rung && previous.substep === proposed.substep) out.push("substep");
   if (a.expected.rung !== null && previous.expectedRung === a.expected.rung) out.push("expected");
   if (a.verdiepingSource === "confirmed_unchanged") out.push("verdieping");
-  return out;
+  return out.sort();
 }
 
 /** Confirm and override share this: check the draft, parse the proposal card, store, answer. */

@@ -20,7 +20,7 @@ export async function reopenDebrief(deps: DebriefUseCaseDeps, actor: Actor, inpu
   const substepValue = a.substep ? Object.values(a.substep)[0] : undefined;
   // the coach revises their own answers of that visit: they show again, to confirm or change
   const prefill: Record<string, string> = {
-    ...(substepValue ? { substep: substepValue } : {}),
+    ...(substepValue ? { nextStep: substepValue } : {}),
     expectedRung: source.expectedRung === null ? "onbekend" : String(source.expectedRung),
     horizonMonths: String(source.horizonMonths),
     growthPotential: source.growthPotential,

@@ -41,7 +41,7 @@ function prefillFromModel(p: PrefillDebrief): Record<string, string> {
   if (p.contactKind) prefill.kind = p.contactKind;
   if (p.reached !== undefined) prefill.reached = p.reached ? "ja" : "nee";
   for (const [id, value] of Object.entries(p.ladder ?? {})) prefill[`ladder_${id}`] = Array.isArray(value) ? value.join(",") : value;
-  if (p.substep) prefill.substep = p.substep;
+  if (p.substep) prefill.nextStep = p.substep;
   if (p.expectedRung !== undefined) prefill.expectedRung = String(p.expectedRung);
   if (p.growthPotential) prefill.growthPotential = p.growthPotential;
   if (p.outcome) prefill.outcome = p.outcome;
