@@ -91,7 +91,7 @@ const DAY = 86_400_000;
 export function verdiepingDue(ctx: Pick<StepContext, "view" | "previous" | "today">): boolean {
   if (!ctx.view.verdieping.length) return false;
   const p = ctx.previous;
-  if (!p || Object.keys(p.verdieping).length === 0) return true;
+  if (!p) return true;
   return Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${p.observedOn}T00:00:00Z`) >= 365 * DAY;
 }
 
