@@ -260,4 +260,14 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     expect(ok.cards.map(cardText).join("\n")).toContain("Verslag opgeslagen");
     expect(await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId: clientB }, orderBy: { version: "desc" } })).toMatchObject({ finalRung: 3, finalSubstep: 2 });
   });
+  it("says on the proposal when a supervisor must approve and why: a jump against last time", async () => {
+    const first = await startDebrief();
+    let ex = await throughSituation(first, clientA, { betaaldWerk: "ja", ondersteuning: "geen" }, { verdiepingChange: "update" });
+    expect(cardText(ex.lastCard())).toContain("vorige keer: Nee (21-11-2026)"); // the verdieping, asked again on request
+    ex = await click(coach, ex, "debrief.next", { ontheffingArbeidsplicht: "nee" });
+    const proposal = cardText(ex.lastCard());
+    expect(proposal).toContain("Vorige keer (21-11-2026): trede 3");
+    expect(proposal).toContain("Een werkbegeleider moet dit goedkeuren: een sprong van trede 3 naar 6.");
+    await click(coach, ex, "debrief.cancel");
+  });
 });

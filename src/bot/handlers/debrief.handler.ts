@@ -7,11 +7,11 @@ import type { Turn } from "../turn.ts";
 import { back, cancel, next } from "./debrief/answer.ts";
 import { confirm } from "./debrief/confirm.ts";
 import { reopen } from "./debrief/reopen.ts";
-import type { DebriefDeps } from "./debrief/session.ts";
+import type { DebriefDeps } from "./debrief/deps.ts";
 import { resume, start } from "./debrief/start.ts";
 
 export { isVisitNote, startFromNote } from "./debrief/note.ts";
-export type { DebriefDeps } from "./debrief/session.ts";
+export type { DebriefDeps } from "./debrief/deps.ts";
 export { Submit } from "./debrief/session.ts";
 export { StartForClientSubmit } from "./debrief/start.ts";
 

@@ -130,11 +130,12 @@ export function parseProposal(ctx: StepContext, raw: RawValues, options: { final
   const { view, draft } = ctx;
   const q = view.substepQuestion(draft.ladder ?? {});
   let substep: Record<string, string> | null = null;
-  if (q && !options.substepDecided) {
+  if (q) {
     const rung = view.classify({ ladder: draft.ladder ?? {}, substep: null, expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" }, domains: {}, verdieping: {}, outcome: null, ontheffing: false }).rung;
     const s = parseSubstepValue(view, rung, str(raw.nextStep));
-    if (!s.ok) problems.nextStep = s.problem;
-    else substep = { [q.id]: view.substepAnswer(s.substep).value };
+    if (s.ok) substep = { [q.id]: view.substepAnswer(s.substep).value };
+    // with an override the adjusted rung and substep decide; the answer for the proposed rung is kept when given
+    else if (!options.substepDecided) problems.nextStep = s.problem;
   }
   const r = str(raw.expectedRung);
   let expectedRung: number | null = null;

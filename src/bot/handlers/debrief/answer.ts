@@ -4,7 +4,8 @@ import { debriefTexts } from "../../../domain/debrief/texts.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { answerDebriefStep, stepBack } from "../../../use-cases/debrief/answer-step.ts";
 import type { Turn } from "../../turn.ts";
-import { checkSubmit, saveDraft, sendOrReplace, showScreen, useCaseDeps, type DebriefDeps } from "./session.ts";
+import { checkSubmit, saveDraft, sendOrReplace, showScreen, useCaseDeps } from "./session.ts";
+import type { DebriefDeps } from "./deps.ts";
 
 export async function next(turn: Turn, deps: DebriefDeps): Promise<void> {
   const checked = await checkSubmit(turn);

@@ -9,7 +9,8 @@ import { confirmDebrief, type ConfirmDebriefResult, type StoredDebrief } from ".
 import { overrideDebrief } from "../../../use-cases/debrief/override-debrief.ts";
 import type { Turn } from "../../turn.ts";
 import { requestReview } from "../review.handler.ts";
-import { checkSubmit, CardValues, readDraft, saveDraft, sendOrReplace, showScreen, Submit, useCaseDeps, type DebriefDeps } from "./session.ts";
+import { checkSubmit, CardValues, readDraft, saveDraft, sendOrReplace, showScreen, Submit, useCaseDeps } from "./session.ts";
+import type { DebriefDeps } from "./deps.ts";
 
 export async function confirm(turn: Turn, deps: DebriefDeps, override: boolean): Promise<void> {
   const stored = readDraft(turn);

@@ -7,7 +7,8 @@ import type { ModelGate } from "../../../ai/model-gate.ts";
 import { findMentionedClients } from "../../../storage/caseload/caseload-context.ts";
 import { startDebrief } from "../../../use-cases/debrief/start-debrief.ts";
 import type { Turn } from "../../turn.ts";
-import { showScreen, storeFor, useCaseDeps, type DebriefDeps } from "./session.ts";
+import { showScreen, storeFor, useCaseDeps } from "./session.ts";
+import type { DebriefDeps } from "./deps.ts";
 
 const VISIT_NOTE = /\b(geweest|bezocht|huisbezoek|op bezoek|langsgeweest|gesproken met|keukentafelgesprek|visited|home visit|visit to|spoke with|met with)\b/i;
 

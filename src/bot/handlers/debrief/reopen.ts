@@ -4,7 +4,8 @@ import { z } from "zod";
 import { debriefTexts } from "../../../domain/debrief/texts.ts";
 import { reopenDebrief } from "../../../use-cases/debrief/reopen-debrief.ts";
 import type { Turn } from "../../turn.ts";
-import { isOpen, readDraft, retireCard, showScreen, useCaseDeps, type DebriefDeps } from "./session.ts";
+import { isOpen, readDraft, retireCard, showScreen, useCaseDeps } from "./session.ts";
+import type { DebriefDeps } from "./deps.ts";
 
 const ReopenSubmit = z.object({ verb: z.literal("debrief.reopen"), classificationId: z.uuid() });
 

@@ -15,12 +15,6 @@ import { createDebriefStore } from "../../../storage/debrief/debrief-store.ts";
 import type { DebriefUseCaseDeps, Shown } from "../../../use-cases/debrief/debrief-deps.ts";
 import { readableRows, recordRead } from "../../client-access.ts";
 import type { Turn } from "../../turn.ts";
-import type { ReviewDeps } from "../review.handler.ts";
-
-export interface DebriefDeps {
-  ladders: LadderProfiles;
-  review: ReviewDeps;
-}
 
 /** The debrief's store. Until the bot carries one store (createStore), it is built here, and only here, from the handles. */
 export function storeFor(turn: Turn): DebriefStore {
@@ -28,7 +22,7 @@ export function storeFor(turn: Turn): DebriefStore {
 }
 
 /** The use cases' dependencies for this turn. */
-export function useCaseDeps(turn: Turn, deps: DebriefDeps): DebriefUseCaseDeps {
+export function useCaseDeps(turn: Turn, deps: { ladders: LadderProfiles }): DebriefUseCaseDeps {
   return {
     store: storeFor(turn),
     ladders: { view: (id) => deps.ladders.view(id), defaultId: deps.ladders.default.id },
@@ -93,7 +87,7 @@ export async function showScreen(turn: Turn, shown: Shown, options: { newMessage
     const picker = options.search && found.length === 0 ? await store.listClients(turn.actor) : found;
     const readable = await readableRows(turn, picker, (c) => c.id, { via: "debrief.picker" });
     clients = readable.map((c) => ({ id: c.id, label: `${c.displayName} · ${c.externalKey} · ${c.wijk}` }));
-    if (draft.trail.length === 0) sentBack = await store.listSentBack(turn.actor);
+    if (draft.trail.length === 0) sentBack = await readableRows(turn, await store.listSentBack(turn.actor), (b) => b.clientId, { via: "debrief.sent_back" });
   }
   const card = renderDebriefCard({ screen, locale: turn.locale, clients, sentBack });
   const id = await sendOrReplace(turn, card, options.newMessage ? null : draft.cardActivityId, { newMessage: options.newMessage });

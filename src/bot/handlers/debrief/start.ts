@@ -10,7 +10,8 @@ import { show } from "../../../use-cases/debrief/debrief-deps.ts";
 import { startDebrief } from "../../../use-cases/debrief/start-debrief.ts";
 import { recordRead } from "../../client-access.ts";
 import type { Turn } from "../../turn.ts";
-import { isOpen, readDraft, retireCard, saveDraft, showScreen, storeFor, useCaseDeps, type DebriefDeps } from "./session.ts";
+import { isOpen, readDraft, retireCard, saveDraft, showScreen, storeFor, useCaseDeps } from "./session.ts";
+import type { DebriefDeps } from "./deps.ts";
 
 /** "Verslag" next to a client on a nudge card: the id is a claim to check against the coach's caseload, nothing more. */
 export const StartForClientSubmit = z.object({ verb: z.literal("debrief.start"), clientId: z.uuid() });
