@@ -268,6 +268,5 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     const proposal = cardText(ex.lastCard());
     expect(proposal).toContain("Vorige keer (21-11-2026): trede 3");
     expect(proposal).toContain("Een werkbegeleider moet dit goedkeuren: een sprong van trede 3 naar 6.");
-    await click(coach, ex, "debrief.cancel");
   });
 });
