@@ -19,7 +19,8 @@ interface FieldData {
   multi: boolean;
   required: boolean;
   requiredMessage: string;
-  value: string;
+  /** a number for Input.Number, text otherwise */
+  value: string | number;
   /** a compact choice set is a plain <select>; an expanded one renders its titles as markdown */
   options: { title: CardText | PlainCardText; value: string }[];
   min: number;
@@ -54,7 +55,7 @@ function fieldData(f: StepField, s: DebriefTexts, locale: Locale, screen: Debrie
     multi: f.multi ?? false,
     required: f.required,
     requiredMessage: s.problems.required,
-    value,
+    value: f.kind === "number" ? (value !== "" && Number.isFinite(Number(value)) ? Number(value) : "") : value,
     options: options.map((o) => ({ title: style === "compact" ? cardText(o.label[locale], "plain") : cardText(o.label[locale]), value: o.value })),
     min: f.min ?? 0,
     max: f.max ?? 0,
