@@ -27,9 +27,9 @@ module.exports = {
     {
       name: "above-storage-only-the-store",
       comment:
-        "src/bot, src/cards, src/ai and src/use-cases get the store (src/domain/store.ts) and never import storage or Prisma, not even their types: the types that cross the port live in src/domain. Only the composition roots (src/start-trede.ts, src/main.ts, src/cli) build it with createStore. Exception until the debrief branch is merged: the debrief handler.",
+        "src/bot, src/cards, src/ai and src/use-cases get the store (src/domain/store.ts) and never import storage or Prisma, not even their types: the types that cross the port live in src/domain. Only the composition roots (src/start-trede.ts, src/main.ts, src/cli) build it with createStore.",
       severity: "error",
-      from: { path: ["^src/bot/", "^src/cards/", "^src/ai/", "^src/use-cases/"], pathNot: ["^src/bot/handlers/debrief\\.handler\\.ts$", "^src/bot/handlers/debrief-client-search\\.ts$"] },
+      from: { path: ["^src/bot/", "^src/cards/", "^src/ai/", "^src/use-cases/"] },
       to: { path: ["^src/storage/", "^src/generated/", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"] },
     },
     {

@@ -102,7 +102,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   const background = createBackground(logger);
   const store = createStore(db, { defaultLocale: env.DEFAULT_LOCALE });
   // prisma and sql only for the debrief handler until its branch is merged (BotDeps.prisma)
-  const deps = { store, prisma: db.prisma, sql: db.sql, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
+  const deps = { store, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const clock = options.clock ?? (() => new Date());
   const notifications = { store: store.notifications, sender: createNotificationSender(review.proactive) };

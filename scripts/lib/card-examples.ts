@@ -2,13 +2,14 @@
 // gallery and the card tests both use these, so every template in cards/ is seen and checked.
 import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
 import { renderCaseloadAnswerCard } from "../../src/cards/caseload-answer.card.ts";
-import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } from "../../src/cards/debrief.card.ts";
+import { renderDebriefCard } from "../../src/cards/debrief.card.ts";
+import { renderDebriefResumeCard, renderDebriefSummaryCard } from "../../src/cards/debrief-summary.card.ts";
+import { debriefExampleScreens, EXAMPLE_CLIENT_ID } from "./debrief-examples.ts";
 import type { AdaptiveCard } from "../../src/cards/render-card.ts";
 import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
 import { createRungTexts } from "../../src/cards/rung-texts.ts";
 import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
 import { notificationCardExamples } from "./notification-card-examples.ts";
-import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
 import type { Locale } from "../../src/i18n/locale.ts";
 import type { PendingReview } from "../../src/storage/review/review.repository.ts";
 
@@ -23,43 +24,20 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
   const ladders = loadLadderProfiles();
   const view = ladders.view("participatieladder-6");
   const texts = createRungTexts(ladders);
-  const clientId = "6f1c1f7e-8d2b-4c1a-9f0e-2b7d1e3a4c5d";
-  const draftId = "0b9e5a3c-1d2f-4e6a-8b7c-9d0e1f2a3b4c";
-  let draft: DebriefDraft = { ...startDraft({ draftId, teamDomains: ["werk_opleiding", "tijdsbesteding", "sociaal_netwerk", "maatschappelijke_participatie"] }), clientId };
-  const contactStep = renderDebriefStepCard({
-    view,
-    draft,
-    step: "contact",
-    locale,
-    clientName: null,
-    clients: [
-      { id: clientId, label: "Jansen, Anna · GR-100010 · Selwerd" },
-      { id: "7a2d2e8f-9e3c-4d2b-8a1f-3c8e2f4b5d6e", label: "Bakker, Mohamed · GR-100011 · Beijum" },
-    ],
-    previousScores: {},
-    today: "2026-11-22",
-  });
-  draft = answerStep(draft, "contact", { date: "2026-11-21", kind: "HUISBEZOEK", reached: true });
-  const ladderStep = renderDebriefStepCard({ view, draft, step: "ladder:betaaldWerk", locale, clientName: "Jansen, Anna", clients: [], previousScores: {}, today: "2026-11-22" });
-  for (const [id, v] of [["betaaldWerk", "nee"], ["onbetaaldWerk", "nee"], ["georganiseerd", "wekelijks"]] as const) draft = answerStep(draft, `ladder:${id}`, v);
-  draft = answerStep(draft, "substep", { volgendeStap: "voorbereiden" });
-  const domainsStep = renderDebriefStepCard({
-    view,
-    draft: answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" }),
-    step: "domains",
-    locale,
-    clientName: "Jansen, Anna",
-    clients: [],
-    previousScores: { werk_opleiding: 2, sociaal_netwerk: null },
-    today: "2026-11-22",
-    errors: { "": locale === "nl" ? "Er ontbreekt nog iets; zie hieronder." : "Something is missing; see below." },
-  });
-  draft = answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" });
-  draft = answerStep(draft, "domains", { werk_opleiding: 2, tijdsbesteding: 3, sociaal_netwerk: null, maatschappelijke_participatie: 3 });
-  draft = answerStep(draft, "verdieping", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
-  const outcomeStep = renderDebriefStepCard({ view, draft, step: "outcome", locale, clientName: "Jansen, Anna", clients: [], previousScores: {}, today: "2026-11-22" });
-  draft = answerStep(draft, "outcome", { outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
-  const proposal = renderProposalCard({ view, draft, proposal: view.classify({ ladder: draft.ladder, substep: draft.substep, expected: draft.expected!, domains: {}, verdieping: {}, outcome: null, ontheffing: false }), locale, clientName: "Jansen, Anna" });
+  const clientId = EXAMPLE_CLIENT_ID;
+  const screens = debriefExampleScreens(view);
+  const clients = [
+    { id: clientId, label: "Jansen, Anna · GR-100010 · Selwerd" },
+    { id: "7a2d2e8f-9e3c-4d2b-8a1f-3c8e2f4b5d6e", label: "Bakker, Mohamed · GR-100011 · Beijum" },
+  ];
+  const sentBack = [{ classificationId: "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", clientId, clientName: "Visser, Saskia", reviewNote: "Klopt de tussenstap?" }];
+  const contactStep = renderDebriefCard({ screen: screens.contact, locale, clients, sentBack });
+  const ladderStep = renderDebriefCard({ screen: screens.situation, locale });
+  const verdiepingStep = renderDebriefCard({ screen: screens.verdieping, locale });
+  const proposal = renderDebriefCard({ screen: screens.proposal, locale });
+  const proposalOverride = renderDebriefCard({ screen: screens.proposalOverrideOpen, locale });
+  const proposalConfirm = renderDebriefCard({ screen: screens.proposalConfirm, locale });
+  const ladder7 = debriefExampleScreens(ladders.view("ontwikkelladder-7"));
 
   const review: PendingReview = {
     classificationId: "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b",
@@ -70,7 +48,7 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
     coachName: "Sanne de Vries",
     teamId: "7ea70000-0000-4000-8000-000000000001",
     profileId: "participatieladder-6",
-    answers: { ladder: draft.ladder, substep: draft.substep },
+    answers: { ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, substep: { volgendeStap: "voorbereiden" } },
     previousRung: 2,
     previousSubstep: 3,
     proposedRung: 3,
@@ -102,11 +80,15 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
   const risers = { measure: "list" as const, filters: { rungs: [1], expected: { op: "aboveCurrent" as const } } };
   return [
     { template: "welcome", name: "welcome", card: renderWelcomeCard(actor, locale) },
+    { template: "welcome", name: "welcome-sent-back", card: renderWelcomeCard({ ...actor, roles: ["COACH"] }, locale, sentBack) },
     { template: "debrief-step", name: "debrief-contact", card: contactStep },
     { template: "debrief-step", name: "debrief-ladder-question", card: ladderStep },
-    { template: "debrief-step", name: "debrief-domains-with-error", card: domainsStep },
-    { template: "debrief-step", name: "debrief-outcome", card: outcomeStep },
+    { template: "debrief-step", name: "debrief-verdieping", card: verdiepingStep },
+    { template: "debrief-step", name: "debrief-situation-ontwikkelladder", card: renderDebriefCard({ screen: ladder7.situation, locale }) },
     { template: "debrief-proposal", name: "debrief-proposal", card: proposal },
+    { template: "debrief-proposal", name: "debrief-proposal-override-open", card: proposalOverride },
+    { template: "debrief-proposal", name: "debrief-proposal-confirm-expectation", card: proposalConfirm },
+    { template: "debrief-resume", name: "debrief-resume", card: renderDebriefResumeCard({ locale, clientName: "Jansen, Anna", step: 2 }) },
     {
       template: "debrief-summary",
       name: "debrief-summary",

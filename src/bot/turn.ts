@@ -23,23 +23,12 @@ export class TredeTurnState extends TurnState<ConversationState, UserState, Temp
 export interface BotDeps {
   /** every repository a handler needs; which database handle runs what is the store's business */
   store: Store;
-  /**
-   * @deprecated Only for src/bot/handlers/debrief.handler.ts until the debrief branch is merged (it then
-   * uses `store.debrief`); every other handler uses `store`. Typed loosely so that src/bot imports no
-   * storage or Prisma type.
-   */
-  prisma: DebriefHandles["prisma"];
-  /** @deprecated see `prisma` */
-  sql: DebriefHandles["sql"];
   logger: Logger;
   defaultLocale: Locale;
   clock: () => Date;
   /** Side effects that must not hold up the answer (proactive messages to other people). */
   background: Background;
 }
-
-/** The debrief handler's handles until its branch is merged (see BotDeps.prisma). */
-type DebriefHandles = { prisma: any; sql: any };
 
 export interface Background {
   run(name: string, task: () => Promise<unknown>): void;

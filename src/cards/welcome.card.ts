@@ -1,6 +1,7 @@
 import { hasRole, type Actor } from "../domain/access/actor.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { cardText, type CardText } from "./card-text.ts";
+import { debriefTexts } from "../domain/debrief/texts.ts";
+import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
@@ -41,13 +42,30 @@ const text = {
   },
 };
 
-export function renderWelcomeCard(actor: Actor, locale: Locale): AdaptiveCard {
+/** A classification a supervisor sent back to this coach: offered first, above everything else. */
+export interface WelcomeSentBack {
+  classificationId: string;
+  clientName: string;
+  reviewNote: string | null;
+}
+
+export function renderWelcomeCard(actor: Actor, locale: Locale, sentBackItems: readonly WelcomeSentBack[] = []): AdaptiveCard {
   const s = text[locale];
   const reviewer = hasRole(actor, "SUPERVISOR");
   const actions = [{ title: s.start, verb: "debrief.start" }];
   if (reviewer) actions.push({ title: s.review, verb: "review.list" });
-  const data: { title: CardText; intro: CardText; items: { command: CardText; description: CardText }[]; privacy: CardText; actions: typeof actions } = {
+  const d = debriefTexts(locale);
+  const sentBack = sentBackItems.slice(0, 2).map((b) => ({ text: cardText(d.sentBack(b.clientName, b.reviewNote)), action: cardText(d.sentBackAction(b.clientName), "plain"), classificationId: b.classificationId }));
+  const data: {
+    title: CardText;
+    intro: CardText;
+    sentBack: { text: CardText; action: PlainCardText; classificationId: string }[];
+    items: { command: CardText; description: CardText }[];
+    privacy: CardText;
+    actions: typeof actions;
+  } = {
     title: cardText(s.title(actor.displayName)),
+    sentBack,
     intro: cardText(s.intro),
     items: s.items.filter((i) => i.role !== "reviewer" || reviewer).map((i) => ({ command: cardText(i.command), description: cardText(i.description) })),
     privacy: cardText(s.privacy),
@@ -57,8 +75,11 @@ export function renderWelcomeCard(actor: Actor, locale: Locale): AdaptiveCard {
     fallbackCard({
       locale,
       correlationId,
-      lines: [data.title, data.intro, ...data.items.map((i) => `${i.command}: ${i.description}` as CardText), data.privacy],
-      actions: actions.map((a) => ({ type: "Action.Submit", title: a.title, data: { verb: a.verb } })),
+      lines: [data.title, data.intro, ...sentBack.map((b) => b.text), ...data.items.map((i) => `${i.command}: ${i.description}` as CardText), data.privacy],
+      actions: [
+        ...sentBack.map((b) => ({ type: "Action.Submit", title: b.action, data: { verb: "debrief.reopen", classificationId: b.classificationId } })),
+        ...actions.map((a) => ({ type: "Action.Submit", title: a.title, data: { verb: a.verb } })),
+      ],
     }),
   );
 }

@@ -30,6 +30,9 @@ export function loadLadderProfiles(dir = LADDERS_DIR): LadderProfiles {
     }
     const profile = parseLadderProfile(data, file);
     if (`${profile.id}.json` !== f) throw new Error(`ladder profile ${file}: id "${profile.id}" must match the file name`);
+    // the database checks substeps against the top rung it reads from this suffix (migration substep_belongs_to_rung)
+    const suffix = /-(\d+)$/.exec(profile.id);
+    if (suffix && Number(suffix[1]) !== profile.rungs.length) throw new Error(`ladder profile ${file}: id "${profile.id}" ends in ${suffix[1]} but the profile has ${profile.rungs.length} rungs`);
     return profile;
   });
   const byId = new Map(all.map((p) => [p.id, p]));

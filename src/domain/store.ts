@@ -6,6 +6,7 @@ import type { DataSubjectStore } from "./admin/ports.ts";
 import type { AuditStore } from "./audit/ports.ts";
 import type { CaseloadStore } from "./caseload/ports.ts";
 import type { ConversationStateStore } from "./conversation/ports.ts";
+import type { DebriefStore } from "./debrief/ports.ts";
 import type { ExportStore } from "./export/ports.ts";
 import type { ImportStore } from "./import/ports.ts";
 import type { JobStore, NotificationStore } from "./nudges/ports.ts";
@@ -28,11 +29,7 @@ export interface Store {
   dataSubjects: DataSubjectStore;
   imports: ImportStore;
   exports: ExportStore;
-  /**
-   * The debrief's repositories (DebriefStore, src/domain/debrief/ports.ts), wired at the merge of the
-   * debrief branch as `debrief: createDebriefStore(db)`; until then the debrief handler uses the handles.
-   */
-  debrief?: unknown;
+  debrief: DebriefStore;
   /** A database that cannot be reached, told apart from a bug (people get "try again"). */
   isUnavailable(error: unknown): boolean;
 }

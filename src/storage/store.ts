@@ -11,6 +11,7 @@ import { executeCaseloadQuery } from "./caseload/execute-caseload-query.ts";
 import { readWholeList } from "./caseload/read-whole-list.ts";
 import { findClientsInScope } from "./client-scope.ts";
 import { createConversationStateStore } from "./conversation-state.ts";
+import { createDebriefStore } from "./debrief/debrief-store.ts";
 import type { PrismaClient, Sql } from "./db/index.ts";
 import { isDatabaseUnavailable } from "./errors.ts";
 import { exportClassifications } from "./export/export-classifications.ts";
@@ -74,6 +75,7 @@ export function createStore(db: StoreDatabase, options: StoreOptions = {}): Stor
     notifications: createNotificationStore(prisma, { defaultLocale: options.defaultLocale ?? "nl" }),
     jobs: createJobStore(prisma),
     conversationState: createConversationStateStore(sql),
+    debrief: createDebriefStore(db),
     dataSubjects: {
       exportClient: (input) => exportClient(prisma, input),
       auditTrail: (input) => auditTrailForClient(prisma, input),

@@ -34,19 +34,18 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
   });
 
   const contact = (first: Exchange) => click(coach, first, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
-  const defaultAnswer = (ex: Exchange) => inputs(ex.lastCard()).find((i) => i.id === "answer")?.value;
+  const defaultAnswer = (ex: Exchange) => inputs(ex.lastCard()).find((i) => i.id === "ladder_betaaldWerk")?.value;
 
-  /** The coach's own answers, from the paid-work card on: not working, no volunteering, a weekly course: the rules say rung 3. */
-  async function answerAsCoach(paidWorkCard: Exchange): Promise<Exchange> {
-    let ex = await click(coach, paidWorkCard, "debrief.next", { answer: "nee" }); // betaaldWerk
-    ex = await click(coach, ex, "debrief.next", { answer: "nee" }); // onbetaaldWerk
-    ex = await click(coach, ex, "debrief.next", { answer: "wekelijks" }); // georganiseerd
-    ex = await click(coach, ex, "debrief.next", { answer: "voorbereiden" });
-    ex = await click(coach, ex, "debrief.next", { expectedRung: "4", horizonMonths: "12", growthPotential: "ja" });
-    ex = await click(coach, ex, "debrief.next", { domain_werk_opleiding: "2", domain_sociaal_netwerk: "3" });
-    ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
-    return click(coach, ex, "debrief.next", { outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
+  /** The coach's own answers on the situation card: not working, no volunteering, a weekly course: the rules say rung 3. */
+  async function answerAsCoach(situationCard: Exchange): Promise<Exchange> {
+    const ladder = { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "wekelijks" };
+    let ex = await click(coach, situationCard, "debrief.next", { ...ladder, domain_werk_opleiding: "2", domain_sociaal_netwerk: "3", verdiepingChange: "unchanged" });
+    // the verdieping card comes on a first debrief only
+    if (inputs(ex.lastCard()).some((i) => i.id === "startkwalificatie")) ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
+    return ex;
   }
+  const coachConfirms = (proposal: Exchange) =>
+    click(coach, proposal, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
 
   it("a model answer that tries to set rung 6, an out-of-range substep or extra fields is refused; the rules and the coach decide", async () => {
     fake.requests.splice(0);
@@ -70,8 +69,8 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     expect(["", undefined]).toContain(defaultAnswer(paidWork));
 
     const proposal = await answerAsCoach(paidWork);
-    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n3 · Deelname aan georganiseerde activiteiten/);
-    const confirmed = await click(coach, proposal, "debrief.confirm");
+    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n(?:.*\n)?3 · Deelname aan georganiseerde activiteiten/);
+    const confirmed = await coachConfirms(proposal);
     expect(cardText(confirmed.lastCard())).toContain("Verslag opgeslagen");
     const stored = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" } });
     expect(stored).toMatchObject({ proposedRung: 3, finalRung: 3, proposedSubstep: 2, expectedRung: 4 });
@@ -85,13 +84,15 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     expect(fake.requests).toHaveLength(1);
     const before = await bot.db.prisma.classification.count({ where: { clientId } });
 
-    // the model's "ja" does not even become the card's default: what the coach confirmed last time does
+    // the model's reading is shown for the coach to confirm (last time's answer is shown, never preselected) ...
     const paidWork = await contact(first);
-    expect(defaultAnswer(paidWork)).toBe("nee");
+    expect(defaultAnswer(paidWork)).toBe("ja");
+    expect(cardText(paidWork.lastCard())).toContain("vorige keer: Nee (21-11-2026)");
     const proposal = await answerAsCoach(paidWork);
     // the proposal is the rules' answer to the coach's own answers, not the model's "trede 6"
-    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n3 · Deelname aan georganiseerde activiteiten/);
-    await click(coach, proposal, "debrief.confirm");
+    expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n(?:.*\n)?3 · Deelname aan georganiseerde activiteiten/);
+    // ... and the coach's own answers decide
+    await coachConfirms(proposal);
     const stored = await bot.db.prisma.classification.findMany({ where: { clientId }, orderBy: { createdAt: "asc" } });
     expect(stored).toHaveLength(before + 1);
     expect(stored.at(-1)).toMatchObject({ proposedRung: 3, finalRung: 3, expectedRung: 4, overrideReason: null });

@@ -60,13 +60,11 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     expect(await shown(ex.lastCard())).toContain(sortedNameLabel(NAME));
     ex = await click(coach, ex, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
     expect(await shown(ex.lastCard())).toContain(NAME); // the step card's progress line
-    for (const answer of ["nee", "nee", "nee", "wekelijks", "verkennen"]) ex = await click(coach, ex, "debrief.next", { answer });
-    ex = await click(coach, ex, "debrief.next", { expectedRung: "3", horizonMonths: "12", growthPotential: "ja" });
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", { outcome: "participatieondersteuning" });
+    ex = await click(coach, ex, "debrief.next", { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "nee", ladder_sociaalContact: "wekelijks" });
+    ex = await click(coach, ex, "debrief.next", {}); // the verdieping of a first debrief
     expect(await shown(ex.lastCard())).toContain(NAME); // the proposal
-    const done = await click(coach, ex, "debrief.override", { rung: "3", substep: "1", reason: REASON });
+    const proposal = { nextStep: "2.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    const done = await click(coach, ex, "debrief.override", { ...proposal, rung: "3", substep: "1", reason: REASON });
     expect(done.status).toBe(200);
     const summary = done.cards.find((c) => cardText(c).startsWith("Verslag opgeslagen"));
     expect(summary).toBeDefined();

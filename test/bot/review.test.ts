@@ -32,13 +32,20 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     let ex = await coach.say("verslag");
     if (ex.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart")) ex = await click(coach, ex, "debrief.restart");
     ex = await click(coach, ex, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
-    for (const answer of ["nee", "nee", "nee", "wekelijks", "verkennen"]) ex = await click(coach, ex, "debrief.next", { answer });
-    ex = await click(coach, ex, "debrief.next", { expectedRung: "3", horizonMonths: "12", growthPotential: "ja" });
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", { outcome: "participatieondersteuning" });
-    return click(coach, ex, "debrief.override", { rung: "3", substep: "1", reason: "Volgt sinds deze week een taalcursus" });
+    const situation = { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "nee", ladder_sociaalContact: "wekelijks" };
+    ex = await click(coach, ex, "debrief.next", { ...situation, verdiepingChange: "unchanged" }); // asked on a revisit only
+    if (!findActionOrNull(ex.lastCard(), "debrief.confirm")) ex = await click(coach, ex, "debrief.next", {}); // the verdieping, on a first debrief
+    const proposal = { nextStep: "2.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    return click(coach, ex, "debrief.override", { ...proposal, rung: "3", substep: "1", reason: "Volgt sinds deze week een taalcursus" });
   }
+
+  const findActionOrNull = (card: any, verb: string) => {
+    try {
+      return findAction(card, verb);
+    } catch {
+      return null;
+    }
+  };
 
   const lastCardTo = (user: TestUser) => {
     const sent = bot.connector.sent.filter((s) => s.conversationId === user.conversationId && s.activity.attachments?.length);
@@ -96,6 +103,29 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     const history = await bot.db.prisma.classification.findMany({ where: { clientId }, orderBy: { version: "asc" } });
     expect(history.at(-2)!.status).toBe("REJECTED");
     expect(history.at(-1)).toMatchObject({ status: "FINAL", finalRung: 2, isLatest: true });
+  });
+
+  it("offers a sent-back classification first on the next 'verslag' and in the welcome card, until it is redone", async () => {
+    await overriddenDebrief();
+    const card = lastCardTo(supervisor).activity.attachments[0].content;
+    const reject = findAction(card, "review.reject");
+    await supervisor.execute("review.reject", { ...reject.data, rejectNote: "Eerst de cursus afronden" });
+    await bot.trede.idle();
+    const classificationId = reject.data.classificationId;
+    const first = await coach.say("verslag");
+    const debriefCard = first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart") ? (await click(coach, first, "debrief.restart")).lastCard() : first.lastCard();
+    expect(debriefCard.actions[0].data).toEqual({ verb: "debrief.reopen", classificationId });
+    expect(cardText(debriefCard)).toContain('Teruggestuurd door de werkbegeleider: Jansen, A. — "Eerst de cursus afronden"');
+    const welcome = (await coach.say("hulp")).lastCard();
+    expect(welcome.actions[0].data).toEqual({ verb: "debrief.reopen", classificationId });
+    expect(cardText(welcome)).toContain("Teruggestuurd door de werkbegeleider: Jansen, A.");
+    const reopened = await coach.submit(welcome.actions[0].data);
+    const proposal = cardText(reopened.lastCard());
+    expect(proposal).toContain('De werkbegeleider schreef: "Eerst de cursus afronden"');
+    expect(proposal).toContain("2 · Sociale contacten buitenshuis");
+    await click(coach, reopened, "debrief.confirm");
+    const after = await coach.say("hulp");
+    expect(JSON.stringify(after.lastCard())).not.toContain("debrief.reopen");
   });
 
   it("lets a supervisor return it to the coach with a question", async () => {

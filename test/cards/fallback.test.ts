@@ -68,17 +68,18 @@ describe("a card that fails to render", () => {
 
   it("the plain debrief cards still go on: answer a step, confirm or adjust the proposal", async () => {
     const step = await browser.render(hostileCards(NAME).find((c) => c.name === "debrief-ladder-question")!.card);
-    await step.fill({ answer: "ja" });
+    await step.fill({ ladder_betaaldWerk: "ja", ladder_ondersteuning: "instrument", verdiepingChange: "unchanged" });
     const next = await step.click("Volgende");
     expect(Submit.parse(next.data)).toMatchObject({ verb: "debrief.next", draftId });
-    expect(next.data.answer).toBe("ja");
+    expect(next.data).toMatchObject({ ladder_betaaldWerk: "ja", ladder_ondersteuning: "instrument" });
 
     const proposal = await browser.render(hostileCards(NAME).find((c) => c.name === "debrief-proposal")!.card);
-    expect((await proposal.click("Bevestigen")).data).toMatchObject({ verb: "debrief.confirm", draftId });
+    await proposal.fill({ nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "werk" });
+    expect((await proposal.click("Bevestigen")).data).toMatchObject({ verb: "debrief.confirm", draftId, nextStep: "3.2", expectedRung: "4" });
     await proposal.click("Aanpassen").catch(() => {});
-    await proposal.fill({ rung: "4", substep: "none", reason: "Werkt nu als vrijwilliger" });
+    await proposal.fill({ rung: "4", reason: "Werkt nu als vrijwilliger" });
     const override = await proposal.click("Aangepast bevestigen");
-    expect(override.data).toMatchObject({ verb: "debrief.override", draftId, rung: "4", substep: "none", reason: "Werkt nu als vrijwilliger" });
+    expect(override.data).toMatchObject({ verb: "debrief.override", draftId, rung: "4", reason: "Werkt nu als vrijwilliger" });
   });
 
   it("the plain caseload answer keeps 'Meer' and the plain review list opens a review", async () => {

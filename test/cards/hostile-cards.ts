@@ -2,7 +2,9 @@
 // every slot that carries text from a person or an import: client, coach, reviewer and staff names,
 // client keys, override reasons, review notes, wijk and team names, the question echo.
 import { renderCaseloadAnswerCard, renderCaseloadRefusalCard } from "../../src/cards/caseload-answer.card.ts";
-import { renderDebriefStepCard, renderDebriefSummaryCard, renderProposalCard } from "../../src/cards/debrief.card.ts";
+import { renderDebriefCard } from "../../src/cards/debrief.card.ts";
+import { renderDebriefResumeCard, renderDebriefSummaryCard } from "../../src/cards/debrief-summary.card.ts";
+import { debriefExampleScreens } from "../../scripts/lib/debrief-examples.ts";
 import type { AdaptiveCard } from "../../src/cards/render-card.ts";
 import { renderReviewCard, renderReviewListCard } from "../../src/cards/review.card.ts";
 import { createRungTexts } from "../../src/cards/rung-texts.ts";
@@ -12,7 +14,6 @@ import { renderWaitingReviewsCard } from "../../src/cards/waiting-reviews.card.t
 import { renderWelcomeCard } from "../../src/cards/welcome.card.ts";
 import { selectNudgeLines } from "../../src/domain/nudges/nudge-rules.ts";
 import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
-import { answerStep, startDraft, type DebriefDraft } from "../../src/domain/debrief/debrief-flow.ts";
 import type { PendingReview } from "../../src/storage/review/review.repository.ts";
 
 export interface HostileCard {
@@ -60,29 +61,17 @@ export function hostileCards(h: string): HostileCard[] {
   const view = ladders.view("participatieladder-6");
   const texts = createRungTexts(ladders);
   const locale = "nl" as const;
-  let draft: DebriefDraft = { ...startDraft({ draftId, teamDomains: ["werk_opleiding", "lichamelijke_gezondheid"] }), clientId };
+  const screens = debriefExampleScreens(view, { h, domains: ["werk_opleiding", "lichamelijke_gezondheid"] });
+  const sentBack = [{ classificationId, clientId, clientName: h, reviewNote: h }];
   // a caseload is a typeahead (plain-text titles); the few clients a search fits are radio buttons (markdown)
   const picker = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i ? `${clientId.slice(0, -2)}${String(i).padStart(2, "0")}` : clientId, label: `${h} · ${h} · ${h}` }));
-  const contact = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: picker(8), previousScores: {}, today: "2026-11-22" });
-  const shortChoice = renderDebriefStepCard({ view, draft, step: "contact", locale, clientName: null, clients: picker(2), previousScores: {}, today: "2026-11-22" });
-  draft = answerStep(draft, "contact", { date: "2026-11-21", kind: "HUISBEZOEK", reached: true });
-  const ladder = renderDebriefStepCard({ view, draft, step: "ladder:betaaldWerk", locale, clientName: h, clients: [], previousScores: {}, today: "2026-11-22", errors: { "": h, answer: h } });
-  for (const [id, v] of [["betaaldWerk", "nee"], ["onbetaaldWerk", "nee"], ["georganiseerd", "wekelijks"]] as const) draft = answerStep(draft, `ladder:${id}`, v);
-  draft = answerStep(draft, "substep", { volgendeStap: "voorbereiden" });
-  draft = answerStep(draft, "expected", { rung: 4, horizonMonths: 12, growthPotential: "ja" });
+  const contact = renderDebriefCard({ screen: screens.contact, locale, clients: picker(8), sentBack });
+  const shortChoice = renderDebriefCard({ screen: screens.contact, locale, clients: picker(2), sentBack });
+  const ladder = renderDebriefCard({ screen: screens.situation, locale });
   // the team's reason for recording special-category domains is an admin's free text
-  const domains = renderDebriefStepCard({ view, draft, step: "domains", locale, clientName: h, clients: [], previousScores: {}, specialDomainsReason: h, today: "2026-11-22" });
-  draft = answerStep(draft, "domains", { werk_opleiding: 2, lichamelijke_gezondheid: 3 });
-  draft = answerStep(draft, "verdieping", {});
-  draft = answerStep(draft, "outcome", { outcome: "participatieondersteuning", nextContactDate: null });
-  const proposal = renderProposalCard({
-    view,
-    draft: { ...draft, reviewNote: h },
-    proposal: view.classify({ ladder: draft.ladder, substep: draft.substep, expected: draft.expected!, domains: {}, verdieping: {}, outcome: null, ontheffing: false }),
-    locale,
-    clientName: h,
-    error: h,
-  });
+  const domains = renderDebriefCard({ screen: screens.situation, locale });
+  const proposal = renderDebriefCard({ screen: screens.proposal, locale });
+  const proposalOverride = renderDebriefCard({ screen: screens.proposalOverrideOpen, locale });
   const review = hostileReview(h);
   const line = (i: number) => ({ clientId: `00000000-0000-4000-8000-00000000000${i}`, displayName: h, externalKey: h, wijk: h, rung: 1, substep: null, expectedRung: 2, coachName: h, lastContactAt: new Date("2026-10-01T00:00:00Z"), status: "FINAL" });
   const caseload = (name: string, result: Parameters<typeof renderCaseloadAnswerCard>[0]["result"], query: Parameters<typeof renderCaseloadAnswerCard>[0]["query"]) => ({
@@ -123,6 +112,9 @@ export function hostileCards(h: string): HostileCard[] {
     { template: "debrief-step", name: "debrief-ladder-question", card: ladder },
     { template: "debrief-step", name: "debrief-domains", card: domains },
     { template: "debrief-proposal", name: "debrief-proposal", card: proposal },
+    { template: "debrief-proposal", name: "debrief-proposal-override-open", card: proposalOverride },
+    { template: "debrief-resume", name: "debrief-resume", card: renderDebriefResumeCard({ locale, clientName: h, step: 2 }) },
+    { template: "welcome", name: "welcome-sent-back", card: renderWelcomeCard({ staffId: "x", tenantId: "t", aadObjectId: "a", displayName: h, roles: ["COACH"], teamId: "t1" }, locale, sentBack) },
     { template: "debrief-summary", name: "debrief-summary", card: renderDebriefSummaryCard({ title: `Verslag opgeslagen: ${h}`, status: h, statusColor: "Warning", facts: [{ title: h, value: h }], note: h }) },
     { template: "review-request", name: "review-request-supervisor", card: renderReviewCard(review, { locale, texts, canDecide: true, refreshUserIds: ["29:supervisor"] }) },
     { template: "review-request", name: "review-request-decided", card: renderReviewCard({ ...review, status: "REJECTED", reviewedByName: h, reviewedAt: new Date("2026-11-22T09:12:00Z") }, { locale, texts, canDecide: false, refreshUserIds: [] }) },

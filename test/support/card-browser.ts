@@ -115,6 +115,10 @@ export async function openCardBrowser(options: { width?: number } = {}): Promise
               if (type === "checkbox") {
                 if ((await el.isChecked()) !== Boolean(value)) await el.click();
               } else await el.fill(String(value));
+            } else if (typeof value === "boolean") {
+              // Input.Toggle: its control is a wrapper around one checkbox
+              const box = el.locator("input[type=checkbox]").first();
+              if ((await box.isChecked()) !== value) await box.click();
             } else {
               // expanded choice set: radio buttons or checkboxes labelled by the choice title
               const wanted = Array.isArray(value) ? value : String(value).split(",");

@@ -43,6 +43,12 @@ export interface LadderView {
   topRung: number;
   /** The next stroomschema question given the ladder answers so far; null when the rung is decided. */
   nextLadderQuestion(ladder: Record<string, string | string[]>): FlowQuestion | null;
+  /** Every stroomschema question in the profile's order, with the answer that leads to it (null: always asked). */
+  ladderQuestions: { question: FlowQuestion; askedWhen: { questionId: string; values: string[] } | null }[];
+  /** The substeps of a rung as choices (value "rung.substep"), empty for the top rung. */
+  substepChoices(rung: number): ChoiceOption[];
+  /** The substep question's id and the answer value of a substep number (null: no substep). */
+  substepAnswer(substep: number | null): { id: string; value: string };
   /** The substep question for a decided rung, or null where the rung has no substeps (the top rung). */
   substepQuestion(ladder: Record<string, string | string[]>): FlowQuestion | null;
   substepLabel(rung: number, substep: number | null): Localized;

@@ -27,6 +27,25 @@ export function toLadderView(profile: LadderProfileData): LadderView {
       ],
     };
   };
+  // which answer leads to each question: the edges of the decision graph, read once
+  const askedWhen = new Map<string, { questionId: string; values: string[] }>();
+  for (const node of Object.values(profile.decision.nodes)) {
+    const q = profile.questions.find((x) => x.id === node.question)!;
+    const edges: [string[], { next?: string }][] =
+      "branches" in node
+        ? Object.entries(node.branches).map(([value, step]) => [[value], step as { next?: string }])
+        : [
+            [node.anyOf, node.then as { next?: string }],
+            [q.options.map((o) => o.value).filter((v) => !node.anyOf.includes(v)), node.else as { next?: string }],
+          ];
+    for (const [values, step] of edges) {
+      if (!step.next) continue;
+      const target = profile.decision.nodes[step.next].question;
+      const known = askedWhen.get(target);
+      askedWhen.set(target, { questionId: q.id, values: [...(known?.questionId === q.id ? known.values : []), ...values] });
+    }
+  }
+  const s = profile.substeps;
   return {
     id: profile.id,
     version: profile.version,
@@ -37,6 +56,12 @@ export function toLadderView(profile: LadderProfileData): LadderView {
       return q ? toFlow(q) : null;
     },
     substepQuestion,
+    ladderQuestions: profile.questions.map((q) => ({ question: toFlow(q), askedWhen: askedWhen.get(q.id) ?? null })),
+    substepChoices: (rung) =>
+      rung >= profile.rungs.length
+        ? []
+        : s.steps.map((st) => ({ value: `${rung}.${st.substep}`, label: { nl: `${rung}.${st.substep} ${st.name.nl}: ${st.when.nl}`, en: `${rung}.${st.substep} ${st.name.en}: ${st.when.en}` } })),
+    substepAnswer: (substep) => ({ id: s.question.id, value: substep === null ? s.none.value : s.steps.find((st) => st.substep === substep)!.value }),
     substepLabel: (rung, substep) => substepLabel(profile, rung, substep),
     domains: ZRM_DOMAINS.map((d) => ({ code: d.code, name: d.name, special: d.special })),
     verdieping: profile.verdieping.map(toFlow),

@@ -56,12 +56,15 @@ const DebriefClientRow = z.object({
       finalRung: z.number(),
       finalSubstep: z.number().nullable(),
       expectedRung: z.number().nullable(),
+      growthPotential: z.enum(["JA", "NEE", "ONBEKEND"]),
       answers: z.unknown(),
       observedOn: isoDate,
     })
     .nullable(),
   /** The most recent score per ZRM domain (null = niet besproken). */
   previousScores: z.record(z.string(), z.number().nullable()),
+  /** The date of each of those scores. */
+  previousScoreDates: z.record(z.string(), z.iso.date()),
 });
 export type DebriefClientContext = z.infer<typeof DebriefClientRow>;
 
@@ -71,11 +74,14 @@ const FIND_CLIENT_FOR_DEBRIEF = `SELECT
     json_build_object('id', t.id, 'name', t.name, 'ladderProfileId', t."ladderProfileId", 'reviewTriggers', t."reviewTriggers"::text[],
       'domainsInScope', t."domainsInScope", 'specialDomainsReason', t."specialDomainsReason") AS team,
     (SELECT json_build_object('id', l.id, 'version', l.version, 'profileId', l."profileId", 'finalRung', l."finalRung", 'finalSubstep', l."finalSubstep",
-        'expectedRung', l."expectedRung", 'answers', l.answers, 'observedOn', l."observedOn")
+        'expectedRung', l."expectedRung", 'growthPotential', l."growthPotential", 'answers', l.answers, 'observedOn', l."observedOn")
       FROM "Classification" l WHERE l."clientId" = c.id AND l."isLatest" LIMIT 1) AS latest,
     (SELECT COALESCE(json_object_agg(s.domain, s.score), '{}') FROM (
       SELECT DISTINCT ON (d.domain) d.domain, d.score FROM "DomainScore" d JOIN "Classification" k ON k.id = d."classificationId"
-      WHERE d."clientId" = c.id ORDER BY d.domain, d."observedOn" DESC, k.version DESC) s) AS "previousScores"
+      WHERE d."clientId" = c.id ORDER BY d.domain, d."observedOn" DESC, k.version DESC) s) AS "previousScores",
+    (SELECT COALESCE(json_object_agg(s.domain, s."observedOn"), '{}') FROM (
+      SELECT DISTINCT ON (d.domain) d.domain, d."observedOn" FROM "DomainScore" d JOIN "Classification" k ON k.id = d."classificationId"
+      WHERE d."clientId" = c.id ORDER BY d.domain, d."observedOn" DESC, k.version DESC) s) AS "previousScoreDates"
   FROM "Client" c JOIN "Team" t ON t.id = c."teamId"
   WHERE c.id = $1 AND c.active`;
 

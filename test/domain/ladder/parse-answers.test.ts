@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadLadderProfiles } from "../../../src/config/ladder-profiles.ts";
-import { answerStep, startDraft, toAnswers } from "../../../src/domain/debrief/debrief-flow.ts";
+import { ontheffingOf, startDraft } from "../../../src/domain/debrief/debrief-flow.ts";
+import { answerStep } from "../../../src/domain/debrief/steps.ts";
 import { classify, deriveOntheffing, LadderAnswerError, parseClassifierAnswers, type AnswerIssue } from "../../../src/domain/ladder/index.ts";
 
 const profiles = loadLadderProfiles();
@@ -131,9 +132,9 @@ describe("ontheffing: one derivation for the debrief in Teams and the classifier
   const view = profiles.view("participatieladder-6");
   const debriefOntheffing = (verdieping: Record<string, string>) => {
     let draft = startDraft({ draftId: crypto.randomUUID() });
-    draft = answerStep(draft, "contact", { date: "2026-11-20", kind: "HUISBEZOEK", reached: true });
+    draft = answerStep(draft, "contact", { clientId: crypto.randomUUID(), contact: { date: "2026-11-20", kind: "HUISBEZOEK", reached: true } });
     draft = answerStep(draft, "verdieping", verdieping);
-    return toAnswers(view, draft).ontheffing;
+    return ontheffingOf(view, { draft, previous: null });
   };
 
   it.each<[Record<string, string>, boolean]>([
