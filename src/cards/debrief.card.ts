@@ -107,7 +107,7 @@ function previousLine(screen: DebriefScreen, s: DebriefTexts, locale: Locale): s
   const p = screen.ctx.previous;
   if (!p) return s.noPrevious;
   const { view } = screen.ctx;
-  return s.previousLine(showDay(p.observedOn), rungLabel(view, p.rung)[locale], p.substep === null ? "" : view.substepLabel(p.rung, p.substep)[locale]);
+  return s.previousLine(showDay(p.observedOn, locale), rungLabel(view, p.rung)[locale], p.substep === null ? "" : view.substepLabel(p.rung, p.substep)[locale]);
 }
 
 export function renderDebriefCard(input: DebriefCardInput): AdaptiveCard {
@@ -150,7 +150,7 @@ function renderStep(input: DebriefCardInput): AdaptiveCard {
     previousLine: c.previousLine,
     intro: cardText(screen.step === "contact" && !(input.clients ?? []).length && !screen.client ? s.noClients : intro),
     error: c.error,
-    sentBack: sentBack.map((b) => ({ text: cardText(s.sentBack(b.clientName, b.reviewNote)), action: cardText(s.sentBackAction(b.clientName), "plain"), classificationId: b.classificationId })),
+    sentBack: sentBack.map((b) => ({ text: cardText(s.sentBack(b.clientName, b.reviewNote)), action: cardText(s.sentBackAction, "plain"), classificationId: b.classificationId })),
     draftId: c.draftId,
     seq: c.seq,
     canGoBack: screen.ctx.draft.trail.length > 0,

@@ -55,7 +55,7 @@ export function renderWelcomeCard(actor: Actor, locale: Locale, sentBackItems: r
   const actions = [{ title: s.start, verb: "debrief.start" }];
   if (reviewer) actions.push({ title: s.review, verb: "review.list" });
   const d = debriefTexts(locale);
-  const sentBack = sentBackItems.slice(0, 2).map((b) => ({ text: cardText(d.sentBack(b.clientName, b.reviewNote)), action: cardText(d.sentBackAction(b.clientName), "plain"), classificationId: b.classificationId }));
+  const sentBack = sentBackItems.slice(0, 2).map((b) => ({ text: cardText(d.sentBack(b.clientName, b.reviewNote)), action: cardText(d.sentBackAction, "plain"), classificationId: b.classificationId }));
   const data: {
     title: CardText;
     intro: CardText;

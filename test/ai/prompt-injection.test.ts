@@ -87,7 +87,7 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     // the model's reading is shown for the coach to confirm (last time's answer is shown, never preselected) ...
     const paidWork = await contact(first);
     expect(defaultAnswer(paidWork)).toBe("ja");
-    expect(cardText(paidWork.lastCard())).toContain("vorige keer: Nee (21-11-2026)");
+    expect(cardText(paidWork.lastCard())).toContain("vorige keer: Nee (21 nov 2026)");
     const proposal = await answerAsCoach(paidWork);
     // the proposal is the rules' answer to the coach's own answers, not the model's "trede 6"
     expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n(?:.*\n)?3 · Deelname aan georganiseerde activiteiten/);

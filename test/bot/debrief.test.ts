@@ -96,16 +96,16 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     const first = await startDebrief();
     let ex = await click(coach, first, "debrief.next", contact(clientA));
     const situation = ex.lastCard();
-    expect(cardText(situation)).toContain("Vorige keer (21-11-2026): trede 3 · Deelname aan georganiseerde activiteiten · 3.2 Voorbereiden");
-    expect(cardText(situation)).toContain("vorige keer: Nee (21-11-2026)");
-    expect(cardText(situation)).toContain("vorige keer: 2 (21-11-2026)");
+    expect(cardText(situation)).toContain("Vorige keer (21 nov 2026): trede 3 · Deelname aan georganiseerde activiteiten · 3.2 Voorbereiden");
+    expect(cardText(situation)).toContain("vorige keer: Nee (21 nov 2026)");
+    expect(cardText(situation)).toContain("vorige keer: 2 (21 nov 2026)");
     const values = Object.fromEntries(inputs(situation).map((i) => [i.id, i.value ?? ""]));
     expect(values.ladder_betaaldWerk).toBe(""); // shown, not preselected
     expect(values.domain_werk_opleiding).toBe("nb"); // every ZRM domain starts as "niet besproken"
     expect(values.verdiepingChange).toBe("");
     ex = await click(coach, ex, "debrief.next", { ...ladder({ betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }), domain_werk_opleiding: "2", verdiepingChange: "unchanged" });
     expect(cardText(ex.lastCard())).toContain("Stap 3 van 3"); // no verdieping card: confirmed unchanged
-    expect(cardText(ex.lastCard())).toContain("vorige keer: 3.2 Voorbereiden (21-11-2026)");
+    expect(cardText(ex.lastCard())).toContain("vorige keer: 3.2 Voorbereiden (21 nov 2026)");
     expect(inputs(ex.lastCard()).find((i) => i.id === "nextStep")?.value ?? "").toBe("");
     const done = await click(coach, ex, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "participatieondersteuning" });
     expect(cardText(done.lastCard())).toContain("Verslag opgeslagen");
@@ -264,10 +264,10 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
   it("says on the proposal when a supervisor must approve and why: a jump against last time", async () => {
     const first = await startDebrief();
     let ex = await throughSituation(first, clientA, { betaaldWerk: "ja", ondersteuning: "geen" }, { verdiepingChange: "update" });
-    expect(cardText(ex.lastCard())).toContain("vorige keer: Nee (21-11-2026)"); // the verdieping, asked again on request
+    expect(cardText(ex.lastCard())).toContain("vorige keer: Nee (21 nov 2026)"); // the verdieping, asked again on request
     ex = await click(coach, ex, "debrief.next", { ontheffingArbeidsplicht: "nee" });
     const proposal = cardText(ex.lastCard());
-    expect(proposal).toContain("Vorige keer (21-11-2026): trede 3");
+    expect(proposal).toContain("Vorige keer (21 nov 2026): trede 3");
     expect(proposal).toContain("Een werkbegeleider moet dit goedkeuren: een sprong van trede 3 naar 6.");
   });
 });

@@ -4,7 +4,7 @@
 // a new step is one entry here plus its card template, and the compiler points at anything missing.
 import { domainsToAsk, proposeFor, verdiepingDue, type DebriefDraft, type ExpectationCheck, type PreviousDebrief, type StepContext, type StepId } from "./debrief-flow.ts";
 import type { ChoiceOption, LadderView } from "./ladder-view.ts";
-import type { Localized } from "../localized.ts";
+import type { Locale, Localized } from "../localized.ts";
 import {
   asksVerdiepingChange,
   parseContact,
@@ -73,10 +73,18 @@ export interface StepDef<K extends StepId> {
 const both = (f: (t: DebriefTexts) => string): Localized => ({ nl: f(DEBRIEF_TEXTS.nl), en: f(DEBRIEF_TEXTS.en) });
 
 /** "12-05-2026" in both languages (the cards show dates of last time next to the answer). */
-export const showDay = (iso: string) => iso.split("-").reverse().join("-");
+const MONTHS: Record<Locale, string[]> = {
+  nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+/** 12 mei 2026: words, not 12-05-2026, so a phone never breaks a date inside it ("12-05-/2026"). */
+export const showDay = (iso: string, locale: Locale) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[locale][m - 1]} ${y}`;
+};
 
 const previousValue = (p: PreviousDebrief | null, value: Localized | null, on = p?.observedOn): Localized | undefined =>
-  p && value && on ? { nl: DEBRIEF_TEXTS.nl.previousValue(value.nl, showDay(on)), en: DEBRIEF_TEXTS.en.previousValue(value.en, showDay(on)) } : undefined;
+  p && value && on ? { nl: DEBRIEF_TEXTS.nl.previousValue(value.nl, showDay(on, "nl")), en: DEBRIEF_TEXTS.en.previousValue(value.en, showDay(on, "en")) } : undefined;
 
 const optionLabel = (options: ChoiceOption[], value: string | string[] | undefined): Localized | null => {
   if (value === undefined) return null;
@@ -194,7 +202,7 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
             {
               id: "verdiepingChange",
               kind: "choice",
-              label: { nl: DEBRIEF_TEXTS.nl.verdiepingChange(showDay(previous!.observedOn)), en: DEBRIEF_TEXTS.en.verdiepingChange(showDay(previous!.observedOn)) },
+              label: { nl: DEBRIEF_TEXTS.nl.verdiepingChange(showDay(previous!.observedOn, "nl")), en: DEBRIEF_TEXTS.en.verdiepingChange(showDay(previous!.observedOn, "en")) },
               previous: previousValue(
                 previous,
                 (() => {

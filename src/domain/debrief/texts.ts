@@ -102,7 +102,7 @@ const nl = {
   },
   // sent back by a supervisor
   sentBack: (client: string, note: string | null) => `Teruggestuurd door de werkbegeleider: ${client}${note ? ` — "${note}"` : ""}`,
-  sentBackAction: (client: string) => `Verslag ${client} aanpassen`,
+  sentBackAction: "Verslag aanpassen",
   // handler messages
   clientRefused: "Deze klant hoort niet bij jouw caseload. Kies een klant uit de lijst.",
   resumeTitle: (client: string | null, step: number) => `Je was bezig met een verslag${client ? ` over ${client}` : ""} (stap ${step}).`,
@@ -213,7 +213,7 @@ const en: DebriefTexts = {
     ONTHEFFING: "an exemption from the work obligation is recorded",
   },
   sentBack: (client, note) => `Sent back by the supervisor: ${client}${note ? ` — "${note}"` : ""}`,
-  sentBackAction: (client) => `Revise debrief ${client}`,
+  sentBackAction: "Revise debrief",
   clientRefused: "This client is not in your caseload. Please pick a client from the list.",
   resumeTitle: (client, step) => `You were working on a debrief${client ? ` about ${client}` : ""} (step ${step}).`,
   resume: "Continue",
