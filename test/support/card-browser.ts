@@ -133,8 +133,13 @@ export async function openCardBrowser(options: { width?: number } = {}): Promise
         },
         async click(title) {
           await page.evaluate(() => ((window as any).__emitted = null));
-          const button = page.getByRole("button", { name: title, exact: true }).last();
-          await button.click();
+          let button = page.getByRole("button", { name: title, exact: true });
+          if (!(await button.count())) {
+            // a secondary action sits in the overflow menu ("More options"), as in Teams
+            await page.getByRole("button", { name: "More options" }).last().click();
+            button = page.getByRole("menuitem", { name: title, exact: true });
+          }
+          await button.last().click();
           const emitted = await page.evaluate(() => (window as any).__emitted);
           if (!emitted) throw new Error(`clicking "${title}" emitted nothing (a required input may be empty, or it opens a card)`);
           return emitted as EmittedAction;
