@@ -34,6 +34,8 @@ interface AiTemp {
   result?: unknown;
   invalidAttempts?: number;
   failure?: ModelFailure;
+  /** the schema the current run's arguments must satisfy */
+  schema?: z.ZodType<unknown>;
 }
 
 export function createModel(config: ModelConfig): OpenAIModel {
@@ -64,10 +66,14 @@ function aiTemp(state: TredeTurnState): AiTemp {
  */
 export function createStructuredModel(app: Application<TredeTurnState>, options: { actions: StructuredAction<unknown>[]; timeoutMs: number; logger: Logger }): StructuredModel {
   const ai = app.ai;
-  for (const a of options.actions) {
-    ai.action(a.action, async (_context, state, parameters) => {
+  // one handler per action name; it parses with the schema of the run under way (the prefill's depends on
+  // the team's ladder profile)
+  for (const name of new Set(options.actions.map((a) => a.action))) {
+    const a = { action: name };
+    ai.action(name, async (_context, state, parameters) => {
       const t = aiTemp(state);
-      const parsed = a.schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
+      const schema = t.schema ?? options.actions.find((x) => x.action === name)!.schema;
+      const parsed = schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
       if (parsed.success) {
         t.result = parsed.data;
         return AI.StopCommandName;
@@ -102,7 +108,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
   return {
     async run<T>(context: TurnContext, state: TredeTurnState, run: StructuredAction<T> & { input: string; restore?: (args: unknown) => unknown }): Promise<ModelResult<T>> {
       const t = aiTemp(state);
-      Object.assign(t, { prompt: run.prompt, restore: run.restore, result: undefined, invalidAttempts: 0, failure: undefined });
+      Object.assign(t, { prompt: run.prompt, restore: run.restore, schema: run.schema, result: undefined, invalidAttempts: 0, failure: undefined });
       // Prompts keep history (teams-ai only returns action outputs to the model with history on) but
       // each run starts empty, so nothing from an earlier question or note is sent again.
       const history = `conversation.${run.prompt}_history`;
@@ -127,6 +133,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
         clearTimeout(timer);
         state.temp.input = original;
         t.restore = undefined;
+        t.schema = undefined;
         state.deleteValue(history);
       }
     },
