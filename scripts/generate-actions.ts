@@ -1,8 +1,13 @@
-// npm run prompts:actions — regenerates prompts/*/actions.json from the zod schemas in src/ai/actions.ts.
-import { writeFileSync } from "node:fs";
-import { AI_ACTIONS, actionsJson } from "../src/ai/actions.ts";
+// npm run prompts:actions — regenerates, from the zod schemas in src/ai/actions.ts and the ladder profiles:
+//   prompts/caseload-query/actions.json
+//   prompts/debrief-prefill-<profile>/ (config.json, skprompt.txt, actions.json) for every ladders/*.json,
+//   from the source prompt in prompts/debrief-prefill/ (its LADDER_QUESTIONS line becomes the profile's).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { generatedPromptFiles } from "../src/ai/prompt-files.ts";
+import { loadLadderProfiles } from "../src/config/ladder-profiles.ts";
 
-for (const prompt of new Set(AI_ACTIONS.map((a) => a.prompt))) {
-  writeFileSync(`prompts/${prompt}/actions.json`, `${JSON.stringify(actionsJson(prompt), null, 2)}\n`);
-  console.log(`wrote prompts/${prompt}/actions.json`);
+for (const [file, content] of generatedPromptFiles("prompts", loadLadderProfiles().all)) {
+  mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
+  writeFileSync(file, content);
+  console.log(`wrote ${file}`);
 }

@@ -114,7 +114,7 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     : undefined;
   const model = modelConfig(env);
   // the word lists are loaded only when a model is configured: without one nothing is ever masked or sent
-  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db), logger });
+  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db), logger, ladders: [ladders.default, ...ladders.all.filter((p) => p !== ladders.default)] });
   let boundGate: ModelGate | undefined;
   const bot = createBotApplication({
     adapter,

@@ -15,15 +15,17 @@ import type { Actor } from "../domain/access/actor.ts";
 import { createDenyList, createMasker, type DenyList, type KnownIdentifiers, type Masker } from "../domain/privacy/default-deny-masker.ts";
 import type { MaskingVocabulary } from "../domain/privacy/masking-vocabulary.ts";
 import type { Logger } from "../logging/logger.ts";
-import { PrefillDebrief, RunCaseloadQuery } from "./actions.ts";
+import type { LadderProfileData } from "../domain/ladder/ladder-profile.ts";
+import { CASELOAD_ACTION, prefillAction, type PrefillDebrief, type RunCaseloadQuery } from "./actions.ts";
 import type { ModelResult, StructuredAction, StructuredModel } from "./structured-model.ts";
 
-const PURPOSES = {
-  "caseload-query": { prompt: "caseload-query", action: "run_caseload_query", schema: RunCaseloadQuery },
-  "debrief-prefill": { prompt: "debrief-prefill", action: "prefill_debrief", schema: PrefillDebrief },
-} as const;
-export type ModelPurpose = keyof typeof PURPOSES;
-export type ModelAnswer<P extends ModelPurpose> = z.infer<(typeof PURPOSES)[P]["schema"]>;
+interface Answers {
+  "caseload-query": z.infer<typeof RunCaseloadQuery>;
+  /** prefilled for the ladder profile of the asker's team: its prompt, and a schema that refuses other values */
+  "debrief-prefill": PrefillDebrief;
+}
+export type ModelPurpose = keyof Answers;
+export type ModelAnswer<P extends ModelPurpose> = Answers[P];
 
 /** "not_allowed": the team's settings keep this text away from a model; the deterministic path answers. */
 export type GateResult<T> = ModelResult<T> | { ok: false; reason: "not_allowed" };
@@ -31,12 +33,12 @@ export type GateResult<T> = ModelResult<T> | { ok: false; reason: "not_allowed" 
 /** What the gate needs from the database: the team's setting and the identifiers to deny. */
 export interface ModelSettingsPort {
   /** Whether free text of this person may go to a model at all, and a key that changes when the known identifiers do. */
-  check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string }>;
+  check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string; ladderProfileId?: string | null }>;
   /** Every known client and staff name, client number, wijk and team. */
   knownIdentifiers(): Promise<KnownIdentifiers>;
 }
 
-export type PreparedRequest = { allowed: false } | { allowed: true; input: string; masker: Masker };
+export type PreparedRequest = { allowed: false } | { allowed: true; input: string; masker: Masker; ladderProfileId: string | null };
 
 /** The turn a request belongs to: the asker, and whatever the SDK's binding needs (opaque here). */
 export interface ModelTurn {
@@ -56,6 +58,8 @@ export interface ModelGateSetup {
   vocabulary: MaskingVocabulary;
   settings: ModelSettingsPort;
   logger: Logger;
+  /** every ladder profile (the first is the default, for a person without a team) */
+  ladders: LadderProfileData[];
 }
 
 export function createModelGate(options: ModelGateSetup): ModelGateSetup {
@@ -65,8 +69,15 @@ export function createModelGate(options: ModelGateSetup): ModelGateSetup {
 /** The gate over any structured model (the SDK binding wraps its model in it; tests use it too). */
 export function gateOver<TTurn extends ModelTurn>(
   structured: StructuredModel<TTurn>,
-  options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger },
+  options: { vocabulary: MaskingVocabulary; settings: ModelSettingsPort; logger: Logger; ladders: LadderProfileData[] },
 ): ModelGate<TTurn> {
+  const prefills = new Map(options.ladders.map((p) => [p.id, prefillAction(p)]));
+  const actionFor = (purpose: ModelPurpose, ladderProfileId: string | null): StructuredAction<unknown> => {
+    if (purpose === "caseload-query") return CASELOAD_ACTION;
+    const action = prefills.get(ladderProfileId ?? options.ladders[0].id);
+    if (!action) throw new Error(`unknown ladder profile "${ladderProfileId}"`);
+    return action;
+  };
   let denyList: { version: string; list: DenyList } | undefined;
   async function denyListAt(version: string): Promise<DenyList> {
     if (denyList?.version !== version) denyList = { version, list: createDenyList(await options.settings.knownIdentifiers()) };
@@ -74,23 +85,23 @@ export function gateOver<TTurn extends ModelTurn>(
   }
 
   async function prepare(actor: Actor, request: { purpose: ModelPurpose; text: string }): Promise<PreparedRequest> {
-    const { allowsFreeText, identifiersVersion } = await options.settings.check(actor);
+    const { allowsFreeText, identifiersVersion, ladderProfileId } = await options.settings.check(actor);
     if (!allowsFreeText) return { allowed: false };
     const masker = createMasker(options.vocabulary, await denyListAt(identifiersVersion));
-    return { allowed: true, input: masker.mask(request.text), masker };
+    return { allowed: true, input: masker.mask(request.text), masker, ladderProfileId: ladderProfileId ?? null };
   }
 
   return {
     prepare,
     async ask(turn, request) {
-      const purpose: StructuredAction<unknown> = PURPOSES[request.purpose];
       const prepared = await prepare(turn.actor, request);
       if (!prepared.allowed) {
         options.logger.info({ event: "model.not_allowed", use: request.purpose }, "team keeps free text away from a model; deterministic path");
         return { ok: false, reason: "not_allowed" };
       }
       const { input, masker } = prepared;
-      const result = await structured.run(turn, { ...purpose, input, restore: (args) => masker.restoreDeep(args) });
+      const { prompt, action, schema } = actionFor(request.purpose, prepared.ladderProfileId);
+      const result = await structured.run(turn, { prompt, action, schema, input, restore: (args) => masker.restoreDeep(args) });
       return result as GateResult<ModelAnswer<(typeof request)["purpose"]>>;
     },
   };

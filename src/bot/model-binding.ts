@@ -5,10 +5,11 @@
 // its text replies are never shown. Any failure (timeout, HTTP error, garbage, invalid arguments after a
 // retry) returns a reason instead of a value, and the caller takes the deterministic path.
 import type { TurnContext } from "botbuilder";
+import type { z } from "zod";
 import { ActionPlanner, AI, OpenAIModel, PromptManager, type AIOptions, type Application } from "@microsoft/teams-ai";
 import { gateOver, type ModelGate, type ModelGateSetup, type ModelTurn } from "../ai/model-gate.ts";
 import type { ModelFailure, ModelResult, StructuredAction, StructuredModel, StructuredRun } from "../ai/structured-model.ts";
-import { AI_ACTIONS } from "../ai/actions.ts";
+import { aiActions } from "../ai/actions.ts";
 import type { ModelConfig } from "../config/env.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { TredeTurnState } from "./turn.ts";
@@ -28,7 +29,7 @@ export function bindModelGate(setup: ModelGateSetup): { ai: AIOptions<TredeTurnS
   return {
     ai: { planner },
     bind(app) {
-      const structured = createStructuredModel(app, { actions: [...AI_ACTIONS], timeoutMs: setup.config.timeoutMs, logger: setup.logger });
+      const structured = createStructuredModel(app, { actions: aiActions(setup.ladders), timeoutMs: setup.config.timeoutMs, logger: setup.logger });
       return gateOver<ModelBotTurn & ModelTurn>(structured, setup);
     },
   };
@@ -43,6 +44,8 @@ interface AiTemp {
   result?: unknown;
   invalidAttempts?: number;
   failure?: ModelFailure;
+  /** the schema the current run's arguments must satisfy */
+  schema?: z.ZodType<unknown>;
 }
 
 export function createModel(config: ModelConfig): OpenAIModel {
@@ -73,10 +76,14 @@ function aiTemp(state: TredeTurnState): AiTemp {
  */
 export function createStructuredModel(app: Application<TredeTurnState>, options: { actions: StructuredAction<unknown>[]; timeoutMs: number; logger: Logger }): StructuredModel<ModelBotTurn> {
   const ai = app.ai;
-  for (const a of options.actions) {
-    ai.action(a.action, async (_context, state, parameters) => {
+  // one handler per action name; it parses with the schema of the run under way (the prefill's depends on
+  // the team's ladder profile)
+  for (const name of new Set(options.actions.map((a) => a.action))) {
+    const a = { action: name };
+    ai.action(name, async (_context, state, parameters) => {
       const t = aiTemp(state);
-      const parsed = a.schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
+      const schema = t.schema ?? options.actions.find((x) => x.action === name)!.schema;
+      const parsed = schema.safeParse(t.restore ? t.restore(parameters ?? {}) : (parameters ?? {}));
       if (parsed.success) {
         t.result = parsed.data;
         return AI.StopCommandName;
@@ -111,7 +118,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
   return {
     async run<T>({ context, state }: ModelBotTurn, run: StructuredRun<T>): Promise<ModelResult<T>> {
       const t = aiTemp(state);
-      Object.assign(t, { prompt: run.prompt, restore: run.restore, result: undefined, invalidAttempts: 0, failure: undefined });
+      Object.assign(t, { prompt: run.prompt, restore: run.restore, schema: run.schema, result: undefined, invalidAttempts: 0, failure: undefined });
       // Prompts keep history (teams-ai only returns action outputs to the model with history on) but
       // each run starts empty, so nothing from an earlier question or note is sent again.
       const history = `conversation.${run.prompt}_history`;
@@ -136,6 +143,7 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
         clearTimeout(timer);
         state.temp.input = original;
         t.restore = undefined;
+        t.schema = undefined;
         state.deleteValue(history);
       }
     },

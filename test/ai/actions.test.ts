@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { AI_ACTIONS, actionsJson } from "../../src/ai/actions.ts";
+import { generatedPromptFiles } from "../../src/ai/prompt-files.ts";
+import { loadLadderProfiles } from "../../src/config/ladder-profiles.ts";
 
-describe("prompts/*/actions.json", () => {
-  it.each([...new Set(AI_ACTIONS.map((a) => a.prompt))])("%s matches its zod schema (run npm run prompts:actions after a schema change)", (prompt) => {
-    expect(JSON.parse(readFileSync(`prompts/${prompt}/actions.json`, "utf8"))).toEqual(JSON.parse(JSON.stringify(actionsJson(prompt))));
+describe("the generated prompt files (prompts/*/actions.json, prompts/debrief-prefill-<profile>/)", () => {
+  it.each(generatedPromptFiles("prompts", loadLadderProfiles().all))("%s matches its zod schema and ladder profile (run npm run prompts:actions after a change)", (file, content) => {
+    expect(readFileSync(file, "utf8")).toEqual(content);
   });
 });

@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/run-cli.ts";
 import { recordAuditEvent } from "../../src/storage/audit/record-audit-event.ts";
 import { GENESIS_HASH, verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
-import { backends, type TestDatabase } from "../support/databases.ts";
+import { backends, type TestDatabase, openEmptyPglite } from "../support/databases.ts";
 
 async function appendEvents(db: Database, n: number) {
   for (let i = 0; i < n; i++) await recordAuditEvent(db.prisma, { actor: null, action: "test.event", details: { n: i, nested: { b: 2, a: [1, "x"] } } });
@@ -128,7 +128,7 @@ describe("the hash-chain migration on an existing audit trail", () => {
     const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     const chain = all.indexOf("20261202010814_audit_hash_chain");
     for (const name of all.slice(0, chain)) cpSync(path.join("prisma/migrations", name), path.join(dir, name), { recursive: true });
-    const db = await openDatabase("pglite:memory://");
+    const db = await openEmptyPglite();
     try {
       await db.migrate(dir);
       const old = [

@@ -10,11 +10,11 @@ import { recordAuditEvent } from "../../src/storage/audit/record-audit-event.ts"
 import { verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { DatabaseSetupError, migrateAsOwner, prepareDatabase } from "../../src/storage/db/roles.ts";
-import { backends } from "../support/databases.ts";
+import { backends, openEmptyPglite } from "../support/databases.ts";
 
 describe("the embedded database keeps one role", () => {
   it("migrates itself and refuses a migration URL", async () => {
-    const db = await openDatabase("pglite:memory://");
+    const db = await openEmptyPglite();
     try {
       await expect(prepareDatabase(db, { url: "pglite:memory://", migrationUrl: "postgres://owner@127.0.0.1/x" })).rejects.toBeInstanceOf(DatabaseSetupError);
       const prepared = await prepareDatabase(db, { url: "pglite:memory://" });

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/storage/db/index.ts";
-import { backends, type TestDatabase } from "../support/databases.ts";
+import type { Database } from "../../src/storage/db/index.ts";
+import { backends, type TestDatabase, openEmptyPglite } from "../support/databases.ts";
 
 describe("migrations", () => {
   it("apply once, in order, and a second run applies nothing", async () => {
-    const db: Database = await openDatabase("pglite:memory://");
+    const db: Database = await openEmptyPglite();
     try {
       const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
       expect(await db.migrate()).toEqual(all);

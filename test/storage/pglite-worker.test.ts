@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { openDatabase, startPgliteWorker } from "../../src/storage/db/index.ts";
+import { startPgliteWorker } from "../../src/storage/db/index.ts";
+import { pgliteTarball } from "../support/database-templates.ts";
+import { openEmptyPglite } from "../support/databases.ts";
 
 // The embedded database is one PGlite session served to several pg connections by a worker thread.
 describe("the embedded database's connection bridge", () => {
@@ -14,7 +16,7 @@ describe("the embedded database's connection bridge", () => {
     return client;
   };
   beforeAll(async () => {
-    host = await startPgliteWorker({ dataDir: undefined });
+    host = await startPgliteWorker({ dataDir: undefined, loadDataDir: await pgliteTarball(false) });
     const setup = await connect();
     await setup.query(`CREATE TABLE visit (id int PRIMARY KEY)`);
   });
@@ -52,7 +54,7 @@ describe("the embedded database's connection bridge", () => {
   });
 
   it("lets the pool's connections prepare the same named statement in the one session", async () => {
-    const db = await openDatabase("pglite:memory://");
+    const db = await openEmptyPglite();
     try {
       const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => db.sql.query<{ n: number }>({ name: "same_statement", text: "SELECT $1::int AS n", values: [i] })));
       expect(answers.map((a) => a.rows[0].n)).toEqual(Array.from({ length: 200 }, (_, i) => i));

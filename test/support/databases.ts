@@ -1,8 +1,10 @@
 // Every storage-facing suite runs on embedded PGlite (in memory) and, when TEST_DATABASE_URL is set,
-// on a throw-away PostgreSQL database created for the suite and dropped afterwards.
+// on a throw-away PostgreSQL database created for the suite and dropped afterwards. Both start as a copy of
+// a database built once (database-templates.ts): the same tables and migration records `migrate()` leaves.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
+import { databaseUrl, pgliteTarball, postgresTemplate } from "./database-templates.ts";
 
 export interface TestBackend {
   name: "pglite" | "postgres";
@@ -17,8 +19,7 @@ const pglite: TestBackend = {
   name: "pglite",
   async open(options = {}) {
     const url = "pglite:memory://";
-    const db = await openDatabase(url);
-    if (options.migrate !== false) await db.migrate();
+    const db = await openDatabase(url, { pgliteTarball: await pgliteTarball(options.migrate !== false) });
     return { ...db, url };
   },
 };
@@ -28,15 +29,13 @@ const postgres: TestBackend = {
   async open(options = {}) {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `trede_test_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+    const template = options.migrate !== false ? await postgresTemplate(adminUrl) : undefined;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
     await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    const url = u.toString();
+    const url = databaseUrl(adminUrl, name);
     const db = await openDatabase(url);
-    if (options.migrate !== false) await db.migrate();
     return {
       ...db,
       url,
@@ -52,3 +51,11 @@ const postgres: TestBackend = {
 };
 
 export const backends: TestBackend[] = process.env.TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
+
+/**
+ * An empty embedded database (no tables), for tests of the migrations and the connection bridge: the
+ * same as `openDatabase("pglite:memory://")`, loaded from a copy instead of running initdb again.
+ */
+export async function openEmptyPglite(): Promise<Database> {
+  return openDatabase("pglite:memory://", { pgliteTarball: await pgliteTarball(false) });
+}

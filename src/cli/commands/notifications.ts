@@ -2,7 +2,6 @@
 // tests). The scheduler waits for the team's day and hour and for office hours; --now does not, but every
 // message still has its unique key per person and week, so a second run sends nothing twice. Prints counts
 // per team, never names.
-import { createSenderFromEnv } from "../../bot/notification-sender.ts";
 import type { NotificationTeam } from "../../domain/nudges/ports.ts";
 import { isQuietTime } from "../../domain/nudges/schedule.ts";
 import { createStore } from "../../storage/store.ts";
@@ -39,6 +38,9 @@ async function runNow(kind: "nudges" | "digest", args: string[], io: CliIo, usag
     }
     const now = new Date();
     if (isQuietTime(now)) io.stderr.write("note: outside office hours (08:00-18:00 Europe/Amsterdam, weekdays); --now sends anyway\n");
+    // loaded here, not at the top: botbuilder and teams-ai are seconds of start-up that every other
+    // command (classify, import, …) would pay too
+    const { createSenderFromEnv } = await import("../../bot/notification-sender.ts");
     const deps = { store, sender: createSenderFromEnv(io.env) };
     const runs = kind === "nudges" ? await sendNudges(deps, { now, team }) : await sendDigest(deps, { now, team });
     for (const run of runs) io.stdout.write(describeRun(kind, run));

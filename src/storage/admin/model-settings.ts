@@ -9,6 +9,7 @@ import type { Sql } from "../db/index.ts";
 const CHECK = `
 SELECT
   (SELECT "allowNotesToModel" FROM "Team" WHERE "id" = $1) AS "teamAllows",
+  (SELECT "ladderProfileId" FROM "Team" WHERE "id" = $1) AS "ladderProfileId",
   (SELECT count(*) FROM "Team")::int AS "teams",
   (SELECT count(*) FROM "Team" WHERE NOT "allowNotesToModel")::int AS "refusing",
   concat_ws('/',
@@ -22,15 +23,15 @@ export function createModelSettings(db: { prisma: PrismaClient; sql: Sql }) {
      * A member of a team: that team's notes-to-model setting. Without a team (an administrator, whose
      * questions span every team): only when every team allows it. Default: no.
      */
-    async check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string }> {
-      const { rows } = await db.sql.query<{ teamAllows: boolean | null; teams: number; refusing: number; version: string }>({
-        name: "model_gate_check",
+    async check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string; ladderProfileId: string | null }> {
+      const { rows } = await db.sql.query<{ teamAllows: boolean | null; ladderProfileId: string | null; teams: number; refusing: number; version: string }>({
+        name: "model_gate_check_v2",
         text: CHECK,
         values: [actor.teamId],
       });
       const row = rows[0];
       const allowsFreeText = actor.teamId ? row.teamAllows === true : row.teams > 0 && row.refusing === 0;
-      return { allowsFreeText, identifiersVersion: row.version };
+      return { allowsFreeText, identifiersVersion: row.version, ladderProfileId: row.ladderProfileId };
     },
 
     async knownIdentifiers() {

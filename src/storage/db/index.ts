@@ -40,7 +40,13 @@ export interface Database {
 
 const PGLITE_CONNECTIONS = 4;
 
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export interface OpenOptions {
+  poolSize?: number;
+  /** `pglite:memory://` only: start from this PGlite `dumpDataDir` tarball instead of an empty database. */
+  pgliteTarball?: string;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
     pool.on("error", () => {}); // an idle client losing its server must not crash the process; queries report it
@@ -51,7 +57,7 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   const inMemory = dir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dir);
   try {
-    const host = await startPgliteWorker({ dataDir: inMemory ? undefined : dir });
+    const host = await startPgliteWorker(inMemory ? { dataDir: undefined, loadDataDir: options.pgliteTarball } : { dataDir: dir });
     // several connections, so the bot can have queries under way while PGlite (one session) works
     // through them in order; the worker keeps each socket's statements and transactions apart
     const pool = new pg.Pool({ connectionString: `postgresql://postgres@${host.address}/postgres`, max: PGLITE_CONNECTIONS });

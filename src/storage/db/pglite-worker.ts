@@ -6,6 +6,7 @@
 // The bridge hands PGlite everything a client sent up to its Sync or simple Query in one call (one pass
 // of PGlite's main loop, one sync to disk), where @electric-sql/pglite-socket makes a call and a disk
 // sync per protocol message: a parameterised query is four messages.
+import { readFile } from "node:fs/promises";
 import net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
@@ -13,6 +14,11 @@ import { PGlite } from "@electric-sql/pglite";
 export interface PgliteWorkerData {
   /** a data directory, or undefined for an in-memory database */
   dataDir: string | undefined;
+  /**
+   * In memory only: start from this `dumpDataDir` tarball instead of an empty cluster (skips initdb, most
+   * of PGlite's start-up; tests start from a database migrated once).
+   */
+  loadDataDir?: string;
 }
 export type PgliteWorkerMessage = { ready: string } | { failed: string } | { stopped: true };
 
@@ -21,7 +27,7 @@ const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 
-const { dataDir } = workerData as PgliteWorkerData;
+const { dataDir, loadDataDir } = workerData as PgliteWorkerData;
 const port = parentPort!;
 
 interface Batch {
@@ -122,7 +128,7 @@ function serve(session: Session, socket: net.Socket) {
 }
 
 try {
-  const pglite = await PGlite.create(dataDir);
+  const pglite = loadDataDir && !dataDir ? await PGlite.create({ loadDataDir: new Blob([await readFile(loadDataDir)]) }) : await PGlite.create(dataDir);
   const session = new Session(pglite);
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
