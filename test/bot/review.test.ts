@@ -3,7 +3,7 @@ import { findActor } from "../../src/storage/staff.repository.ts";
 import { confirmClassification } from "../../src/storage/debrief/debrief.repository.ts";
 import { backends } from "../support/databases.ts";
 import { cardText, startTestBot, TEST_TENANT, type Exchange, type TestBot, type TestUser } from "../support/bot-harness.ts";
-import { click, findAction } from "../support/cards.ts";
+import { actionsInOrder, click, findAction } from "../support/cards.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 
 const TODAY = new Date("2026-11-22T10:00:00Z");
@@ -114,12 +114,12 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     const classificationId = reject.data.classificationId;
     const first = await coach.say("verslag");
     const debriefCard = first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart") ? (await click(coach, first, "debrief.restart")).lastCard() : first.lastCard();
-    expect(debriefCard.actions[0].data).toEqual({ verb: "debrief.reopen", classificationId });
+    expect(actionsInOrder(debriefCard)[0].data).toEqual({ verb: "debrief.reopen", classificationId });
     expect(cardText(debriefCard)).toContain('Teruggestuurd door de werkbegeleider: Jansen, A. — "Eerst de cursus afronden"');
     const welcome = (await coach.say("hulp")).lastCard();
-    expect(welcome.actions[0].data).toEqual({ verb: "debrief.reopen", classificationId });
+    expect(actionsInOrder(welcome)[0].data).toEqual({ verb: "debrief.reopen", classificationId });
     expect(cardText(welcome)).toContain("Teruggestuurd door de werkbegeleider: Jansen, A.");
-    const reopened = await coach.submit(welcome.actions[0].data);
+    const reopened = await coach.submit(actionsInOrder(welcome)[0].data);
     const proposal = cardText(reopened.lastCard());
     expect(proposal).toContain('De werkbegeleider schreef: "Eerst de cursus afronden"');
     expect(proposal).toContain("2 · Sociale contacten buitenshuis");

@@ -61,12 +61,11 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
     // a debrief started from a visit note that names the client, with an override and its typed reason
     let ex = await coach.say(`Huisbezoek bij ${person.name} (${person.number}), BSN ${person.bsn}, ${person.note}`);
     ex = await click(coach, ex, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
-    for (const answer of ["nee", "nee", "nee", "wekelijks", "verkennen"]) ex = await click(coach, ex, "debrief.next", { answer });
-    ex = await click(coach, ex, "debrief.next", { expectedRung: "3", horizonMonths: "12", growthPotential: "ja" });
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", {});
-    ex = await click(coach, ex, "debrief.next", { outcome: "participatieondersteuning" });
-    const done = await click(coach, ex, "debrief.override", { rung: "3", substep: "1", reason: person.overrideReason });
+    // the situation card (the stroomschema's questions together), then the verdieping of a first debrief
+    ex = await click(coach, ex, "debrief.next", { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "wekelijks" });
+    ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
+    const proposal = { nextStep: "3.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    const done = await click(coach, ex, "debrief.override", { ...proposal, rung: "3.1", reason: person.overrideReason });
     expect(done.text).toContain("Ter beoordeling gestuurd");
     // the team lead's caseload answer lists the client; a question with personal data is not understood
     const listed = await lead.say("klanten op trede 3");

@@ -1,13 +1,23 @@
 // Reading cards the bot sent, the way a person would: find an action by verb and submit it with inputs.
 import type { Exchange, TestUser } from "./bot-harness.ts";
 
+/** Every action of a card in the order a person meets them: the body's action sets first, then the card's actions, then those of cards they open. */
+export function actionsInOrder(card: any): any[] {
+  const out: any[] = [];
+  const walk = (n: any) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== "object") return;
+    if (typeof n.type === "string" && n.type.startsWith("Action.")) out.push(n);
+    for (const key of ["body", "items", "columns", "actions", "card"]) if (key in n) walk(n[key]);
+  };
+  walk(card?.body ?? []);
+  walk(card?.actions ?? []);
+  return out;
+}
+
 export function findAction(card: any, verb: string): any {
-  const stack = [...(card?.actions ?? [])];
-  while (stack.length) {
-    const a = stack.shift();
-    if ((a.data?.verb ?? a.verb) === verb) return a;
-    if (a.card?.actions) stack.push(...a.card.actions);
-  }
+  const found = actionsInOrder(card).find((a) => (a.data?.verb ?? a.verb) === verb);
+  if (found) return found;
   throw new Error(`no action with verb ${verb} on card: ${JSON.stringify(card).slice(0, 400)}`);
 }
 
