@@ -14,6 +14,7 @@ import { askCaseloadQuestion, type AskCaseloadDeps, type AskCaseloadResult, type
 import { caseloadExportRoutes } from "./caseload-export.handler.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
+import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
 export interface CaseloadDeps {
   model?: ModelGate;
@@ -23,28 +24,6 @@ export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.
 /** A button that asks a question: an example question (text) or a query built for the asker (the nearest question, the other reading). */
 export const AskSubmit = z.object({ verb: z.literal("caseload.ask"), question: z.string().max(500).default(""), query: z.string().max(8_000).default(""), locale: z.enum(["nl", "en"]).optional() });
 
-const text = {
-  nl: {
-    notUnderstood: "Die vraag begrijp ik niet. Je kunt bijvoorbeeld vragen:",
-    partly: (parts: string[]) => `Dit deel van je vraag heb ik niet begrepen: ${parts.map((p) => `'${p}'`).join(", ")}. Ik geef liever geen antwoord op een andere vraag dan je stelde.`,
-    nearest: "Het dichtstbijzijnde dat ik wel kan beantwoorden:",
-    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} valt buiten wat jij mag zien (${scope}). Daarover geef ik geen antwoord.`,
-    modelFallback: "(Het taalmodel was niet beschikbaar; ik heb de vraag zelf geïnterpreteerd.)",
-    mine: "mijn klanten",
-    team: (name: string) => `team ${name}`,
-    all: "alle teams",
-  },
-  en: {
-    notUnderstood: "I don't understand that question. You could ask, for example:",
-    partly: (parts: string[]) => `I did not understand this part of your question: ${parts.map((p) => `'${p}'`).join(", ")}. I would rather not answer a different question than the one you asked.`,
-    nearest: "The nearest question I can answer:",
-    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} is outside what you may see (${scope}). I give no answer about it.`,
-    modelFallback: "(The language model was unavailable; I interpreted the question myself.)",
-    mine: "my clients",
-    team: (name: string) => `team ${name}`,
-    all: "all teams",
-  },
-};
 
 export function caseloadRoutes(deps: CaseloadDeps) {
   return (r: RouteRegistrar) => {
@@ -122,12 +101,12 @@ async function render(turn: Turn, r: AskCaseloadResult): Promise<void> {
     locale: r.locale,
     buttons: otherReading(r.query, r.locale),
   });
-  await turn.context.sendActivity({ text: r.modelFellBack ? text[r.locale].modelFallback : undefined, attachments: [CardFactory.adaptiveCard(card)] });
+  await turn.context.sendActivity({ text: r.modelFellBack ? catalogue(r.locale).caseload.modelFallback : undefined, attachments: [CardFactory.adaptiveCard(card)] });
 }
 
 /** Says what was not understood or is out of scope, with buttons for what Trede can answer instead. */
 async function refuse(turn: Turn, r: Extract<Interpretation, { ok: false }>, scope: string): Promise<void> {
-  const s = text[r.locale];
+  const s = catalogue(r.locale).caseload;
   const examples = r.suggestions.slice(0, 5).map((q) => ({ title: q, question: q }));
   // the words quoted back are the asker's own: the card escapes its text itself, the message needs it here
   const say = (unused: string[]) =>
@@ -143,10 +122,10 @@ function otherReading(query: CaseloadQuery, locale: Locale): { title: string; qu
   if (query.measure !== "movement" || !query.period) return [];
   const events = query.reading !== "events";
   const other: CaseloadQuery = { ...query, reading: events ? "events" : "startEnd" };
-  return [{ title: locale === "nl" ? (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind") : events ? "Show as steps during the period" : "Show as start versus end", query: other }];
+  return [{ title: events ? catalogue(locale).caseload.showAsSteps : catalogue(locale).caseload.showAsStartEnd, query: other }];
 }
 
 function scopeLabel(scope: ScopeView, locale: Locale): string {
-  const s = text[locale];
+  const s = catalogue(locale).caseload;
   return scope.kind === "coach" ? s.mine : scope.kind === "team" ? s.team(scope.teamName ?? "") : s.all;
 }
