@@ -122,7 +122,7 @@ function otherReading(query: CaseloadQuery, locale: Locale): { title: string; qu
   if (query.measure !== "movement" || !query.period) return [];
   const events = query.reading !== "events";
   const other: CaseloadQuery = { ...query, reading: events ? "events" : "startEnd" };
-  return [{ title: events ? catalogue(locale).caseload.showAsSteps : catalogue(locale).caseload.showAsStartEnd, query: other }];
+  return [{ title: catalogue(locale).caseloadCard.otherReading(events), query: other }];
 }
 
 function scopeLabel(scope: ScopeView, locale: Locale): string {
