@@ -2,7 +2,29 @@
 // catalogue (./nl.ts), so a missing key does not compile.
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
+import { list } from "./list.ts";
 import type { Catalogue } from "./nl.ts";
+
+const OUTCOMES: Record<string, string> = {
+  werk: "referral to work",
+  wijkteam: "referral to the neighbourhood team",
+  ontheffingsverzoek: "request for exemption",
+  participatieondersteuning: "support with participation",
+  eigen_kracht: "own strength",
+  geen_vervolg: "no follow-up",
+};
+const RUNG5_REASONS: Record<string, string> = {
+  instrument: "participation instrument",
+  aanvulling: "supplementary benefit",
+  wsw: "sheltered work",
+  educatie: "education beside work",
+};
+const VERDIEPING: Record<string, string> = {
+  participatieInstrument: "participation instrument in use",
+  startkwalificatie: "basic qualification",
+  laaggeletterdheid: "low literacy",
+  inburgeringsplichtig: "civic integration obligation",
+};
 
 export const en: Catalogue = {
   messages: {
@@ -181,5 +203,62 @@ export const en: Catalogue = {
     rungShort: "R",
     totalShort: "All",
     trendKey: "R1 = rung 1, and so on, at the end of each period; All = total.",
+  },
+  describeQuery: {
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    quarter: "Q",
+    periods: { thisYear: "this year", lastYear: "last year", thisQuarter: "this quarter", lastQuarter: "last quarter", thisMonth: "this month", lastMonth: "last month", last12Months: "in the last 12 months" },
+    lastMonths: (n: number) => `in the last ${n} months`,
+    since: (from: string) => `since ${from}`,
+    fromTo: (from: string, to: string) => `from ${from} to ${to}`,
+    ageRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? (min === max ? `aged ${min}` : `aged ${min} to ${max}`) : min !== undefined ? `aged ${min} or over` : `aged ${max} or under`),
+    clients: "Clients",
+    rung: (r: (string | number)[]) => `on rung ${list(r, "or")}`,
+    rungRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `on rung ${min} to ${max}` : min !== undefined ? `on rung ${min} or higher` : `on rung ${max} or lower`),
+    expected: {
+      aboveCurrent: "expected to be on a higher rung than now",
+      belowCurrent: "expected to be on a lower rung than now",
+      sameAsCurrent: "expected to stay on the same rung",
+      atLeast: (n?: number) => `with expected rung ${n} or higher`,
+      atMost: (n?: number) => `with expected rung ${n} or lower`,
+      above: (n?: number) => `with expected rung above ${n}`,
+      below: (n?: number) => `with expected rung below ${n}`,
+      equals: (n?: number) => `with expected rung ${n}`,
+      unknown: "with expected rung unknown",
+    } as Record<string, string | ((n?: number) => string)>,
+    substep: (s: number | "none") => (s === "none" ? "without a substep" : `on substep .${s}`),
+    wijk: (w: string[]) => `in ${list(w, "or")}`,
+    mine: "of mine",
+    coaches: (c: string[]) => `of ${list(c, "or")}`,
+    team: (t: string) => `team ${t}`,
+    age: (b: string[]) => `aged ${list(b.map((x) => (x === "<27" ? "under 27" : x === "45+" ? "45 and over" : "27 to 44")), "or")}`,
+    growth: (g: string) => ({ ja: "with growth potential", nee: "without growth potential", onbekend: "with growth potential unknown" })[g] ?? g,
+    ontheffing: (o: boolean): string => (o ? "with an exemption from the work obligation" : "without an exemption from the work obligation"),
+    reasons: (r: string[]) => `on rung 5 because of ${list(r.map((x) => RUNG5_REASONS[x] ?? x), "or")}`,
+    verdieping: (k: string, v: string) => (v === "nee" ? `without ${VERDIEPING[k] ?? k}` : v === "ja" ? `with ${VERDIEPING[k] ?? k}` : `${k}: ${v}`),
+    outcomes: (o: string[]) => `with outcome ${list(o.map((x) => OUTCOMES[x] ?? x), "or")}`,
+    sinceContact: (m: number) => `not spoken to for more than ${m} months`,
+    sinceContactDays: (d: number) => (d % 7 === 0 ? `not spoken to for more than ${d / 7} weeks` : `not spoken to for more than ${d} days`),
+    sameRung: (m: number) => `on the same rung for ${m} months`,
+    sameSubstep: (m: number) => `on the same rung and substep for ${m} months`,
+    statuses: (s: string[]) => `status ${list(s.map((x) => ({ PENDING_REVIEW: "waiting for approval", FINAL: "final", REJECTED: "rejected", RETURNED: "returned to coach" })[x] ?? x), "or")}`,
+    measure: {
+      count: (f: string) => `Number of ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      distribution: (by: string) => `Distribution by ${({ rung: "current rung", expected: "expected rung", wijk: "neighbourhood", substep: "substep", coach: "coach", team: "team", ageBand: "age band", growthPotential: "growth potential" } as Record<string, string>)[by]}`,
+      crossTab: "Current versus expected rung",
+      up: (f: string) => `${f} who moved up since the previous measurement`,
+      down: (f: string) => `${f} who moved down since the previous measurement`,
+      climbed: (f: string, p: string) => `${f} who climbed at least one rung ${p}`,
+      fell: (f: string, p: string) => `${f} who dropped at least one rung ${p}`,
+      climbedEvents: (f: string, p: string) => `${f} who moved up a rung at least once ${p} (steps during the period)`,
+      fellEvents: (f: string, p: string) => `${f} who dropped a rung at least once ${p} (steps during the period)`,
+      reach: "In view (contact in the last 12 months) per neighbourhood",
+      growthByAgeBand: "Growth potential by age band",
+      pendingReviews: "Classifications waiting for approval",
+      referrals: (p: string) => `Referrals after contact ${p}`,
+      domainTrends: (p: string) => `Progress and decline per life domain ${p}`,
+      trend: (of: string, by: string, p: string) =>
+        `${({ rung: "Distribution by rung at the end of each", up: "Clients who moved up, per", down: "Clients who moved down, per", contacts: "Contacts with clients, per" } as Record<string, string>)[of]} ${by}, ${p}`,
+    },
   },
 };

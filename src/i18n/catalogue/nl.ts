@@ -5,6 +5,28 @@
 // are not here: those are data.
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
+import { list } from "./list.ts";
+
+const OUTCOMES: Record<string, string> = {
+  werk: "doorverwijzing naar werk",
+  wijkteam: "doorverwijzing naar het wijkteam",
+  ontheffingsverzoek: "ontheffingsverzoek",
+  participatieondersteuning: "ondersteuning bij participatie",
+  eigen_kracht: "eigen kracht",
+  geen_vervolg: "geen vervolg",
+};
+const RUNG5_REASONS: Record<string, string> = {
+  instrument: "participatie-instrument",
+  aanvulling: "aanvullende uitkering",
+  wsw: "Wsw/beschut werk",
+  educatie: "educatie naast werk",
+};
+const VERDIEPING: Record<string, string> = {
+  participatieInstrument: "participatie-instrument ingezet",
+  startkwalificatie: "startkwalificatie",
+  laaggeletterdheid: "laaggeletterd",
+  inburgeringsplichtig: "inburgeringsplichtig",
+};
 
 export const nl = {
   messages: {
@@ -184,6 +206,63 @@ export const nl = {
     rungShort: "T",
     totalShort: "Tot.",
     trendKey: "T1 = trede 1, enzovoort, aan het eind van de periode; Tot. = totaal.",
+  },
+  describeQuery: {
+    months: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    quarter: "K",
+    periods: { thisYear: "dit jaar", lastYear: "vorig jaar", thisQuarter: "dit kwartaal", lastQuarter: "vorig kwartaal", thisMonth: "deze maand", lastMonth: "vorige maand", last12Months: "de afgelopen 12 maanden" },
+    lastMonths: (n: number) => `de afgelopen ${n} maanden`,
+    since: (from: string) => `sinds ${from}`,
+    fromTo: (from: string, to: string) => `van ${from} tot en met ${to}`,
+    ageRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? (min === max ? `van ${min} jaar` : `van ${min} tot en met ${max} jaar`) : min !== undefined ? `van ${min} jaar of ouder` : `van ${max} jaar of jonger`),
+    clients: "Klanten",
+    rung: (r: (string | number)[]) => `op trede ${list(r, "of")}`,
+    rungRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `op trede ${min} tot en met ${max}` : min !== undefined ? `op trede ${min} of hoger` : `op trede ${max} of lager`),
+    expected: {
+      aboveCurrent: "met verwachte trede hoger dan de huidige",
+      belowCurrent: "met verwachte trede lager dan de huidige",
+      sameAsCurrent: "met verwachte trede gelijk aan de huidige",
+      atLeast: (n?: number) => `met verwachte trede ${n} of hoger`,
+      atMost: (n?: number) => `met verwachte trede ${n} of lager`,
+      above: (n?: number) => `met verwachte trede hoger dan ${n}`,
+      below: (n?: number) => `met verwachte trede lager dan ${n}`,
+      equals: (n?: number) => `met verwachte trede ${n}`,
+      unknown: "met verwachte trede onbekend",
+    } as Record<string, string | ((n?: number) => string)>,
+    substep: (s: number | "none") => (s === "none" ? "zonder tussenstap" : `op tussenstap .${s}`),
+    wijk: (w: string[]) => `in ${list(w, "of")}`,
+    mine: "van mij",
+    coaches: (c: string[]) => `van ${list(c, "of")}`,
+    team: (t: string) => `team ${t}`,
+    age: (b: string[]) => `leeftijd ${list(b.map((x) => (x === "<27" ? "onder 27" : x === "45+" ? "45 en ouder" : "27 tot en met 44")), "of")}`,
+    growth: (g: string) => ({ ja: "met groeipotentieel", nee: "zonder groeipotentieel", onbekend: "met groeipotentieel onbekend" })[g] ?? g,
+    ontheffing: (o: boolean): string => (o ? "met ontheffing arbeidsplicht" : "zonder ontheffing arbeidsplicht"),
+    reasons: (r: string[]) => `op trede 5 vanwege ${list(r.map((x) => RUNG5_REASONS[x] ?? x), "of")}`,
+    verdieping: (k: string, v: string) => (v === "nee" ? `zonder ${VERDIEPING[k] ?? k}` : v === "ja" ? `met ${VERDIEPING[k] ?? k}` : `${k}: ${v}`),
+    outcomes: (o: string[]) => `met uitkomst ${list(o.map((x) => OUTCOMES[x] ?? x), "of")}`,
+    sinceContact: (m: number) => `langer dan ${m} maanden niet gesproken`,
+    sinceContactDays: (d: number) => (d % 7 === 0 ? `langer dan ${d / 7} weken niet gesproken` : `langer dan ${d} dagen niet gesproken`),
+    sameRung: (m: number) => `al ${m} maanden op dezelfde trede`,
+    sameSubstep: (m: number) => `al ${m} maanden op dezelfde trede en tussenstap`,
+    statuses: (s: string[]) => `status ${list(s.map((x) => ({ PENDING_REVIEW: "wacht op akkoord", FINAL: "definitief", REJECTED: "afgewezen", RETURNED: "terug naar coach" })[x] ?? x), "of")}`,
+    measure: {
+      count: (f: string) => `Aantal: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
+      distribution: (by: string) => `Verdeling naar ${({ rung: "huidige trede", expected: "verwachte trede", wijk: "wijk", substep: "tussenstap", coach: "coach", team: "team", ageBand: "leeftijdscategorie", growthPotential: "groeipotentieel" } as Record<string, string>)[by]}`,
+      crossTab: "Huidige versus verwachte trede",
+      up: (f: string) => `${f} die gestegen zijn sinds de vorige meting`,
+      down: (f: string) => `${f} die gedaald zijn sinds de vorige meting`,
+      climbed: (f: string, p: string) => `${f} die ${p} minstens één trede gestegen zijn`,
+      fell: (f: string, p: string) => `${f} die ${p} minstens één trede gedaald zijn`,
+      climbedEvents: (f: string, p: string) => `${f} die ${p} een of meer keren een trede gestegen zijn (stappen tijdens de periode)`,
+      fellEvents: (f: string, p: string) => `${f} die ${p} een of meer keren een trede gedaald zijn (stappen tijdens de periode)`,
+      reach: "In beeld (contact in de afgelopen 12 maanden) per wijk",
+      growthByAgeBand: "Groeipotentieel per leeftijdscategorie",
+      pendingReviews: "Indelingen die wachten op akkoord",
+      referrals: (p: string) => `Verwijzingen na contact ${p}`,
+      domainTrends: (p: string) => `Vooruitgang en achteruitgang per leefdomein ${p}`,
+      trend: (of: string, by: string, p: string) =>
+        `${({ rung: "Verdeling naar trede aan het eind van elk", up: "Klanten die stegen, per", down: "Klanten die daalden, per", contacts: "Contacten met klanten, per" } as Record<string, string>)[of]} ${by === "month" ? "maand" : "kwartaal"}, ${p}`,
+    },
   },
 };
 
