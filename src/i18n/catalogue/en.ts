@@ -261,4 +261,27 @@ export const en: Catalogue = {
         `${({ rung: "Distribution by rung at the end of each", up: "Clients who moved up, per", down: "Clients who moved down, per", contacts: "Contacts with clients, per" } as Record<string, string>)[of]} ${by}, ${p}`,
     },
   },
+  importRows: {
+    problem: (line: number, column: string, reason: string) => `line ${line}, column ${column}: ${reason}`,
+    /** {0}: the detail after the reason code (a line number, a character) */
+    reasons: {
+      required: "is empty but required",
+      too_long: "is too long",
+      invalid_key: "may only contain letters, digits, dot, dash and underscore",
+      invalid_birth_year: "is not a valid birth year (e.g. 1980 or 03-04-1980; age 15 to 110)",
+      invalid_object_id: "is not an Entra object id (GUID)",
+      invalid_roles: "has an unknown role (coach, team lead, supervisor or admin, separated by |)",
+      duplicate_key: "appears earlier in the file (line {0})",
+      unknown_team: "team does not exist in Trede (use --create-teams to create it)",
+      unknown_coach: "is not a known staff member with the coach role",
+      ambiguous_coach: "matches more than one staff member; use the Entra object id",
+      missing_column: "is missing from the header",
+      column_count: "the number of columns does not match the header",
+      invisible_character: "contains an invisible or control character ({0}); remove it in the source file",
+    } as Record<string, string>,
+  },
+  csv: {
+    headers: ["Client number", "Name", "Neighbourhood", "Rung", "Substep", "Expected rung", "Coach", "Last contact", "Waiting since"],
+    fileName: "trede-clients",
+  },
 };

@@ -264,6 +264,29 @@ export const nl = {
         `${({ rung: "Verdeling naar trede aan het eind van elk", up: "Klanten die stegen, per", down: "Klanten die daalden, per", contacts: "Contacten met klanten, per" } as Record<string, string>)[of]} ${by === "month" ? "maand" : "kwartaal"}, ${p}`,
     },
   },
+  importRows: {
+    problem: (line: number, column: string, reason: string) => `regel ${line}, kolom ${column}: ${reason}`,
+    /** {0}: the detail after the reason code (a line number, a character) */
+    reasons: {
+      required: "is leeg maar verplicht",
+      too_long: "is te lang",
+      invalid_key: "mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten",
+      invalid_birth_year: "is geen geldig geboortejaar (bijv. 1980 of 03-04-1980; leeftijd 15 tot 110)",
+      invalid_object_id: "is geen Entra object id (GUID)",
+      invalid_roles: "bevat een onbekende rol (coach, teamleider, werkbegeleider of admin, gescheiden door |)",
+      duplicate_key: "komt eerder in het bestand voor (regel {0})",
+      unknown_team: "team bestaat niet in Trede (gebruik --create-teams om het aan te maken)",
+      unknown_coach: "is geen bekende medewerker met de rol coach",
+      ambiguous_coach: "past bij meer dan één medewerker; gebruik het Entra object id",
+      missing_column: "ontbreekt in de kopregel",
+      column_count: "aantal kolommen klopt niet met de kopregel",
+      invisible_character: "bevat een onzichtbaar teken of stuurteken ({0}); haal het weg in het bronbestand",
+    } as Record<string, string>,
+  },
+  csv: {
+    headers: ["Klantnummer", "Naam", "Wijk", "Trede", "Tussenstap", "Verwachte trede", "Coach", "Laatste contact", "Wacht sinds"],
+    fileName: "trede-klanten",
+  },
 };
 
 /** The shape every language's catalogue has: Dutch is the reference. */
