@@ -284,4 +284,28 @@ export const en: Catalogue = {
     headers: ["Client number", "Name", "Neighbourhood", "Rung", "Substep", "Expected rung", "Coach", "Last contact", "Waiting since"],
     fileName: "trede-clients",
   },
+  importReport: {
+    more: "more",
+    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) => `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.closed} closed, ${r.skipped} skipped`,
+    dryRun: "Dry run, nothing written",
+    notWritten: "Nothing written: the file has errors (use --skip-invalid to import the valid rows anyway)",
+    imported: "Imported",
+    newTeams: "new teams",
+    cannotRead: (file: string) => `cannot read ${file}`,
+  },
+  caseloadExamples: {
+    /** example questions, offered as buttons when a question is not understood */
+    questions: [
+      "Who on rung 1 is expected to move up?",
+      "Distribution of current and expected rung",
+      "How many clients climbed at least one rung this year?",
+      "Who moved down since the previous measurement?",
+      "Which clients have not been spoken to for more than 12 months?",
+      "What percentage is in view, per neighbourhood?",
+      "Growth potential by age band",
+      "Which classifications are waiting for approval?",
+      "Who has been on the same rung for two years?",
+      "How many referrals to work or the neighbourhood team this year?",
+    ],
+  },
 };

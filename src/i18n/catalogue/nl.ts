@@ -287,6 +287,30 @@ export const nl = {
     headers: ["Klantnummer", "Naam", "Wijk", "Trede", "Tussenstap", "Verwachte trede", "Coach", "Laatste contact", "Wacht sinds"],
     fileName: "trede-klanten",
   },
+  importReport: {
+    more: "meer",
+    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) => `${r.created} nieuw, ${r.updated} gewijzigd, ${r.unchanged} ongewijzigd, ${r.closed} afgesloten, ${r.skipped} overgeslagen`,
+    dryRun: "Proefrun, niets opgeslagen",
+    notWritten: "Niets opgeslagen: het bestand bevat fouten (gebruik --skip-invalid om geldige regels toch te importeren)",
+    imported: "Geïmporteerd",
+    newTeams: "nieuwe teams",
+    cannotRead: (file: string) => `kan ${file} niet lezen`,
+  },
+  caseloadExamples: {
+    /** example questions, offered as buttons when a question is not understood */
+    questions: [
+      "Wie op trede 1 gaat naar verwachting stijgen?",
+      "Verdeling huidige en verwachte trede",
+      "Hoeveel klanten zijn dit jaar minstens één trede gestegen?",
+      "Wie is gedaald sinds de vorige meting?",
+      "Welke klanten zijn langer dan 12 maanden niet gesproken?",
+      "Welk percentage is in beeld, per wijk?",
+      "Groeipotentieel per leeftijdscategorie",
+      "Welke indelingen wachten op akkoord?",
+      "Wie staat al twee jaar op dezelfde trede?",
+      "Hoeveel verwijzingen naar werk of wijkteam dit jaar?",
+    ],
+  },
 };
 
 /** The shape every language's catalogue has: Dutch is the reference. */
