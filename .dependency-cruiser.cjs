@@ -4,10 +4,24 @@ module.exports = {
   forbidden: [
     {
       name: "domain-is-pure",
-      comment: "src/domain may import only zod and other domain code: no Teams, Prisma, OpenAI, node I/O or env.",
+      comment:
+        "src/domain may import only zod, other domain code and the text catalogue (src/i18n/catalogue, src/i18n/locale.ts): no Teams, Prisma, OpenAI, node I/O or env. The catalogue is allowed because the domain's describe, CSV and import-report functions speak to people, and one catalogue per language must hold all user-facing text; the rule below keeps the catalogue as pure as the domain.",
       severity: "error",
       from: { path: "^src/domain/" },
-      to: { pathNot: ["^src/domain/", "^node_modules/zod/", "^zod$"] },
+      to: { pathNot: ["^src/domain/", "^src/i18n/catalogue/", "^src/i18n/locale\\.ts$", "^node_modules/zod/", "^zod$"] },
+    },
+    {
+      name: "catalogue-is-pure",
+      comment: "The text catalogue (src/i18n/catalogue) holds only texts: it imports its own modules and, as types only, the domain's shapes, so the pure domain may use it.",
+      severity: "error",
+      from: { path: "^src/i18n/catalogue/" },
+      to: { pathNot: ["^src/i18n/catalogue/", "^src/domain/"] },
+    },
+    {
+      name: "catalogue-takes-only-types-from-the-domain",
+      severity: "error",
+      from: { path: "^src/i18n/catalogue/" },
+      to: { path: "^src/domain/", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "prisma-only-in-storage",

@@ -4,15 +4,10 @@
 // The check and the audit are the use cases' (src/use-cases/client-visibility.ts); this adds the answer.
 import { ActivityTypes } from "botbuilder";
 import type { ClientRead } from "../domain/audit/ports.ts";
-import type { Locale } from "../i18n/locale.ts";
 import { checkClientVisible, keepVisibleRows } from "../use-cases/client-visibility.ts";
 import { invokeMessage } from "./invoke.ts";
 import type { Turn } from "./turn.ts";
-
-const text: Record<Locale, { notVisible: string }> = {
-  nl: { notVisible: "Dit kan ik je niet laten zien: het bestaat niet (meer) of hoort niet bij de klanten die jij mag inzien." },
-  en: { notVisible: "I can't show you this: it does not exist (any more) or is not among the clients you may see." },
-};
+import { t as catalogue } from "../i18n/catalogue/index.ts";
 
 /**
  * Refuses unless the client lies within the actor's scope: the refusal is audited and answered with one
@@ -49,7 +44,7 @@ export async function recordRead(turn: Turn, clientIds: readonly string[], read:
 }
 
 export async function sayNotVisible(turn: Turn): Promise<void> {
-  const message = text[turn.locale].notVisible;
+  const message = catalogue(turn.locale).access.notVisible;
   if (turn.context.activity.type === ActivityTypes.Invoke) await invokeMessage(turn.context, message);
   else await turn.context.sendActivity(message);
 }

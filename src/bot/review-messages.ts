@@ -5,9 +5,9 @@ import type { Actor } from "../domain/access/actor.ts";
 import type { PendingReview } from "../domain/review/ports.ts";
 import { cardText } from "../cards/card-text.ts";
 import { renderReviewCard, reviewStatusLine, type RungTexts } from "../cards/review.card.ts";
-import { reviewText } from "./handlers/review.texts.ts";
 import type { Proactive } from "./proactive.ts";
 import type { BotDeps } from "./turn.ts";
+import { t as catalogue } from "../i18n/catalogue/index.ts";
 
 export interface ReviewDeps {
   proactive: Proactive;
@@ -39,7 +39,7 @@ export async function notifyCoach(deps: BotDeps, review: ReviewDeps, decided: Pe
   const reference = (await deps.store.staff.findConversationReferences([decided.coachId])).get(decided.coachId) as Partial<ConversationReference> | undefined;
   if (!reference) return;
   const locale = deps.defaultLocale;
-  const s = reviewText[locale];
+  const s = catalogue(locale).review;
   // Teams renders message text as markdown too: names and the note are shown as typed
   const who = cardText(decided.reviewedByName ?? "?");
   const client = cardText(decided.clientName);

@@ -8,97 +8,8 @@ import { cardText, type CardText, type PlainCardText } from "./card-text.ts";
 import { chartElement, type ChartPoint, type ChartSpec } from "./chart.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
+import { t as catalogue } from "../i18n/catalogue/index.ts";
 
-const t = {
-  nl: {
-    clients: (n: number) => (n === 1 ? "1 klant" : `${n} klanten`),
-    of: (n: number, d: number) => `${n} van ${d}${d ? ` (${Math.round((n / d) * 100)}%)` : ""}`,
-    unknown: "onbekend",
-    noBaseline: (n: number) => `${n} zonder meting vóór de periode (apart geteld, niet in de noemer)`,
-    noPrevious: (n: number) => `${n} met maar één meting (apart geteld)`,
-    rung: "Trede",
-    expected: "Verwacht",
-    nowVsExpected: "Nu",
-    count: "Aantal",
-    wijk: "Wijk",
-    inView: "In beeld",
-    total: "Totaal",
-    share: "%",
-    band: "Leeftijd",
-    yes: "Ja",
-    no: "Nee",
-    outcome: "Uitkomst",
-    domain: "Leefdomein",
-    up: "Vooruit",
-    same: "Gelijk",
-    down: "Achteruit",
-    line: (l: ClientLine, locale: Locale) =>
-      `Trede ${l.rung}${l.substep ? `.${l.substep}` : ""} · verwacht ${l.expectedRung ?? "onbekend"} · ${l.coachName ?? "geen coach"} · laatste contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "nooit"}`,
-    more: "Meer",
-    exportCsv: "Exporteer CSV",
-    page: (from: number, to: number, total: number) => `${from}–${to} van ${total}`,
-    suppressed: "• = verborgen: aantallen onder 5, en zo nodig andere cellen, zodat niemand ze uit de totalen kan afleiden.",
-    unknownNote: (n: number) => `Rijen: trede nu; kolommen: verwachte trede. ? = verwachte trede onbekend: ${n} klanten, apart geteld.`,
-    pendingSince: (d: string) => `wacht sinds ${d}`,
-    none: "Geen klanten gevonden.",
-    sortedByContact: "Gesorteerd op laatste contact, langst geleden eerst.",
-    sortedBySameRung: "Langst op dezelfde trede eerst.",
-    sortedByStep: "Grootste stap eerst.",
-    readingStartEnd: "Gelezen als begin tegenover eind: de trede aan het eind van de periode tegenover de laatste meting ervóór.",
-    readingEvents: "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
-    readingSince: "De laatste meting tegenover de meting daarvoor.",
-    otherReading: (events: boolean) => (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind"),
-    noPeriodMeasurement: (n: number) => `${n} zonder meting in de periode (apart geteld, niet in de noemer)`,
-    period: "Periode",
-    rungShort: "T",
-    totalShort: "Tot.",
-    trendKey: "T1 = trede 1, enzovoort, aan het eind van de periode; Tot. = totaal.",
-  },
-  en: {
-    clients: (n: number) => (n === 1 ? "1 client" : `${n} clients`),
-    of: (n: number, d: number) => `${n} of ${d}${d ? ` (${Math.round((n / d) * 100)}%)` : ""}`,
-    unknown: "unknown",
-    noBaseline: (n: number) => `${n} without a measurement before the period (counted apart, not in the denominator)`,
-    noPrevious: (n: number) => `${n} with only one measurement (counted apart)`,
-    rung: "Rung",
-    expected: "Expected",
-    nowVsExpected: "Now",
-    count: "Count",
-    wijk: "Neighbourhood",
-    inView: "In view",
-    total: "Total",
-    share: "%",
-    band: "Age",
-    yes: "Yes",
-    no: "No",
-    outcome: "Outcome",
-    domain: "Life domain",
-    up: "Up",
-    same: "Same",
-    down: "Down",
-    line: (l: ClientLine, locale: Locale) =>
-      `Rung ${l.rung}${l.substep ? `.${l.substep}` : ""} · expected ${l.expectedRung ?? "unknown"} · ${l.coachName ?? "no coach"} · last contact ${l.lastContactAt ? formatDate(l.lastContactAt, locale) : "never"}`,
-    more: "More",
-    exportCsv: "Export CSV",
-    page: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
-    suppressed: "• = hidden: counts under 5, and other cells where needed, so that none can be worked out from the totals.",
-    unknownNote: (n: number) => `Rows: rung now; columns: expected rung. ? = expected rung unknown: ${n} clients, counted apart.`,
-    pendingSince: (d: string) => `waiting since ${d}`,
-    none: "No clients found.",
-    sortedByContact: "Sorted by last contact, longest ago first.",
-    sortedBySameRung: "Longest on the same rung first.",
-    sortedByStep: "Biggest step first.",
-    readingStartEnd: "Read as start versus end: the rung at the end of the period against the last measurement before it.",
-    readingEvents: "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
-    readingSince: "The latest measurement against the one before it.",
-    otherReading: (events: boolean) => (events ? "Show as steps during the period" : "Show as start versus end"),
-    noPeriodMeasurement: (n: number) => `${n} without a measurement in the period (counted apart, not in the denominator)`,
-    period: "Period",
-    rungShort: "R",
-    totalShort: "All",
-    trendKey: "R1 = rung 1, and so on, at the end of each period; All = total.",
-  },
-};
 
 // "20 feb 2026": no hyphenated numbers for a narrow column to break mid-way
 const ISO_DAY = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
@@ -120,7 +31,7 @@ export interface CaseloadCardInput {
 }
 
 export function renderCaseloadAnswerCard({ result, query, description, scopeLabel, locale, buttons = [], preface = "" }: CaseloadCardInput): AdaptiveCard {
-  const s = t[locale];
+  const s = catalogue(locale).caseloadCard;
   let summary = "";
   let note = "";
   let table: { columns: string[]; rows: string[][] } | null = null;
@@ -130,7 +41,8 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
   let chart: ChartSpec | null = null;
   const point = (x: string, y: number | null): ChartPoint => ({ x: cardText(x, "plain"), y });
   // the client number opens the detail line, so a phone never breaks it at its dash ("(GR-/100010)")
-  const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, locale)}` }));
+  const lastContact = (l: ClientLine) => (l.lastContactAt ? formatDate(l.lastContactAt, locale) : null);
+  const clientLines = (ls: ClientLine[]) => ls.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, lastContact(l))}` }));
 
   switch (result.kind) {
     case "list":
@@ -213,7 +125,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       if ((result.page + 1) * result.pageSize < result.total) more = { page: result.page + 1 };
       if (result.total > result.lines.length) note = s.page(result.page * result.pageSize + 1, result.page * result.pageSize + result.lines.length, result.total);
       if (!result.total) note = s.none;
-      lines = result.lines.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, locale)} · ${s.pendingSince(formatDate(l.confirmedAt, locale))}` }));
+      lines = result.lines.map((l) => ({ title: `${l.displayName} · ${l.wijk}`, detail: `${l.externalKey} · ${s.line(l, lastContact(l))} · ${s.pendingSince(formatDate(l.confirmedAt, locale))}` }));
       break;
     case "referrals":
       summary = String(result.contacts);

@@ -9,64 +9,13 @@ import { cardText, type CardText } from "./card-text.ts";
 import { chartElement, tableElement } from "./chart.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
+import { t as catalogue, type Catalogue } from "../i18n/catalogue/index.ts";
 
 /** Aggregates by wijk under this many clients are not shown (small numbers identify people). */
 export const SUPPRESS_BELOW = 5;
 export const REVIEW_WAIT_WORKING_DAYS = 5;
 const MAX_LIST = 10;
 
-const text = {
-  nl: {
-    title: (team: string) => `Weekoverzicht ${team}`,
-    subtitle: (period: string, date: string) => `Week ${period.split("-W")[1]} · ${date}`,
-    inView: (pct: number, target: number) => `In beeld: ${pct}% (doel ${target}%)`,
-    inViewNote: (inView: number, total: number) => `${inView} van ${total} klanten hadden in de laatste 12 maanden een bereikt contact.`,
-    trendTitle: "In beeld, laatste 12 weken",
-    week: "Week",
-    inViewLabel: "In beeld",
-    targetLabel: "Doel",
-    wijkTitle: "Per wijk",
-    wijk: "Wijk",
-    clients: "Klanten",
-    fewer: `< ${SUPPRESS_BELOW}`,
-    reviewsTitle: (n: number) => `Wachten langer dan ${REVIEW_WAIT_WORKING_DAYS} werkdagen op akkoord: ${n}`,
-    review: (client: string, coach: string, days: number) => `${client} · ${coach} · ${days} werkdagen`,
-    movementTitle: (up: number, down: number) => `Beweging deze week: ${up} gestegen, ${down} gedaald`,
-    up: (name: string, from: number, to: number) => `▲ ${name}: trede ${from} → ${to}`,
-    down: (name: string, from: number, to: number) => `▼ ${name}: trede ${from} → ${to}`,
-    more: (n: number) => `… en nog ${n}`,
-    none: "Geen.",
-    withoutExpected: (n: number) => `Zonder verwachte trede (onbekend of nog niet ingedeeld): ${n} klanten.`,
-    unreachable: (names: string[]) => `Niet bereikbaar voor Trede (chat nooit geopend): ${names.join(", ")}.`,
-    footer: "Elke week op een werkdag. Liever geen overzicht? Typ “meldingen uit”.",
-    summary: (team: string, pct: number) => `Weekoverzicht ${team}: ${pct}% in beeld`,
-  },
-  en: {
-    title: (team: string) => `Weekly overview ${team}`,
-    subtitle: (period: string, date: string) => `Week ${period.split("-W")[1]} · ${date}`,
-    inView: (pct: number, target: number) => `In view: ${pct}% (target ${target}%)`,
-    inViewNote: (inView: number, total: number) => `${inView} of ${total} clients had a reached contact in the last 12 months.`,
-    trendTitle: "In view, last 12 weeks",
-    week: "Week",
-    inViewLabel: "In view",
-    targetLabel: "Target",
-    wijkTitle: "Per neighbourhood",
-    wijk: "Neighbourhood",
-    clients: "Clients",
-    fewer: `< ${SUPPRESS_BELOW}`,
-    reviewsTitle: (n: number) => `Waiting more than ${REVIEW_WAIT_WORKING_DAYS} working days for approval: ${n}`,
-    review: (client: string, coach: string, days: number) => `${client} · ${coach} · ${days} working days`,
-    movementTitle: (up: number, down: number) => `Movement this week: ${up} up, ${down} down`,
-    up: (name: string, from: number, to: number) => `▲ ${name}: rung ${from} → ${to}`,
-    down: (name: string, from: number, to: number) => `▼ ${name}: rung ${from} → ${to}`,
-    more: (n: number) => `… and ${n} more`,
-    none: "None.",
-    withoutExpected: (n: number) => `Without an expected rung (unknown or not yet classified): ${n} clients.`,
-    unreachable: (names: string[]) => `Trede cannot reach (chat never opened): ${names.join(", ")}.`,
-    footer: "Every week on a working day. Rather not? Type “notifications off”.",
-    summary: (team: string, pct: number) => `Weekly overview ${team}: ${pct}% in view`,
-  },
-};
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
@@ -78,7 +27,7 @@ function weekNumber(d: Date): string {
 }
 
 /** In beeld per week against the target; where charts are not drawn, the same weeks as a table. */
-function trendChart(s: (typeof text)["nl"], f: DigestFigures, target: number) {
+function trendChart(s: Catalogue["digest"], f: DigestFigures, target: number) {
   const weeks = f.trend.map((w) => ({ x: cardText(weekNumber(w.weekEnd), "plain"), y: percent(w.inView, w.total) }));
   const plain = (v: string) => cardText(v, "plain");
   return chartElement(
@@ -108,7 +57,7 @@ export interface DigestCardInput {
 
 /** The card and the ids of the clients it names (for the audit). */
 export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; summary: string; clientIds: string[] } {
-  const s = text[input.locale];
+  const s = catalogue(input.locale).digest;
   const f = input.figures;
   const pct = percent(f.inView, f.total);
   const waiting = f.pendingReviews
@@ -130,10 +79,10 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
     clientsLabel: s.clients,
     wijken: f.byWijk.map((w) =>
       w.total < SUPPRESS_BELOW
-        ? { wijk: cardText(w.wijk), share: s.fewer, total: s.fewer, color: "Default" }
+        ? { wijk: cardText(w.wijk), share: s.fewer(SUPPRESS_BELOW), total: s.fewer(SUPPRESS_BELOW), color: "Default" }
         : { wijk: cardText(w.wijk), share: `${percent(w.inView, w.total)}%`, total: String(w.total), color: percent(w.inView, w.total) >= input.target ? "Good" : "Attention" },
     ),
-    reviewsTitle: s.reviewsTitle(waiting.length),
+    reviewsTitle: s.reviewsTitle(waiting.length, REVIEW_WAIT_WORKING_DAYS),
     reviews: [
       ...shownReviews.map((r) => ({ line: s.review(cardText(r.clientName), cardText(r.coachName), r.days) })),
       ...(waiting.length > MAX_LIST ? [{ line: s.more(waiting.length - MAX_LIST) }] : []),

@@ -4,6 +4,7 @@ import type { PendingReview } from "../domain/review/ports.ts";
 import { cardText, type CardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
+import { t as catalogue, type Catalogue } from "../i18n/catalogue/index.ts";
 
 /** Rung and substep names come from the ladder profile that produced the classification. */
 export interface RungTexts {
@@ -11,74 +12,10 @@ export interface RungTexts {
   explain(profileId: string, answers: unknown, locale: Locale): string;
 }
 
-const text = {
-  nl: {
-    title: (client: string) => `Indeling ter beoordeling: ${client}`,
-    pending: "Wacht op akkoord",
-    approved: (who: string, at: Date) => `Akkoord door ${who} om ${formatTime(at)}`,
-    rejected: (who: string, at: Date) => `Afgewezen door ${who} om ${formatTime(at)}`,
-    returned: (who: string, at: Date) => `Terug naar coach door ${who} om ${formatTime(at)}`,
-    client: "Klant",
-    coach: "Coach",
-    date: "Peildatum",
-    previous: "Vorige trede",
-    proposed: "Voorstel (regels)",
-    final: "Bevestigd door coach",
-    expected: "Verwachte trede",
-    none: "—",
-    note: (n: string) => `Toelichting beoordelaar: ${n}`,
-    labels: {
-      refresh: "Vernieuwen",
-      approve: "Akkoord",
-      reject: "Afwijzen",
-      rejectReason: "Waarom wijs je af?",
-      rejectConfirm: "Afwijzing versturen",
-      return: "Terug naar coach",
-      returnNote: "Je vraag aan de coach",
-      returnConfirm: "Terugsturen",
-      noteRequired: "Vul een toelichting in.",
-      overrideReason: "Reden van aanpassing door de coach",
-    },
-    listTitle: (n: number) => (n === 1 ? "1 indeling wacht op akkoord" : `${n} indelingen wachten op akkoord`),
-    listEmpty: "Er wachten geen indelingen op akkoord.",
-    open: "Openen",
-  },
-  en: {
-    title: (client: string) => `Classification to review: ${client}`,
-    pending: "Waiting for approval",
-    approved: (who: string, at: Date) => `Approved by ${who} at ${formatTime(at)}`,
-    rejected: (who: string, at: Date) => `Rejected by ${who} at ${formatTime(at)}`,
-    returned: (who: string, at: Date) => `Returned to the coach by ${who} at ${formatTime(at)}`,
-    client: "Client",
-    coach: "Coach",
-    date: "Observed on",
-    previous: "Previous rung",
-    proposed: "Proposal (rules)",
-    final: "Confirmed by coach",
-    expected: "Expected rung",
-    none: "—",
-    note: (n: string) => `Reviewer's note: ${n}`,
-    labels: {
-      refresh: "Refresh",
-      approve: "Approve",
-      reject: "Reject",
-      rejectReason: "Why do you reject it?",
-      rejectConfirm: "Send rejection",
-      return: "Back to coach",
-      returnNote: "Your question to the coach",
-      returnConfirm: "Send back",
-      noteRequired: "Please add a note.",
-      overrideReason: "Coach's reason for the adjustment",
-    },
-    listTitle: (n: number) => (n === 1 ? "1 classification is waiting for approval" : `${n} classifications are waiting for approval`),
-    listEmpty: "Nothing is waiting for approval.",
-    open: "Open",
-  },
-};
 
 /** The status line with the reviewer's name, ready for a TextBlock (also the coach's notification card). */
 export function reviewStatusLine(review: PendingReview, locale: Locale): { status: CardText; statusColor: string } {
-  const s = text[locale];
+  const s = catalogue(locale).reviewCard;
   const who = review.reviewedByName ?? "?";
   const at = review.reviewedAt ?? new Date();
   const line = (status: string, statusColor: string) => ({ status: cardText(status), statusColor });
@@ -86,11 +23,11 @@ export function reviewStatusLine(review: PendingReview, locale: Locale): { statu
     case "PENDING_REVIEW":
       return line(s.pending, "Warning");
     case "FINAL":
-      return line(s.approved(who, at), "Good");
+      return line(s.approved(who, formatTime(at)), "Good");
     case "REJECTED":
-      return line(s.rejected(who, at), "Attention");
+      return line(s.rejected(who, formatTime(at)), "Attention");
     case "RETURNED":
-      return line(s.returned(who, at), "Warning");
+      return line(s.returned(who, formatTime(at)), "Warning");
   }
 }
 
@@ -106,7 +43,7 @@ interface ReviewRequestData {
   overrideReason: CardText;
   note: CardText;
   canDecide: boolean;
-  labels: (typeof text)["nl"]["labels"];
+  labels: Catalogue["reviewCard"]["labels"];
 }
 
 /** The decision actions, shared by the template's data and the fallback card (same verbs, same inputs). */
@@ -135,7 +72,7 @@ export function renderReviewCard(
   review: PendingReview,
   options: { locale: Locale; texts: RungTexts; canDecide: boolean; refreshUserIds: string[] },
 ): AdaptiveCard {
-  const s = text[options.locale];
+  const s = catalogue(options.locale).reviewCard;
   const label = (rung: number | null, substep: number | null) => (rung === null ? s.none : options.texts.rungLabel(review.profileId, rung, substep, options.locale));
   const facts = [
     { title: s.client, value: `${review.clientName} (${review.clientKey})` },
@@ -178,7 +115,7 @@ export function renderReviewCard(
 }
 
 export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts; scope?: string; total?: number }): AdaptiveCard {
-  const s = text[options.locale];
+  const s = catalogue(options.locale).reviewCard;
   const total = options.total ?? reviews.length;
   // like every caseload answer: the count over the whole scope, the scope, and how many are shown
   const shown = total > reviews.length ? (options.locale === "nl" ? ` (de oudste ${reviews.length} hieronder)` : ` (the oldest ${reviews.length} below)`) : "";

@@ -8,32 +8,13 @@ import { REVIEW_WAIT_WORKING_DAYS } from "./digest.card.ts";
 import { cardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
+import { t as catalogue } from "../i18n/catalogue/index.ts";
 
 const MAX_ITEMS = 15;
 
-const text = {
-  nl: {
-    title: (n: number) => `${n} ${n === 1 ? "indeling wacht" : "indelingen wachten"} op jouw akkoord`,
-    intro: `Rood: langer dan ${REVIEW_WAIT_WORKING_DAYS} werkdagen. Kies “Openen” om te beoordelen.`,
-    open: "Openen",
-    detail: (coach: string, date: string, days: number) => `${coach} · ingediend ${date} · ${days} ${days === 1 ? "werkdag" : "werkdagen"}`,
-    more: (n: number) => `En nog ${n}; typ “beoordelen” voor de hele lijst.`,
-    footer: "Eén keer per week, op een werkdag. Liever geen meldingen? Typ “meldingen uit”.",
-    summary: (n: number) => `${n} ${n === 1 ? "indeling wacht" : "indelingen wachten"} op akkoord`,
-  },
-  en: {
-    title: (n: number) => `${n} ${n === 1 ? "classification is" : "classifications are"} waiting for your approval`,
-    intro: `Red: more than ${REVIEW_WAIT_WORKING_DAYS} working days. Choose “Open” to review.`,
-    open: "Open",
-    detail: (coach: string, date: string, days: number) => `${coach} · submitted ${date} · ${days} working ${days === 1 ? "day" : "days"}`,
-    more: (n: number) => `And ${n} more; type “review” for the whole list.`,
-    footer: "Once a week, on a working day. Rather not? Type “notifications off”.",
-    summary: (n: number) => `${n} ${n === 1 ? "classification" : "classifications"} waiting for approval`,
-  },
-};
 
 export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; locale: Locale; today: Date }): { card: AdaptiveCard; summary: string; clientIds: string[] } {
-  const s = text[input.locale];
+  const s = catalogue(input.locale).waitingReviews;
   const shown = [...input.reviews].sort((a, b) => a.confirmedAt.getTime() - b.confirmedAt.getTime()).slice(0, MAX_ITEMS);
   const items = shown.map((r) => {
     const days = workingDaysBetween(r.confirmedAt, input.today);
@@ -46,7 +27,7 @@ export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; loca
   });
   const data = {
     title: s.title(input.reviews.length),
-    intro: s.intro,
+    intro: s.intro(REVIEW_WAIT_WORKING_DAYS),
     open: s.open,
     items,
     more: input.reviews.length - shown.length,

@@ -10,6 +10,9 @@ import { createStore } from "../../src/storage/store.ts";
 import { backends } from "../support/databases.ts";
 import { createFakeStore, newTeam } from "../support/fake-store.ts";
 
+// The fake's caseload part is canned (a test sets its answer), so it is not held to a contract here: the
+// real executor has its own tests on both databases, and use-case tests against the fake check only what
+// the use case asks the store and does with the answer.
 type Parts = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects">;
 type ClientState = "active" | "closed" | "erased";
 

@@ -1,10 +1,14 @@
 // An in-memory fake of the store port's parts the use cases of review, team settings, staff, audit,
 // access and erasure need. test/storage/store-contract.test.ts runs the same cases against it and the real
 // store on both databases, so fast use-case tests against it say something about the real thing.
+// The caseload part is canned, not a model of the query executor: a test sets the names a question may
+// use and the answer the store gives, and checks what the use case asks for and does with it. The real
+// executor is tested on both databases in test/storage and test/bot/caseload*.test.ts.
 import { randomUUID } from "node:crypto";
 import type { Actor, Role } from "../../src/domain/access/actor.ts";
 import { mayReadClient, type ClientAccessFacts } from "../../src/domain/access/client-access.ts";
 import type { AuditEventInput } from "../../src/domain/audit/ports.ts";
+import type { CaseloadStore, ScopeVocabulary } from "../../src/domain/caseload/ports.ts";
 import type { PendingReview, ReviewCardCopy } from "../../src/domain/review/ports.ts";
 import { DEFAULT_REVIEW_TRIGGERS, isReviewerFor } from "../../src/domain/review/review-policy.ts";
 import type { Store } from "../../src/domain/store.ts";
@@ -27,8 +31,10 @@ export interface FakeClient extends ClientAccessFacts {
   closedAt: Date | null;
 }
 
-export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects"> & {
+export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects" | "caseload"> & {
   data: {
+    /** canned caseload: the names questions may use, and the answer to every query (each call is kept) */
+    caseload: { vocabulary: ScopeVocabulary; answer: CaseloadStore["answer"]; asked: Parameters<CaseloadStore["answer"]>[0][] };
     teams: TeamSettings[];
     staff: FakeStaff[];
     clients: FakeClient[];
@@ -42,7 +48,16 @@ export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "r
 const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
 export function createFakeStore(): FakeStore {
-  const data: FakeStore["data"] = { teams: [], staff: [], clients: [], reviews: [], cards: [], references: new Map(), audit: [] };
+  const data: FakeStore["data"] = {
+    caseload: { vocabulary: { wijken: [], teams: [], coaches: [], outside: { wijken: [], teams: [], coaches: [] } }, answer: async () => ({ kind: "count", count: 0, denominator: 0 }), asked: [] },
+    teams: [],
+    staff: [],
+    clients: [],
+    reviews: [],
+    cards: [],
+    references: new Map(),
+    audit: [],
+  };
   const record = async (event: AuditEventInput) => void data.audit.push(structuredClone(event));
   const inCaseload = (actor: Actor, clientId: string) => {
     const c = data.clients.find((x) => x.id === clientId);
@@ -54,6 +69,21 @@ export function createFakeStore(): FakeStore {
 
   return {
     data,
+    caseload: {
+      async answer(input) {
+        data.caseload.asked.push(copy(input));
+        return copy(await data.caseload.answer(input));
+      },
+      async wholeList() {
+        throw new Error("the fake store has no caseload executor");
+      },
+      async vocabulary() {
+        return copy(data.caseload.vocabulary);
+      },
+      async mentionedClients() {
+        return { names: [], clientNumbers: [] };
+      },
+    },
     clients: {
       async findInScope(actor, ids) {
         return data.clients.filter((c) => ids.includes(c.id) && mayReadClient(actor, c)).map(({ id, teamId, coachId, erased, closed }) => ({ id, teamId, coachId, erased, closed }));

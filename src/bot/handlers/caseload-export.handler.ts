@@ -14,6 +14,7 @@ import { t } from "../../i18n/messages.ts";
 import { readableRows } from "../client-access.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
+import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
 export const ExportSubmit = z.object({ verb: z.literal("caseload.export"), query: z.string().max(8_000), locale: z.enum(["nl", "en"]).optional() });
 
@@ -27,22 +28,6 @@ export const FileConsentValue = z.object({
     .optional(),
 });
 
-const text = {
-  nl: {
-    description: (n: number) => `${n === 1 ? "1 klant" : `${n} klanten`} als CSV, voor eigen gebruik. Bewaar het bestand niet langer dan nodig.`,
-    empty: "Deze lijst is leeg; er is niets te exporteren.",
-    declined: "Geen bestand gemaakt.",
-    failed: "Het bestand kon niet worden opgeslagen. Probeer het later opnieuw.",
-    done: (n: number) => `Export klaar: ${n === 1 ? "1 klant" : `${n} klanten`}.`,
-  },
-  en: {
-    description: (n: number) => `${n === 1 ? "1 client" : `${n} clients`} as CSV, for your own use. Keep the file no longer than needed.`,
-    empty: "This list is empty; there is nothing to export.",
-    declined: "No file made.",
-    failed: "The file could not be stored. Please try again later.",
-    done: (n: number) => `Export ready: ${n === 1 ? "1 client" : `${n} clients`}.`,
-  },
-};
 
 export function caseloadExportRoutes(r: RouteRegistrar): void {
   r.submit("caseload.export", offer);
@@ -76,7 +61,7 @@ async function offer(turn: Turn): Promise<void> {
   // read only to size the file; nothing is shown or sent yet, so nothing is recorded as read
   const lines = await members(turn, query, null);
   if (!lines.length) {
-    await turn.context.sendActivity(text[locale].empty);
+    await turn.context.sendActivity(catalogue(locale).caseloadExport.empty);
     return;
   }
   const csv = caseloadCsv(lines, locale);
@@ -86,7 +71,7 @@ async function offer(turn: Turn): Promise<void> {
       {
         contentType: "application/vnd.microsoft.teams.card.file.consent",
         name: csvFileName(turn.deps.clock(), locale),
-        content: { description: text[locale].description(lines.length), sizeInBytes: Buffer.byteLength(csv), acceptContext: context, declineContext: context },
+        content: { description: catalogue(locale).caseloadExport.description(lines.length), sizeInBytes: Buffer.byteLength(csv), acceptContext: context, declineContext: context },
       },
     ],
   });
@@ -105,7 +90,7 @@ async function deliver(turn: Turn): Promise<void> {
   const consent = value.success ? ConsentContext.safeParse(value.data.context) : null;
   const locale: Locale = consent?.success ? consent.data.locale : turn.locale;
   if (value.success && value.data.action === "decline") {
-    await context.sendActivity(text[locale].declined);
+    await context.sendActivity(catalogue(locale).caseloadExport.declined);
     return void (await ok());
   }
   const query = consent?.success ? listQuery(consent.data.query) : null;
@@ -125,7 +110,7 @@ async function deliver(turn: Turn): Promise<void> {
   }).catch(() => null);
   if (!put?.ok) {
     deps.logger.warn({ event: "caseload.export_failed", status: put?.status ?? null }, "uploading the export failed");
-    await context.sendActivity(text[locale].failed);
+    await context.sendActivity(catalogue(locale).caseloadExport.failed);
     return void (await ok());
   }
   // what was exported: the kind, the filter, how many and which clients; never a name
@@ -135,7 +120,7 @@ async function deliver(turn: Turn): Promise<void> {
     details: { kind: query.measure, query, count: lines.length, clientIds: lines.map((l) => l.clientId) },
   });
   await context.sendActivity({
-    text: text[locale].done(lines.length),
+    text: catalogue(locale).caseloadExport.done(lines.length),
     attachments: [{ contentType: "application/vnd.microsoft.teams.card.file.info", contentUrl: upload.contentUrl, name: upload.name, content: { uniqueId: upload.uniqueId, fileType: "csv" } }],
   });
   await ok();

@@ -4,21 +4,8 @@ import type { Locale } from "../../i18n/locale.ts";
 import type { TeamRun } from "../../use-cases/send-nudges.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
+import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
-const text: Record<Locale, { off: string; on: string; demo: (sent: number, already: number) => string; noTeam: string }> = {
-  nl: {
-    demo: (sent, already) => `Demo: ${sent} ${sent === 1 ? "melding" : "meldingen"} verstuurd${already ? `, ${already} deze week al eerder` : ""}.`,
-    noTeam: "Je hoort bij geen team.",
-    off: "Meldingen staan uit: Trede stuurt je geen wekelijkse herinneringen of overzichten meer. Typ **meldingen aan** om ze weer te krijgen.",
-    on: "Meldingen staan aan: Trede stuurt je één keer per week, op een werkdag tussen 08:00 en 18:00, wat aandacht vraagt. Typ **meldingen uit** om ze uit te zetten.",
-  },
-  en: {
-    demo: (sent, already) => `Demo: ${sent} ${sent === 1 ? "notification" : "notifications"} sent${already ? `, ${already} already sent this week` : ""}.`,
-    noTeam: "You are not in a team.",
-    off: "Notifications are off: Trede will not send you weekly reminders or overviews. Type **notifications on** to get them again.",
-    on: "Notifications are on: once a week, on a working day between 08:00 and 18:00, Trede sends you what needs attention. Type **notifications off** to stop them.",
-  },
-};
 
 /**
  * demoRunNow (only with the demo municipality, SEED_DEMO): "meldingen nu" runs this week's nudges and digest
@@ -29,9 +16,9 @@ export function notificationRoutes(options: { demoRunNow?: (teamId: string) => P
     const demo = options.demoRunNow;
     if (demo)
       r.message(/^\s*(meldingen nu|notifications now)\s*[.!]*\s*$/i, async (turn) => {
-        if (!turn.actor.teamId) return void (await turn.context.sendActivity(text[turn.locale].noTeam));
+        if (!turn.actor.teamId) return void (await turn.context.sendActivity(catalogue(turn.locale).notifications.noTeam));
         const runs = await demo(turn.actor.teamId);
-        await turn.context.sendActivity(text[turn.locale].demo(runs.reduce((s, x) => s + x.counts.sent, 0), runs.reduce((s, x) => s + x.counts.alreadySent, 0)));
+        await turn.context.sendActivity(catalogue(turn.locale).notifications.demo(runs.reduce((s, x) => s + x.counts.sent, 0), runs.reduce((s, x) => s + x.counts.alreadySent, 0)));
       });
     r.message(/^\s*(meldingen|notificaties|notifications)\s+(uit|off)\s*[.!]*\s*$/i, (turn) => choose(turn, true));
     r.message(/^\s*(meldingen|notificaties|notifications)\s+(aan|on)\s*[.!]*\s*$/i, (turn) => choose(turn, false));
@@ -40,5 +27,5 @@ export function notificationRoutes(options: { demoRunNow?: (teamId: string) => P
 
 async function choose(turn: Turn, off: boolean): Promise<void> {
   await turn.deps.store.staff.setNotificationsOff(turn.actor, off);
-  await turn.context.sendActivity(off ? text[turn.locale].off : text[turn.locale].on);
+  await turn.context.sendActivity(off ? catalogue(turn.locale).notifications.off : catalogue(turn.locale).notifications.on);
 }

@@ -14,7 +14,7 @@ import { invokeCard, invokeMessage } from "../invoke.ts";
 import { notifyCoach, updateCopies, type ReviewDeps } from "../review-messages.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
-import { reviewText } from "./review.texts.ts";
+import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
 export { requestReview, type ReviewDeps } from "../review-messages.ts";
 
@@ -42,11 +42,11 @@ async function sendPendingList(turn: Turn, review: ReviewDeps): Promise<void> {
   const { context, actor, locale, deps } = turn;
   const result = await listPendingReviews(deps.store, actor);
   if (result.outcome === "not_reviewer") {
-    await context.sendActivity(reviewText[locale].onlyReviewers);
+    await context.sendActivity(catalogue(locale).review.onlyReviewers);
     return;
   }
   if (result.dropped) deps.logger.error({ event: "scope.list_leak", via: "review.list", dropped: result.dropped }, "a list query returned clients outside the asker's scope");
-  const scope = result.teamName === null ? (locale === "nl" ? "alle teams" : "all teams") : `team ${result.teamName}`;
+  const scope = result.teamName === null ? catalogue(locale).review.allTeams : `team ${result.teamName}`;
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(result.pending, { locale, texts: review.texts, scope, total: result.total }))] });
 }
 
@@ -54,7 +54,7 @@ async function openReview(turn: Turn, review: ReviewDeps): Promise<void> {
   const { context, actor, locale, deps } = turn;
   const parsed = OpenSubmit.safeParse(context.activity.value);
   const result = await readReview(deps.store, actor, { classificationId: parsed.data?.classificationId, via: "review.open", requireReviewer: true });
-  if (result.outcome === "not_reviewer") return void (await context.sendActivity(reviewText[locale].notReviewer));
+  if (result.outcome === "not_reviewer") return void (await context.sendActivity(catalogue(locale).review.notReviewer));
   if (result.outcome === "not_visible") return sayNotVisible(turn);
   const card = renderReviewCard(result.review, { locale, texts: review.texts, canDecide: result.canDecide, refreshUserIds: [context.activity.from.id] });
   const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
@@ -72,7 +72,7 @@ async function refreshReview(turn: Turn, review: ReviewDeps): Promise<void> {
 
 async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision): Promise<void> {
   const { context, actor, locale, deps } = turn;
-  const s = reviewText[locale];
+  const s = catalogue(locale).review;
   const parsed = DecisionData.safeParse(actionData(context.activity.value));
   if (!parsed.success) {
     await deps.store.audit.refusal({ actor, reason: "review_invalid_payload" });

@@ -8,6 +8,7 @@ import { exportClassifications } from "../../use-cases/export-data.ts";
 import { importRecords } from "../../use-cases/import-records.ts";
 import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
 import { withStore } from "../with-database.ts";
+import { t } from "../../i18n/catalogue/index.ts";
 
 function flags(args: string[]) {
   const positional: string[] = [];
@@ -44,13 +45,13 @@ function progress(io: CliIo) {
 }
 
 function printReport(io: CliIo, report: ImportReport, locale: Locale, dryRun: boolean) {
-  const nl = locale === "nl";
+  const w = t(locale).importReport;
   for (const p of report.problems.slice(0, 200)) io.stderr.write(`${describeProblem(p, locale)}\n`);
-  if (report.problems.length > 200) io.stderr.write(`... ${report.problems.length - 200} ${nl ? "meer" : "more"}\n`);
-  const what = `${report.created} ${nl ? "nieuw" : "new"}, ${report.updated} ${nl ? "gewijzigd" : "changed"}, ${report.unchanged} ${nl ? "ongewijzigd" : "unchanged"}, ${report.closed} ${nl ? "afgesloten" : "closed"}, ${report.skipped} ${nl ? "overgeslagen" : "skipped"}`;
-  if (dryRun) io.stdout.write(`${nl ? "Proefrun, niets opgeslagen" : "Dry run, nothing written"}: ${what}\n`);
-  else if (!report.written) io.stdout.write(`${nl ? "Niets opgeslagen: het bestand bevat fouten (gebruik --skip-invalid om geldige regels toch te importeren)" : "Nothing written: the file has errors (use --skip-invalid to import the valid rows anyway)"}. ${what}\n`);
-  else io.stdout.write(`${nl ? "Geïmporteerd" : "Imported"}: ${what}${report.createdTeams.length ? `; ${nl ? "nieuwe teams" : "new teams"}: ${report.createdTeams.join(", ")}` : ""}\n`);
+  if (report.problems.length > 200) io.stderr.write(`... ${report.problems.length - 200} ${w.more}\n`);
+  const what = w.counts(report);
+  if (dryRun) io.stdout.write(`${w.dryRun}: ${what}\n`);
+  else if (!report.written) io.stdout.write(`${w.notWritten}. ${what}\n`);
+  else io.stdout.write(`${w.imported}: ${what}${report.createdTeams.length ? `; ${w.newTeams}: ${report.createdTeams.join(", ")}` : ""}\n`);
 }
 
 export const importCommand: CliCommand = {
@@ -64,7 +65,7 @@ export const importCommand: CliCommand = {
     try {
       text = readFileSync(file, "utf8");
     } catch {
-      throw new CliUsageError(locale === "nl" ? `kan ${file} niet lezen` : `cannot read ${file}`);
+      throw new CliUsageError(t(locale).importReport.cannotRead(file));
     }
     const options = {
       dryRun: named.has("--dry-run"),

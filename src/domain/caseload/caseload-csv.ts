@@ -5,6 +5,7 @@
 // "=HYPERLINK(...)" stays text (csvCell, shared with the reporting export). Dates are ISO (2026-02-20),
 // which every spreadsheet reads as a date.
 import { csvCell } from "../text/csv.ts";
+import { t } from "../../i18n/catalogue/index.ts";
 
 export interface CsvClientLine {
   externalKey: string;
@@ -19,18 +20,12 @@ export interface CsvClientLine {
   confirmedAt?: Date;
 }
 
-const HEADERS = {
-  nl: ["Klantnummer", "Naam", "Wijk", "Trede", "Tussenstap", "Verwachte trede", "Coach", "Laatste contact", "Wacht sinds"],
-  en: ["Client number", "Name", "Neighbourhood", "Rung", "Substep", "Expected rung", "Coach", "Last contact", "Waiting since"],
-};
-
-
 const isoDay = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 export function caseloadCsv(lines: readonly CsvClientLine[], locale: "nl" | "en"): string {
   const separator = locale === "nl" ? ";" : ",";
   const waiting = lines.some((l) => l.confirmedAt);
-  const header = HEADERS[locale].slice(0, waiting ? 9 : 8);
+  const header = t(locale).csv.headers.slice(0, waiting ? 9 : 8);
   const rows = lines.map((l) => [
     l.externalKey,
     l.displayName,
@@ -48,5 +43,5 @@ export function caseloadCsv(lines: readonly CsvClientLine[], locale: "nl" | "en"
 
 /** "trede-klanten-2026-11-22.csv": no names, only the date. */
 export function csvFileName(today: Date, locale: "nl" | "en"): string {
-  return `${locale === "nl" ? "trede-klanten" : "trede-clients"}-${isoDay(today)}.csv`;
+  return `${t(locale).csv.fileName}-${isoDay(today)}.csv`;
 }

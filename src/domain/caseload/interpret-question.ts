@@ -7,6 +7,7 @@ import type { Locale } from "../localized.ts";
 import { AGE_BANDS, ageBandRange, CaseloadQuery, type AgeBand, type CaseloadFilters, type DistributionBy, type Period } from "./caseload-query.ts";
 import { describePeriod } from "./describe-query.ts";
 import { detectLocale, FREE_WORDS, normaliseQuestion, QuestionTokens } from "./question-tokens.ts";
+import { t } from "../../i18n/catalogue/index.ts";
 
 export interface InterpretContext {
   locale: Locale;
@@ -32,32 +33,8 @@ export type Interpretation =
       suggestions: string[];
     };
 
-export const EXAMPLE_QUESTIONS: Record<Locale, string[]> = {
-  nl: [
-    "Wie op trede 1 gaat naar verwachting stijgen?",
-    "Verdeling huidige en verwachte trede",
-    "Hoeveel klanten zijn dit jaar minstens één trede gestegen?",
-    "Wie is gedaald sinds de vorige meting?",
-    "Welke klanten zijn langer dan 12 maanden niet gesproken?",
-    "Welk percentage is in beeld, per wijk?",
-    "Groeipotentieel per leeftijdscategorie",
-    "Welke indelingen wachten op akkoord?",
-    "Wie staat al twee jaar op dezelfde trede?",
-    "Hoeveel verwijzingen naar werk of wijkteam dit jaar?",
-  ],
-  en: [
-    "Who on rung 1 is expected to move up?",
-    "Distribution of current and expected rung",
-    "How many clients climbed at least one rung this year?",
-    "Who moved down since the previous measurement?",
-    "Which clients have not been spoken to for more than 12 months?",
-    "What percentage is in view, per neighbourhood?",
-    "Growth potential by age band",
-    "Which classifications are waiting for approval?",
-    "Who has been on the same rung for two years?",
-    "How many referrals to work or the neighbourhood team this year?",
-  ],
-};
+/** What Trede offers when it does not understand a question (the texts are in the catalogue). */
+export const EXAMPLE_QUESTIONS: Record<Locale, string[]> = { nl: t("nl").caseloadExamples.questions, en: t("en").caseloadExamples.questions };
 
 // Words worth correcting when misspelt (names and wijken are added per question).
 const VOCABULARY = [

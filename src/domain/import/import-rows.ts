@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Locale } from "../localized.ts";
 import { findInvisibleCharacter } from "../text/invisible-characters.ts";
+import { t } from "../../i18n/catalogue/index.ts";
 
 export type ImportKind = "clients" | "staff";
 
@@ -114,41 +115,8 @@ export interface RowProblem {
   reason: string;
 }
 
-const REASONS: Record<Locale, Record<string, string>> = {
-  nl: {
-    required: "is leeg maar verplicht",
-    too_long: "is te lang",
-    invalid_key: "mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten",
-    invalid_birth_year: "is geen geldig geboortejaar (bijv. 1980 of 03-04-1980; leeftijd 15 tot 110)",
-    invalid_object_id: "is geen Entra object id (GUID)",
-    invalid_roles: "bevat een onbekende rol (coach, teamleider, werkbegeleider of admin, gescheiden door |)",
-    duplicate_key: "komt eerder in het bestand voor (regel {0})",
-    unknown_team: "team bestaat niet in Trede (gebruik --create-teams om het aan te maken)",
-    unknown_coach: "is geen bekende medewerker met de rol coach",
-    ambiguous_coach: "past bij meer dan één medewerker; gebruik het Entra object id",
-    missing_column: "ontbreekt in de kopregel",
-    column_count: "aantal kolommen klopt niet met de kopregel",
-    invisible_character: "bevat een onzichtbaar teken of stuurteken ({0}); haal het weg in het bronbestand",
-  },
-  en: {
-    required: "is empty but required",
-    too_long: "is too long",
-    invalid_key: "may only contain letters, digits, dot, dash and underscore",
-    invalid_birth_year: "is not a valid birth year (e.g. 1980 or 03-04-1980; age 15 to 110)",
-    invalid_object_id: "is not an Entra object id (GUID)",
-    invalid_roles: "has an unknown role (coach, team lead, supervisor or admin, separated by |)",
-    duplicate_key: "appears earlier in the file (line {0})",
-    unknown_team: "team does not exist in Trede (use --create-teams to create it)",
-    unknown_coach: "is not a known staff member with the coach role",
-    ambiguous_coach: "matches more than one staff member; use the Entra object id",
-    missing_column: "is missing from the header",
-    column_count: "the number of columns does not match the header",
-    invisible_character: "contains an invisible or control character ({0}); remove it in the source file",
-  },
-};
-
 export function describeProblem(p: RowProblem, locale: Locale): string {
   const [code, arg] = p.reason.split(":");
-  const text = (REASONS[locale][code] ?? code).replace("{0}", arg ?? "");
-  return locale === "nl" ? `regel ${p.line}, kolom ${p.column}: ${text}` : `line ${p.line}, column ${p.column}: ${text}`;
+  const w = t(locale).importRows;
+  return w.problem(p.line, p.column, (w.reasons[code] ?? code).replace("{0}", arg ?? ""));
 }
