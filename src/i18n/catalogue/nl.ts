@@ -5,6 +5,7 @@
 // are not here: those are data.
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
+import type { FieldProblem } from "../../domain/debrief/field-problem.ts";
 import { list } from "./list.ts";
 
 const OUTCOMES: Record<string, string> = {
@@ -310,6 +311,122 @@ export const nl = {
       "Wie staat al twee jaar op dezelfde trede?",
       "Hoeveel verwijzingen naar werk of wijkteam dit jaar?",
     ],
+  },
+  /** the debrief: step titles and field labels (used by the step table), buttons, problems next to fields, messages */
+  debrief: {
+    problems: {
+      required: "Kies of vul dit in.",
+      needed_for_rung: "Nodig om de trede te bepalen: kies of vul dit in.",
+      invalid_choice: "Deze keuze bestaat niet (meer). Kies opnieuw.",
+      invalid_date: "Vul een geldige datum in.",
+      date_in_future: "Deze datum ligt in de toekomst.",
+      date_too_old: "Deze datum ligt meer dan een jaar terug.",
+      date_in_past: "Deze datum ligt in het verleden.",
+      invalid_number: "Vul een getal van 1 tot en met 36 in.",
+      substep_not_of_rung: "Deze tussenstap hoort niet bij de gekozen trede.",
+      confirm_expectation: "Bevestig dit, of pas de verwachting aan.",
+      not_in_caseload: "Deze klant hoort niet bij jouw caseload. Kies een klant uit de lijst.",
+    } satisfies Record<FieldProblem, string>,
+    progress: (n: number, m: number, client: string | null) => `Stap ${n} van ${m}${client ? ` · ${client}` : ""}`,
+    next: "Volgende",
+    back: "Terug",
+    cancel: "Annuleren",
+    fixBelow: "Er ontbreekt nog iets; zie hieronder.",
+    // step: contact
+    contactTitle: "Nieuw verslag",
+    contactIntro: "Over welk gesprek gaat het?",
+    noClients: "Je hebt (nog) geen actieve klanten in Trede.",
+    client: "Klant",
+    clientPlaceholder: "Typ een achternaam of klantnummer",
+    date: "Datum van het contact",
+    kind: "Soort contact",
+    kinds: { HUISBEZOEK: "Huisbezoek", KANTOOR: "Op kantoor", TELEFONISCH: "Telefonisch", VIDEO: "Video" },
+    reached: "Is de klant bereikt?",
+    yes: "Ja",
+    no: "Nee",
+    // step: observations
+    observationsTitle: "Situatie nu",
+    observationsIntro: "Beantwoord de vragen van boven naar beneden tot de trede vaststaat; een vraag met 'alleen bij' sla je anders over.",
+    askedWhen: (answers: string, question: number) => `Alleen bij ${answers} op vraag ${question}.`,
+    domainsIntro: "Leefdomeinen (ZRM): scoor alleen wat besproken is. 1 acuut · 2 niet zelfredzaam · 3 beperkt · 4 voldoende · 5 volledig zelfredzaam.",
+    notDiscussed: "Niet besproken",
+    specialDomain: (why: string) => `Gevoelig domein, alleen omdat je team dit vastlegt${why ? `: ${why}` : ""}. Leg een functionele conclusie vast, geen diagnose.`,
+    verdiepingChange: (date: string) => `Verdieping (opleiding, taal, inburgering, ontheffing) sinds ${date}`,
+    verdiepingUnchanged: "Ongewijzigd",
+    verdiepingUpdate: "Gewijzigd: bijwerken",
+    // step: verdieping
+    verdiepingTitle: "Verdieping",
+    verdiepingIntro: "Vul in wat je weet; open laten mag.",
+    // step: proposal
+    proposalTitle: "Voorstel",
+    rung: "Trede",
+    substep: "Tussenstap",
+    expected: "Verwachte trede",
+    expectedRung: (months: number) => `Verwachte trede over ${months} maanden`,
+    horizon: "Termijn (maanden)",
+    growth: "Kan de klant binnen een jaar 1 of meer treden stijgen?",
+    growthOptions: { ja: "Ja", nee: "Nee", onbekend: "Onbekend" },
+    unknown: "Onbekend",
+    outcome: "Uitkomst / vervolg",
+    nextContact: "Volgend contact",
+    nextContactHelp: "Contact minstens eens per jaar houdt de klant in beeld.",
+    substepQuestion: (rung: number, name: string) => `Is er een volgende stap richting trede ${rung} (${name}) in beeld?`,
+    noSubstep: "Geen tussenstap",
+    confirm: "Bevestigen",
+    adjust: "Aanpassen",
+    adjustTo: "Trede en tussenstap",
+    reason: "Waarom pas je het voorstel aan?",
+    reasonRequired: "Geef een reden; die wordt bewaard en door de werkbegeleider gelezen.",
+    saveAdjusted: "Aangepast bevestigen",
+    chooseRung: "Kies een trede.",
+    months: (n: number) => `over ${n} maanden`,
+    reviewNote: (note: string) => `De werkbegeleider schreef: "${note}"`,
+    belowCurrent: (expected: number, current: number) => `Klopt het dat de verwachte trede (${expected}) lager ligt dan de huidige (${current})?`,
+    growthWithoutRise: "Klopt het: groeipotentieel 'ja', maar geen hogere verwachte trede?",
+    confirmYes: "Ja, dit klopt",
+    // previous classification
+    previous: (date: string) => `vorige keer (${date})`,
+    previousValue: (value: string, date: string) => `vorige keer: ${value} (${date})`,
+    previousLine: (date: string, rung: string, substep: string) => `Vorige keer (${date}): trede ${rung}${substep ? ` · ${substep}` : ""}`,
+    noPrevious: "Eerste verslag voor deze klant in Trede.",
+    // who must approve
+    approval: (why: string) => `Een werkbegeleider moet dit goedkeuren: ${why}.`,
+    approvalOnOverride: "Aanpassen vraagt akkoord van een werkbegeleider.",
+    reasons: {
+      ALWAYS: "je team laat elke indeling beoordelen",
+      OVERRIDE: "je past het voorstel aan",
+      JUMP: (from: number, to: number) => `een sprong van trede ${from} naar ${to}`,
+      ONTHEFFING: "er is een ontheffing arbeidsplicht vastgelegd",
+    },
+    // sent back by a supervisor
+    sentBack: (client: string, note: string | null) => `Teruggestuurd door de werkbegeleider: ${client}${note ? ` — "${note}"` : ""}`,
+    sentBackAction: "Verslag aanpassen",
+    // handler messages
+    clientRefused: "Deze klant hoort niet bij jouw caseload. Kies een klant uit de lijst.",
+    resumeTitle: (client: string | null, step: number) => `Je was bezig met een verslag${client ? ` over ${client}` : ""} (stap ${step}).`,
+    resume: "Doorgaan",
+    restart: "Opnieuw beginnen",
+    retired: "Dit verslag gaat verder in een nieuw bericht hieronder; deze kaart is niet meer actief.",
+    cancelled: "Verslag geannuleerd; er is niets opgeslagen.",
+    notReachedTitle: "Contactpoging vastgelegd",
+    notReachedNote: "De klant is niet bereikt; de poging telt mee in het bereik per wijk.",
+    savedTitle: (client: string) => `Verslag opgeslagen: ${client}`,
+    final: "Definitief",
+    pending: (names: string[]) => (names.length ? `Wacht op akkoord van ${names.join(" of ")}` : "Wacht op akkoord van een werkbegeleider"),
+    observedOn: "Peildatum",
+    overridden: "Aangepast door coach",
+    reviewNotice: (notified: string[], listOnly: string[]) =>
+      [
+        notified.length ? `Ter beoordeling gestuurd naar ${notified.join(", ")}.` : "",
+        listOnly.length ? `${listOnly.join(", ")} ${listOnly.length === 1 ? "ziet" : "zien"} het in de lijst "beoordelen" zodra ${listOnly.length === 1 ? "hij of zij" : "zij"} Trede opent.` : "",
+        !notified.length && !listOnly.length ? "Er is nog geen werkbegeleider voor dit team in Trede; de beheerder is nodig om dit af te ronden." : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    reopenRefused: "Dit verslag kun je niet heropenen.",
+    nothingToResume: "Er is geen verslag in behandeling. Typ **verslag** om te beginnen.",
+    severalClients: "Meerdere klanten passen hierbij. Kies hieronder de juiste.",
+    noClientFound: "Ik vind geen klant met die naam of dat klantnummer bij jouw klanten. Kies hieronder uit je klanten, of typ de volledige naam.",
   },
 };
 
