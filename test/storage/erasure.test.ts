@@ -10,6 +10,7 @@ import { eraseClient } from "../../src/use-cases/erase-client.ts";
 import { verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { backends } from "../support/databases.ts";
 import { startTestBot, type TestBot, type TestUser } from "../support/bot-harness.ts";
+import { sortedNameLabel } from "../../src/domain/clients/dutch-name.ts";
 import { click, findAction } from "../support/cards.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 
@@ -64,15 +65,16 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
     // the situation card (the stroomschema's questions together), then the verdieping of a first debrief
     ex = await click(coach, ex, "debrief.next", { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "wekelijks" });
     ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
-    const proposal = { nextStep: "3.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
-    const done = await click(coach, ex, "debrief.override", { ...proposal, rung: "3.1", reason: person.overrideReason });
+    const proposal = { nextStep: "3.1", expectedRung: "5", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    // a rung the proposal did not give: the coach's typed reason is stored and the override waits for review
+    const done = await click(coach, ex, "debrief.override", { ...proposal, rung: "4.1", reason: person.overrideReason });
     expect(done.text).toContain("Ter beoordeling gestuurd");
     // the team lead's caseload answer lists the client; a question with personal data is not understood
-    const listed = await lead.say("klanten op trede 3");
+    const listed = await lead.say("klanten op trede 4");
     expect(JSON.stringify(listed.cards)).toContain(person.name);
     await lead.say(`${person.question}, BSN ${person.bsn}?`);
     // a coach left with a client picker that shows the name
-    expect(JSON.stringify((await coach.say("verslag")).cards)).toContain(person.name);
+    expect(JSON.stringify((await coach.say("verslag")).cards)).toContain(sortedNameLabel(person.name)); // "Surname, First"
     // the supervisor sends it back with a typed note
     await bot.trede.idle();
     const request = bot.connector.sent.filter((s) => s.conversationId === supervisor.conversationId && s.activity.attachments?.length).at(-1)!;
@@ -103,7 +105,7 @@ describe.each(backends)("erasure leaves nothing of the person on $name", (backen
     expect(planted.filter((p) => lower.includes(p.toLowerCase()))).toEqual([]);
     // aggregate history stays: the classifications with their rungs, without the person
     expect(await bot.db.prisma.classification.count({ where: { clientId } })).toBe(classifications);
-    expect(await bot.db.prisma.classification.findFirst({ where: { clientId }, orderBy: { version: "desc" } })).toMatchObject({ finalRung: 3, overrideReason: null, reviewNote: null, answers: {} });
+    expect(await bot.db.prisma.classification.findFirst({ where: { clientId }, orderBy: { version: "desc" } })).toMatchObject({ finalRung: 4, overrideReason: null, reviewNote: null, answers: {} });
     expect(await verifyAuditChain(bot.db.prisma)).toMatchObject({ ok: true });
     // the coach's conversation goes on after its state about the client was removed
     expect((await coach.say("verslag")).cards.length).toBeGreaterThan(0);
