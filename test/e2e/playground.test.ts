@@ -121,8 +121,10 @@ describe("Trede in the Agents Playground", () => {
     await answer(/^4\. .*georganiseerde activiteit/, /minstens wekelijks/);
     if (await card().getByRole("radiogroup", { name: /sinds/ }).count()) await answer(/sinds/, "Ongewijzigd");
     await screenshot("ladder-question");
-    await next(/Voorstel|Verdieping/);
-    if (!(await card().getByText("Voorstel", { exact: true }).count())) await next("Voorstel"); // the verdieping of a first debrief
+    // the proposal, or first the verdieping card when it is due (texts only those cards show: the situation
+    // card itself mentions "Verdieping")
+    await next(/Trede 3 — Deelname aan georganiseerde activiteiten|Vul in wat je weet/);
+    if (await card().getByText(/Vul in wat je weet/).count()) await next("Trede 3 — Deelname aan georganiseerde activiteiten");
     await shows("Trede 3 — Deelname aan georganiseerde activiteiten");
     await answer(/volgende stap richting trede 4/, /Verkennen/);
     await choose("Verwachte trede over 12 maanden", "5 · Betaald werk met ondersteuning");
