@@ -11,17 +11,13 @@ import { Prisma, type ContactKind, type GrowthPotential, type PrismaClient } fro
 import { auditEventData, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { clientScopeCondition, clientWhereForActor } from "../client-scope.ts";
 import type { Sql } from "../db/index.ts";
+import type { ClientChoice } from "../../domain/debrief/ports.ts";
 
 // Two debriefs on one day: the later version wins.
 const LATEST_SCORE_FIRST: Prisma.DomainScoreOrderByWithRelationInput[] = [{ observedOn: "desc" }, { classification: { version: "desc" } }];
 
-export interface ClientChoice {
-  id: string;
-  externalKey: string;
-  displayName: string;
-  wijk: string;
-  currentRung: number | null;
-}
+// the picker's rows cross the store port, so their shape lives in the domain
+export type { ClientChoice };
 
 /** The actor's active clients for the picker, optionally narrowed by a name or client-number fragment. */
 export async function listClientsForDebrief(sql: Sql, actor: Actor, options: { search?: string; take?: number } = {}): Promise<ClientChoice[]> {
