@@ -233,6 +233,13 @@ export function createFakeStore(): FakeStore {
 }
 
 /** Seeds the fake as test/storage/store-contract seeds a real database. */
+/** A staff member in the fake store, returned as the actor the use cases take. */
+export function addPerson(store: FakeStore, name: string, roles: Role[], teamId: string | null): Actor {
+  const s = { id: randomUUID(), tenantId: "t", aadObjectId: name, displayName: name, roles, teamId, active: true, notificationsOff: false };
+  store.data.staff.push(s);
+  return { staffId: s.id, tenantId: "t", aadObjectId: name, displayName: name, roles, teamId };
+}
+
 export function newTeam(name: string): TeamSettings {
   return {
     id: randomUUID(),

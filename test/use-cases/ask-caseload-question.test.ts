@@ -7,7 +7,7 @@ import type { Actor, Role } from "../../src/domain/access/actor.ts";
 import type { CaseloadQuery } from "../../src/domain/caseload/caseload-query.ts";
 import type { CaseloadResult, ClientLine } from "../../src/domain/caseload/caseload-result.ts";
 import { askCaseloadQuestion, type AskCaseloadDeps, type CaseloadModel } from "../../src/use-cases/ask-caseload-question.ts";
-import { createFakeStore, newTeam } from "../support/fake-store.ts";
+import { addPerson, createFakeStore, newTeam } from "../support/fake-store.ts";
 
 const TODAY = new Date("2026-11-22T10:00:00Z");
 
@@ -16,11 +16,7 @@ function world() {
   const noord = newTeam("Noord");
   const zuid = newTeam("Zuid");
   store.data.teams.push(noord, zuid);
-  const person = (name: string, roles: Role[], teamId: string | null): Actor => {
-    const s = { id: randomUUID(), tenantId: "t", aadObjectId: name, displayName: name, roles, teamId, active: true, notificationsOff: false };
-    store.data.staff.push(s);
-    return { staffId: s.id, tenantId: "t", aadObjectId: name, displayName: name, roles, teamId };
-  };
+  const person = (name: string, roles: Role[], teamId: string | null): Actor => addPerson(store, name, roles, teamId);
   const coach = person("Coach Noord", ["COACH"], noord.id);
   const lead = person("Teamleider Noord", ["TEAM_LEAD"], noord.id);
   const admin = person("Beheer", ["ADMIN"], null);

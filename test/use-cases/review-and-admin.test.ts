@@ -7,7 +7,7 @@ import { changeTeamSettings } from "../../src/use-cases/change-team-settings.ts"
 import { decideReview } from "../../src/use-cases/decide-review.ts";
 import { eraseClient } from "../../src/use-cases/erase-client.ts";
 import { listPendingReviews, readReview } from "../../src/use-cases/read-reviews.ts";
-import { createFakeStore, newTeam, type FakeStore } from "../support/fake-store.ts";
+import { addPerson, createFakeStore, newTeam, type FakeStore } from "../support/fake-store.ts";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 const profileIds = ["participatieladder-6", "ontwikkelladder-7"];
@@ -17,11 +17,7 @@ function world() {
   const noord = newTeam("Noord");
   const zuid = newTeam("Zuid");
   store.data.teams.push(noord, zuid);
-  const person = (name: string, roles: Role[], teamId: string | null): Actor => {
-    const s = { id: randomUUID(), tenantId: "t", aadObjectId: name, displayName: name, roles, teamId, active: true, notificationsOff: false };
-    store.data.staff.push(s);
-    return { staffId: s.id, tenantId: "t", aadObjectId: name, displayName: name, roles, teamId };
-  };
+  const person = (name: string, roles: Role[], teamId: string | null): Actor => addPerson(store, name, roles, teamId);
   const actors = {
     coach: person("Coach Noord", ["COACH"], noord.id),
     supervisor: person("Werkbegeleider Noord", ["SUPERVISOR"], noord.id),

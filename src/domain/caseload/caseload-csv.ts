@@ -5,20 +5,13 @@
 // "=HYPERLINK(...)" stays text (csvCell, shared with the reporting export). Dates are ISO (2026-02-20),
 // which every spreadsheet reads as a date.
 import { csvCell } from "../text/csv.ts";
+import type { ClientLine } from "./caseload-result.ts";
 import { t } from "../../i18n/catalogue/index.ts";
 
-export interface CsvClientLine {
-  externalKey: string;
-  displayName: string;
-  wijk: string;
-  rung: number;
-  substep: number | null;
-  expectedRung: number | null;
-  coachName: string | null;
-  lastContactAt: Date | null;
-  /** the review list: waiting since */
+/** What the CSV shows of a list line; the review list adds when it started waiting. */
+export type CsvClientLine = Pick<ClientLine, "externalKey" | "displayName" | "wijk" | "rung" | "substep" | "expectedRung" | "coachName" | "lastContactAt"> & {
   confirmedAt?: Date;
-}
+};
 
 const isoDay = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
