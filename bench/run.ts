@@ -32,7 +32,7 @@ const table: Record<string, string | number>[] = [];
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 const row = (name: string, s: Stats, floor?: Stats) =>
   table.push({ measure: name, n: s.n, p50: ms(s.p50), p95: ms(s.p95), p99: ms(s.p99), "req/s": s.throughput.toFixed(0), "p95 vs floor": floor ? ratio(s.p95, floor.p95) : "floor", "p99 vs floor": floor ? ratio(s.p99, floor.p99) : "floor" });
-type FloorRows = Record<string, any>[][];
+type FloorRows = Record<string, unknown>[][];
 const quiet = () => createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 
 function activity(connectorUrl: string, user: string, conversation: string, extra: Record<string, unknown>) {

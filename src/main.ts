@@ -1,7 +1,7 @@
 // Composition root of the bot process: parse the configuration once, start, stop cleanly on a signal.
 import { ConfigError, parseEnv } from "./config/env.ts";
 
-let env;
+let env: ReturnType<typeof parseEnv>;
 try {
   env = parseEnv(process.env);
 } catch (e) {

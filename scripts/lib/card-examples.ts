@@ -74,7 +74,7 @@ export function cardExamples(locale: Locale = "nl"): CardExample[] {
     substep: i % 2 ? 2 : null,
     expectedRung: 2,
     coachName: "Sanne de Vries",
-    lastContactAt: new Date("2026-10-0" + (i + 1) + "T00:00:00Z"),
+    lastContactAt: new Date(`2026-10-0${i + 1}T00:00:00Z`),
     status: "FINAL",
   });
   const risers = { measure: "list" as const, filters: { rungs: [1], expected: { op: "aboveCurrent" as const } } };

@@ -67,7 +67,8 @@ export function createPlanner(options: { config: ModelConfig; promptsFolder: str
 
 function aiTemp(state: TredeTurnState): AiTemp {
   const temp = state.temp as unknown as { ai?: AiTemp };
-  return (temp.ai ??= {});
+  temp.ai ??= {};
+  return temp.ai;
 }
 
 /**

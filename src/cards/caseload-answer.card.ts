@@ -59,7 +59,7 @@ export function renderCaseloadAnswerCard({ result, query, description, scopeLabe
       break;
     case "distribution": {
       summary = s.clients(result.total);
-      const label = query.measure === "distribution" ? ({ wijk: s.wijk, ageBand: s.band, coach: "Coach", team: "Team", expected: s.expected, growthPotential: s.yes + "/" + s.no } as Record<string, string>)[query.by] ?? s.rung : s.rung;
+      const label = query.measure === "distribution" ? ({ wijk: s.wijk, ageBand: s.band, coach: "Coach", team: "Team", expected: s.expected, growthPotential: `${s.yes}/${s.no}` } as Record<string, string>)[query.by] ?? s.rung : s.rung;
       const pct = (n: number) => `${Math.round((n / Math.max(1, result.total)) * 100)}%`;
       // the bar chart draws the bars (a column of block characters broke mid-bar at phone width)
       const row = (key: string, n: number, hidden?: boolean) => (hidden ? [key, "•", "–"] : [key, String(n), pct(n)]);

@@ -111,8 +111,7 @@ function previousLine(screen: DebriefScreen, s: DebriefTexts, locale: Locale): s
 }
 
 export function renderDebriefCard(input: DebriefCardInput): AdaptiveCard {
-  const { screen, locale } = input;
-  return STEPS[screen.step].card === "debrief-proposal" ? renderProposal(input) : renderStep(input);
+  return STEPS[input.screen.step].card === "debrief-proposal" ? renderProposal(input) : renderStep(input);
 }
 
 function common(input: DebriefCardInput) {

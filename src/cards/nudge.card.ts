@@ -1,6 +1,6 @@
 // The coach's weekly nudge: one line per client with the reason and a button that starts `verslag` for that
 // client (the debrief's own start, which checks the client against the coach's caseload again).
-import type { NudgeLine, NudgeReason } from "../domain/nudges/nudge-rules.ts";
+import type { NudgeLine } from "../domain/nudges/nudge-rules.ts";
 import { formatDate } from "../i18n/format.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { cardText, type CardText } from "./card-text.ts";

@@ -17,3 +17,9 @@ export interface CliCommand {
 
 /** An error whose message is meant for the person at the terminal (no stack trace). */
 export class CliUsageError extends Error {}
+
+/** Tells the person at the terminal what went wrong and returns the exit code for invalid input. */
+export function fail(io: CliIo, message: string): 1 {
+  io.stderr.write(`${message}\n`);
+  return 1;
+}

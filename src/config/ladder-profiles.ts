@@ -42,5 +42,5 @@ export function loadLadderProfiles(dir = LADDERS_DIR): LadderProfiles {
     if (!p) throw new Error(`unknown ladder profile "${id}" (known: ${[...byId.keys()].join(", ")})`);
     return p;
   };
-  return { all, get, view: (id) => (get(id), views.get(id)!), default: get(DEFAULT_PROFILE_ID) };
+  return { all, get, view: (id) => views.get(get(id).id)!, default: get(DEFAULT_PROFILE_ID) };
 }

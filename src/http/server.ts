@@ -39,6 +39,7 @@ export const InboundActivity = z
   .passthrough();
 
 // PostgreSQL refuses NUL characters in text; they never carry meaning in a chat message
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this removes
 const dropNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "") : value);
 
 export function createHttpApp(options: HttpOptions): express.Express {

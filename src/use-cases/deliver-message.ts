@@ -38,7 +38,7 @@ export async function deliverMessage(
   if (!(await store.claimMessage(input.claim))) return "already_sent";
   let lastError = "";
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
-    let result;
+    let result: Awaited<ReturnType<typeof sender.send>>;
     try {
       result = await sender.send(input.recipient.reference, input.message);
     } catch (e) {

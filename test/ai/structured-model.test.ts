@@ -67,6 +67,7 @@ describe("structured model path against an OpenAI-compatible server", () => {
     await adapter.send("x").assertReply((a) => expect(a.text).toMatch(/^failed:(unavailable|no_action)$/));
     fake.reply({ raw: "<html>proxy error</html>" });
     await adapter.send("x").assertReply((a) => expect(a.text).toMatch(/^failed:/));
+    // biome-ignore lint/suspicious/noThenProperty: the fake server's reply option, never awaited
     fake.reply({ delayMs: 700, then: { toolCall: { name: "set_colour", arguments: { colour: "red" } } } });
     await adapter.send("x").assertReply("failed:timeout");
   });

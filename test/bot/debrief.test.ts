@@ -244,7 +244,7 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
 
   it("refuses a substep of another rung in an override, and the database refuses one on the top rung", async () => {
     const first = await startDebrief();
-    let ex = await throughSituation(first, clientB, { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, { verdiepingChange: "unchanged" });
+    const ex = await throughSituation(first, clientB, { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, { verdiepingChange: "unchanged" });
     expect(cardText(ex.lastCard())).toContain("4 · Onbetaald werk");
     const answers = { nextStep: "4.1", expectedRung: "5", growthPotential: "ja", outcome: "werk" };
     const refused = await click(coach, ex, "debrief.override", { ...answers, rung: "3", substep: "4.2", reason: "Toch trede 3" });

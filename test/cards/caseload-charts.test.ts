@@ -72,7 +72,7 @@ describe("caseload charts", () => {
     // short headers at phone width ("T1"), the rung in words in the chart's legend
     expect(header).toEqual(["Periode", "T1", "T2", "Tot."]);
     expect(chart.data.map((s: any) => s.legend)).toEqual(["Trede 1", "Trede 2"]);
-    chart.data.forEach((s: any, i: number) => expect(s.values).toEqual(rows.map((r) => ({ x: r[0], y: Number(r[i + 1]) }))));
+    for (const [i, s] of chart.data.entries()) expect(s.values).toEqual(rows.map((r) => ({ x: r[0], y: Number(r[i + 1]) })));
     expect(rows.map((r) => r[0])).toEqual(["K1 2026", "K2 2026"]);
     const shown = await browser.render(card);
     expect(shown.errors).toEqual([]);

@@ -13,7 +13,7 @@ function walk(node: unknown, path: string, out: Entry[] = []): Entry[] {
   else if (typeof node === "function") out.push({ path, kind: "function", arity: node.length });
   else if (Array.isArray(node)) {
     out.push({ path, kind: "list", empty: node.length === 0 });
-    node.forEach((item, i) => walk(item, `${path}[${i}]`, out));
+    for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`, out);
   } else if (node && typeof node === "object") {
     out.push({ path, kind: "area", empty: Object.keys(node).length === 0 });
     for (const key of Object.keys(node).sort()) walk((node as Record<string, unknown>)[key], path ? `${path}.${key}` : key, out);

@@ -91,7 +91,9 @@ describe.each(backends)("the rung-5 reasons migration on $name", (backend) => {
   });
 
   it("turns each stored reason into a list of one and no reason into an empty list", async () => {
-    const copy = (names: string[]) => names.forEach((name) => cpSync(path.join("prisma/migrations", name), path.join(dir, name), { recursive: true }));
+    const copy = (names: string[]) => {
+      for (const name of names) cpSync(path.join("prisma/migrations", name), path.join(dir, name), { recursive: true });
+    };
     copy(all.slice(0, all.indexOf(migration)));
     await db.migrate(dir);
     // Team, Staff and Client are unchanged since; the classifications are written in the old shape with plain SQL

@@ -36,7 +36,7 @@ export async function startConnector(): Promise<Connector> {
     }
     next();
   });
-  app.post("/v3/conversations", (req, res) => {
+  app.post("/v3/conversations", (_req, res) => {
     const id = `proactive-${++seq}`;
     res.json({ id, activityId: `a-${seq}` });
   });
@@ -60,7 +60,9 @@ export async function startConnector(): Promise<Connector> {
     url: `http://127.0.0.1:${port}`,
     sent,
     uploads,
-    failNext: (n) => void (failures = n),
+    failNext: (n) => {
+      failures = n;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

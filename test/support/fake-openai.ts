@@ -88,7 +88,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     url: `http://127.0.0.1:${port}`,
     requests,
     reply: (...replies) => void queue.push(...replies),
-    fallback: (r) => void (fallback = r),
+    fallback: (r) => {
+      fallback = r;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -18,7 +18,9 @@ export function findLayoutProblems(root: HTMLElement): LayoutProblem[] {
   const seen = new Set<string>();
   const add = (p: LayoutProblem) => {
     const key = `${p.kind}:${p.text}`;
-    if (!seen.has(key)) (seen.add(key), problems.push(p));
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
   };
   const formControl = (el: Element | null) => !!el?.closest("input, select, textarea, datalist, option");
   const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";

@@ -245,10 +245,6 @@ export function nameParts(name: string): string[] {
     .filter((p) => p.length >= 3 && !TUSSENVOEGSELS.has(p));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Every identifier of the generated texts found in what was sent, in any spelling. */
 export function findLeaks(sent: string[], identifiers: Identifier[]): string[] {
   // a placeholder's own name ("[GEWELD_1]") is not the word it replaced

@@ -1,6 +1,5 @@
 // "meldingen uit" / "meldingen aan": each person decides whether Trede may start a conversation with them
 // (the weekly nudge, digest and review reminder). Stored on the person, audited.
-import type { Locale } from "../../i18n/locale.ts";
 import type { TeamRun } from "../../use-cases/send-nudges.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";

@@ -6,7 +6,7 @@ import { changeTeamSettings } from "../../use-cases/change-team-settings.ts";
 import { eraseClient } from "../../use-cases/erase-client.ts";
 import { exportClientData, readClientAuditTrail } from "../../use-cases/export-data.ts";
 import { parseTeamNotificationOptions, WEEKDAY_LABELS } from "./team-notification-options.ts";
-import { CliUsageError, type CliCommand } from "../command.ts";
+import { CliUsageError, type CliCommand, fail } from "../command.ts";
 import { withStore } from "../with-database.ts";
 const option = (args: string[], name: string) => {
   const i = args.indexOf(name);
@@ -22,7 +22,7 @@ export const clientCommand: CliCommand = {
     return withStore(io, async (store) => {
       if (action === "export") {
         const r = await exportClientData(store, operator, { externalKey: key });
-        if (r.outcome === "not_found") return (io.stderr.write(`onbekende klant: ${key}\n`), 1);
+        if (r.outcome === "not_found") return fail(io, `onbekende klant: ${key}`);
         const json = `${JSON.stringify(r.data, null, 2)}\n`;
         if (out && !out.startsWith("--")) writeFileSync(out, json);
         else io.stdout.write(json);
@@ -30,12 +30,12 @@ export const clientCommand: CliCommand = {
       }
       if (action === "audit") {
         const r = await readClientAuditTrail(store, operator, { externalKey: key });
-        if (r.outcome === "not_found") return (io.stderr.write(`onbekende klant: ${key}\n`), 1);
+        if (r.outcome === "not_found") return fail(io, `onbekende klant: ${key}`);
         for (const e of r.events) io.stdout.write(`${e.at}  ${e.who}  ${e.action}  ${JSON.stringify(e.details)}\n`);
         return 0;
       }
       const r = await eraseClient(store, operator, { externalKey: key, now: new Date(), force: args.includes("--force") });
-      if (r.outcome === "not_found") return (io.stderr.write(`onbekende of al geanonimiseerde klant: ${key}\n`), 1);
+      if (r.outcome === "not_found") return fail(io, `onbekende of al geanonimiseerde klant: ${key}`);
       if (r.outcome === "retention") {
         io.stderr.write(
           r.closedAt

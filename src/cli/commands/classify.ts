@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import { loadLadderProfiles } from "../../config/ladder-profiles.ts";
 import type { TeamClassifierScope } from "../../domain/teams/ports.ts";
 import { classifyAnswers } from "../../use-cases/classify-answers.ts";
-import { CliUsageError, type CliCommand } from "../command.ts";
+import { CliUsageError, type CliCommand, fail } from "../command.ts";
 import { withStore } from "../with-database.ts";
 
 /** Answers of one debrief are a few kilobytes; beyond this the input is refused before it is read whole. */
@@ -51,7 +51,7 @@ export const classifyCommand: CliCommand = {
   async run(args, io) {
     const { profileId, team: teamName } = parseArgs(args);
     const profiles = loadLadderProfiles();
-    const invalid = (lines: string[]) => (io.stderr.write(`invalid answers:\n${lines.map((l) => `  ${l}\n`).join("")}`), 1);
+    const invalid = (lines: string[]) => fail(io, `invalid answers:\n${lines.map((l) => `  ${l}`).join("\n")}`);
     const input = await readCapped(io.stdin, MAX_ANSWERS_BYTES);
     if (!input.ok) return invalid([`(root): ${input.message}`]);
     let answers: unknown;

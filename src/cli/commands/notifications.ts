@@ -7,7 +7,7 @@ import { isQuietTime } from "../../domain/nudges/schedule.ts";
 import { createStore } from "../../storage/store.ts";
 import { sendDigest } from "../../use-cases/send-digest.ts";
 import { sendNudges, type TeamRun } from "../../use-cases/send-nudges.ts";
-import { CliUsageError, type CliCommand, type CliIo } from "../command.ts";
+import { CliUsageError, type CliCommand, type CliIo, fail } from "../command.ts";
 import { withDatabase } from "../with-database.ts";
 
 const option = (args: string[], name: string) => {
@@ -34,7 +34,7 @@ async function runNow(kind: "nudges" | "digest", args: string[], io: CliIo, usag
     let team: NotificationTeam | undefined;
     if (teamName) {
       team = (await store.listTeams({ team: teamName }))[0];
-      if (!team) return (io.stderr.write(`onbekend team: ${teamName}\n`), 1);
+      if (!team) return fail(io, `onbekend team: ${teamName}`);
     }
     const now = new Date();
     if (isQuietTime(now)) io.stderr.write("note: outside office hours (08:00-18:00 Europe/Amsterdam, weekdays); --now sends anyway\n");

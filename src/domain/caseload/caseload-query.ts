@@ -148,6 +148,7 @@ export function periodBuckets(period: Period, by: "month" | "quarter", today: Da
     if (start >= to) break;
     const end = day(y, m + step, 1);
     const label = by === "month" ? `${y}-${String(m + 1).padStart(2, "0")}` : `${y}-Q${m / 3 + 1}`;
+    // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would turn them into numbers
     out.push({ from: start < from ? from : start, to: end > to ? to : end, label });
     m += step;
     if (m >= 12) [y, m] = [y + 1, m - 12];

@@ -80,11 +80,13 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const compiled = new Map<string, RegExp>();
 const rx = (source: string) => {
   let re = compiled.get(source);
-  if (!re) compiled.set(source, (re = new RegExp(`(?<= )(?:${source})(?= )`)));
+  if (!re) {
+    re = new RegExp(`(?<= )(?:${source})(?= )`);
+    compiled.set(source, re);
+  }
   return re;
 };
 const DATE = "d(\\d{8})";
-const N = "(\\d{1,3})";
 const RUNG_WORD = "(?:trede|treden|tr|rung|rungs|ladder ?trede|niveau|level|step)";
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 
@@ -174,11 +176,20 @@ function rungFilters(tokens: QuestionTokens, filters: CaseloadFilters): void {
     return;
   }
   m = tokens.take(rx(`(?:op |on )?${RUNG_WORD} ${R} (?:of |en |or |and )?(?:hoger|higher|meer|more|above|boven|up|\\+)`));
-  if (m) return void (filters.rungRange = { min: Number(m[1]) });
+  if (m) {
+    filters.rungRange = { min: Number(m[1]) };
+    return;
+  }
   m = tokens.take(rx(`(?:op |on )?${RUNG_WORD} ${R} (?:of |en |or |and )?(?:lager|lower|minder|less|below|onder|down)`));
-  if (m) return void (filters.rungRange = { max: Number(m[1]) });
+  if (m) {
+    filters.rungRange = { max: Number(m[1]) };
+    return;
+  }
   m = tokens.take(rx(`(?:op |on )?(?:een )?(?:hoger dan|boven|above|higher than|over) ${RUNG_WORD} ${R}|(?:op |on )?(?:een )?${RUNG_WORD} (?:hoger dan|boven|above|higher than|over) ${R}`));
-  if (m) return void (filters.rungRange = { min: Number(m[1] ?? m[2]) + 1 });
+  if (m) {
+    filters.rungRange = { min: Number(m[1] ?? m[2]) + 1 };
+    return;
+  }
   m = tokens.take(rx(`(?:op |on )?(?:een )?(?:lager dan|onder|below|lower than|under) ${RUNG_WORD} ${R}|(?:op |on )?(?:een )?${RUNG_WORD} (?:lager dan|onder|below|lower than|under) ${R}`));
   if (m) {
     const max = Number(m[1] ?? m[2]) - 1;

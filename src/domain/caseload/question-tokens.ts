@@ -52,7 +52,7 @@ export class QuestionTokens {
     const text = this.text;
     const m = re.exec(text);
     if (!m) return null;
-    this.mark(text, m.index, m.index + m[0].length);
+    this.mark(m.index, m.index + m[0].length);
     return m;
   }
 
@@ -71,7 +71,7 @@ export class QuestionTokens {
     return re.test(this.text);
   }
 
-  private mark(text: string, from: number, to: number): void {
+  private mark(from: number, to: number): void {
     let pos = 1;
     this.words.forEach((w, i) => {
       const shown = this.used[i] ? "~" : w;

@@ -73,11 +73,17 @@ function componentWithout(hidden: boolean[][], bridge: { i: number; j: number })
     const [kind, n] = queue.pop()!;
     if (kind === "r") {
       hidden[n].forEach((h, j) => {
-        if (h && !(n === bridge.i && j === bridge.j) && !cols.has(j)) cols.add(j), queue.push(["c", j]);
+        if (h && !(n === bridge.i && j === bridge.j) && !cols.has(j)) {
+          cols.add(j);
+          queue.push(["c", j]);
+        }
       });
     } else {
       hidden.forEach((r, i) => {
-        if (r[n] && !(i === bridge.i && n === bridge.j) && !rows.has(i)) rows.add(i), queue.push(["r", i]);
+        if (r[n] && !(i === bridge.i && n === bridge.j) && !rows.has(i)) {
+          rows.add(i);
+          queue.push(["r", i]);
+        }
       });
     }
   }

@@ -32,6 +32,7 @@ const Step = z.union([Outcome, Next]);
 
 export const DecisionNode = z.union([
   z.object({ question: z.string(), branches: z.record(z.string(), Step) }),
+  // biome-ignore lint/suspicious/noThenProperty: the ladder profile JSON names the branch "then"; a node is never awaited
   z.object({ question: z.string(), anyOf: z.array(z.string()).min(1), then: Step, else: Step }),
 ]);
 export type DecisionNode = z.infer<typeof DecisionNode>;
@@ -61,7 +62,9 @@ export const LadderProfileData = z
     const rungs = new Set(p.rungs.map((r) => r.rung));
     const questions = new Map(p.questions.map((q) => [q.id, q]));
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    p.rungs.forEach((r, i) => r.rung !== i + 1 && issue(["rungs", i, "rung"], `rungs must be numbered 1..${p.rungs.length} in order`));
+    for (const [i, r] of p.rungs.entries()) {
+      if (r.rung !== i + 1) issue(["rungs", i, "rung"], `rungs must be numbered 1..${p.rungs.length} in order`);
+    }
     if (!p.decision.nodes[p.decision.start]) issue(["decision", "start"], `unknown node ${p.decision.start}`);
     const checkStep = (step: z.infer<typeof Step>, path: (string | number)[]) => {
       if ("next" in step) {
@@ -82,14 +85,17 @@ export const LadderProfileData = z
           checkStep(step, ["decision", "nodes", id, "branches", v]);
         }
       } else {
-        node.anyOf.forEach((v, i) => !values.has(v) && issue(["decision", "nodes", id, "anyOf", i], `not an option of ${q.id}`));
+        for (const [i, v] of node.anyOf.entries()) {
+          if (!values.has(v)) issue(["decision", "nodes", id, "anyOf", i], `not an option of ${q.id}`);
+        }
         checkStep(node.then, ["decision", "nodes", id, "then"]);
         checkStep(node.else, ["decision", "nodes", id, "else"]);
       }
     }
-    if (p.ontheffingField) {
-      const f = p.verdieping.find((v) => v.id === p.ontheffingField!.id);
-      if (!f || !f.options.some((o) => o.value === p.ontheffingField!.yes)) issue(["ontheffingField"], "must name a verdieping field and one of its options");
+    const ontheffing = p.ontheffingField;
+    if (ontheffing) {
+      const f = p.verdieping.find((v) => v.id === ontheffing.id);
+      if (!f?.options.some((o) => o.value === ontheffing.yes)) issue(["ontheffingField"], "must name a verdieping field and one of its options");
     }
   });
 export type LadderProfileData = z.infer<typeof LadderProfileData>;

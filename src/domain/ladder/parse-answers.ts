@@ -52,7 +52,10 @@ function ladderAnswer(q: Question) {
  */
 export function answersSchema(profile: LadderProfileData) {
   let schema = schemas.get(profile);
-  if (!schema) schemas.set(profile, (schema = buildAnswersSchema(profile)));
+  if (!schema) {
+    schema = buildAnswersSchema(profile);
+    schemas.set(profile, schema);
+  }
   return schema;
 }
 

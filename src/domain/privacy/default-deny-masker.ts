@@ -241,7 +241,7 @@ export function createMasker(vocabulary: MaskingVocabulary, deny: DenyList = EMP
     for (const span of spans) {
       if (span.start > pos) maskFree(text.slice(pos, span.start), tail, segments);
       segments.push({ text: text.slice(span.start, span.end), kind: span.kind });
-      tail.text = (tail.text + "x").slice(-60);
+      tail.text = (`${tail.text}x`).slice(-60);
       pos = span.end;
     }
     if (pos < text.length) maskFree(text.slice(pos), tail, segments);

@@ -8,6 +8,7 @@
  * how emoji sequences (👩‍💻) are spelled, so that one is allowed.
  */
 export const INVISIBLE_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
   /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /** The first unsafe character in `text` as "U+202E", or null when there is none. */

@@ -3,7 +3,7 @@
 // counted apart and every share carries its denominator.
 import type { CaseloadScope } from "../../domain/access/actor.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../../domain/caseload/caseload-result.ts";
-import { daysBefore, monthsBefore, periodBuckets, periodRange, type CaseloadFilters, type CaseloadQuery, type Period } from "../../domain/caseload/caseload-query.ts";
+import { daysBefore, monthsBefore, periodBuckets, periodRange, type CaseloadFilters, type CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
 import { suppressList, suppressTable } from "../../domain/caseload/small-cells.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { clientScopeSql } from "../client-scope.ts";

@@ -30,7 +30,10 @@ export function readCsv(kind: ImportKind, text: string): { rows: CsvRow[]; probl
     if (record.every((v) => v === "")) continue;
     if (record.length !== head.record.length) problems.push({ line: info.lines, column: "-", reason: "column_count" });
     const values: Record<string, string> = {};
-    record.forEach((v, i) => fields[i] && (values[fields[i]!] = v));
+    for (const [i, v] of record.entries()) {
+      const field = fields[i];
+      if (field) values[field] = v;
+    }
     rows.push({ line: info.lines, values });
   }
   return { rows, problems };
@@ -117,7 +120,8 @@ export async function importClients(prisma: PrismaClient, text: string, options:
       data: chunk.map((v) => ({ externalKey: v.externalKey, displayName: v.displayName, birthYear: v.birthYear, wijk: v.wijk, teamId: teamId(v.teamName), coachId: v.coachId })),
       skipDuplicates: true,
     });
-    options.onProgress?.((done += chunk.length), total);
+    done += chunk.length;
+    options.onProgress?.(done, total);
   }
   for (let i = 0; i < toUpdate.length; i += CHUNK) {
     const chunk = toUpdate.slice(i, i + CHUNK);
@@ -129,7 +133,8 @@ export async function importClients(prisma: PrismaClient, text: string, options:
         }),
       ),
     );
-    options.onProgress?.((done += chunk.length), total);
+    done += chunk.length;
+    options.onProgress?.(done, total);
   }
   if (toClose.length) await prisma.client.updateMany({ where: { id: { in: toClose } }, data: { active: false, closedAt: options.today ?? new Date() } });
   report.written = true;
@@ -165,7 +170,10 @@ export async function importStaff(prisma: PrismaClient, text: string, options: I
   const report: ImportReport = { rows: rows.length, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: rows.length - valid.length, createdTeams: [...missingTeams], problems, written: false };
   const changes = valid.filter((v) => {
     const e = existing.get(v.aadObjectId.toLowerCase());
-    if (!e) return (report.created++, true);
+    if (!e) {
+      report.created++;
+      return true;
+    }
     const same = e.displayName === v.displayName && [...e.roles].sort().join() === [...v.roles].sort().join() && e.teamId === (v.team ? teams.get(v.team.toLowerCase()) : null) && e.active;
     if (same) report.unchanged++;
     else report.updated++;

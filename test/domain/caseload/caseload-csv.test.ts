@@ -24,12 +24,22 @@ function parse(csv: string, separator: string): string[][] {
   for (let i = 0; i < csv.length; i++) {
     const ch = csv[i];
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === separator) rows.at(-1)!.push(cell), (cell = "");
-    else if (ch === "\r" && csv[i + 1] === "\n") rows.at(-1)!.push(cell), (cell = ""), rows.push([]), i++;
+    else if (ch === separator) {
+      rows.at(-1)!.push(cell);
+      cell = "";
+    } else if (ch === "\r" && csv[i + 1] === "\n") {
+      rows.at(-1)!.push(cell);
+      cell = "";
+      rows.push([]);
+      i++;
+    }
     else cell += ch;
   }
   if (rows.at(-1)!.length === 0 && cell === "") rows.pop();

@@ -31,7 +31,9 @@ const notUnderstood = { refuse: "notUnderstood" } as const;
 const outOfScope = { refuse: "outOfScope" } as const;
 
 const cases: EvalCase[] = [];
-const add = (as: EvalCase["as"], expect: Expectation, ...qs: string[]) => qs.forEach((q) => cases.push({ q, as, expect }));
+const add = (as: EvalCase["as"], expect: Expectation, ...qs: string[]) => {
+  for (const q of qs) cases.push({ q, as, expect });
+};
 
 // --- issue 18, verbatim -------------------------------------------------------------------------
 add("lead", { query: { measure: "list", filters: { expected: { op: "atLeast", rung: 5 } } } }, "which clients are expected to reach paid work?");

@@ -39,7 +39,7 @@ function attack(grid: number[][], hidden: boolean[][]): { determined: string[]; 
   const R = grid.length;
   const C = grid[0].length;
   const unknowns: [number, number][] = [];
-  grid.forEach((r, i) => r.forEach((_, j) => hidden[i][j] && unknowns.push([i, j])));
+  for (const [i, r] of grid.entries()) for (const j of r.keys()) if (hidden[i][j]) unknowns.push([i, j]);
   const idx = new Map(unknowns.map(([i, j], k) => [`${i},${j}`, k]));
   const lines: { cells: [number, number, number][] }[] = [];
   // every row: cells minus row total = 0; every column: cells minus column total = 0
@@ -66,7 +66,7 @@ function attack(grid: number[][], hidden: boolean[][]): { determined: string[]; 
   const basis = free.map((f) => {
     const v = Array(unknowns.length).fill(0);
     v[f] = 1;
-    pivots.forEach((p, r) => (v[p] = -m[r][f]));
+    for (const [r, p] of pivots.entries()) v[p] = -m[r][f];
     return v;
   });
   const x = unknowns.map(([i, j]) => grid[i][j]);
@@ -86,7 +86,7 @@ describe("complementary suppression", () => {
         const grid = withMargins(inner);
         const { hidden, withheld } = suppressTable(inner);
         if (withheld) return expect(hidden.flat().every(Boolean)).toBe(true);
-        grid.forEach((r, i) => r.forEach((v, j) => v > 0 && v < 5 && expect(hidden[i][j]).toBe(true)));
+        for (const [i, r] of grid.entries()) for (const [j, v] of r.entries()) if (v > 0 && v < 5) expect(hidden[i][j]).toBe(true);
         expect(attack(grid, hidden)).toEqual({ determined: [], pinned: [] });
       }),
       { numRuns: 600 },
@@ -118,14 +118,14 @@ describe("complementary suppression", () => {
       fc.property(fc.array(counts, { minLength: 1, maxLength: 8 }), (list) => {
         const { hidden, totalHidden, withheld } = suppressList(list);
         if (withheld) return;
-        list.forEach((v, i) => v > 0 && v < 5 && expect(hidden[i]).toBe(true));
+        for (const [i, v] of list.entries()) if (v > 0 && v < 5) expect(hidden[i]).toBe(true);
         const total = list.reduce((a, b) => a + b, 0);
         if (total > 0 && total < 5) expect(totalHidden).toBe(true);
         // one equation (the counts add up to the total): one unknown in it is found by subtraction
         const unknownsInSum = hidden.filter(Boolean).length + (totalHidden ? 1 : 0);
         expect(unknownsInSum === 0 || unknownsInSum >= 2).toBe(true);
         // and two unknowns summing to a value where one must be 0 would pin the other: hidden counts are never 0
-        list.forEach((v, i) => hidden[i] && expect(v).toBeGreaterThan(0));
+        for (const [i, v] of list.entries()) if (hidden[i]) expect(v).toBeGreaterThan(0);
       }),
       { numRuns: 600 },
     );
