@@ -8,11 +8,14 @@ module.exports = {
         "src/domain may import only zod, other domain code and the text catalogue (src/i18n/catalogue, src/i18n/locale.ts): no Teams, Prisma, OpenAI, node I/O or env. The catalogue is allowed because the domain's describe, CSV and import-report functions speak to people, and one catalogue per language must hold all user-facing text; the rule below keeps the catalogue as pure as the domain.",
       severity: "error",
       from: { path: "^src/domain/" },
-      to: { pathNot: ["^src/domain/", "^src/i18n/catalogue/", "^src/i18n/locale\\.ts$", "^node_modules/zod/", "^zod$"] },
+      to: {
+        pathNot: ["^src/domain/", "^src/i18n/catalogue/", "^src/i18n/locale\\.ts$", "^node_modules/zod/", "^zod$"],
+      },
     },
     {
       name: "catalogue-is-pure",
-      comment: "The text catalogue (src/i18n/catalogue) holds only texts: it imports its own modules and, as types only, the domain's shapes, so the pure domain may use it.",
+      comment:
+        "The text catalogue (src/i18n/catalogue) holds only texts: it imports its own modules and, as types only, the domain's shapes, so the pure domain may use it.",
       severity: "error",
       from: { path: "^src/i18n/catalogue/" },
       to: { pathNot: ["^src/i18n/catalogue/", "^src/domain/"] },
@@ -28,7 +31,10 @@ module.exports = {
       comment: "Prisma and the pg driver under it (the Sql handle) are imported only by src/storage.",
       severity: "error",
       from: { path: "^src/", pathNot: ["^src/storage/", "^src/generated/"] },
-      to: { path: ["^src/generated/prisma", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"], dependencyTypesNot: ["type-only"] },
+      to: {
+        path: ["^src/generated/prisma", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"],
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "teams-only-at-the-edge",
@@ -44,7 +50,9 @@ module.exports = {
         "src/bot, src/cards, src/ai and src/use-cases get the store (src/domain/store.ts) and never import storage or Prisma, not even their types: the types that cross the port live in src/domain. Only the composition roots (src/start-trede.ts, src/main.ts, src/cli) build it with createStore.",
       severity: "error",
       from: { path: ["^src/bot/", "^src/cards/", "^src/ai/", "^src/use-cases/"] },
-      to: { path: ["^src/storage/", "^src/generated/", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"] },
+      to: {
+        path: ["^src/storage/", "^src/generated/", "node_modules/@prisma/", "node_modules/\\.prisma/", "node_modules/pg/"],
+      },
     },
     {
       name: "use-cases-know-no-transport-or-database",
@@ -104,6 +112,10 @@ module.exports = {
     exclude: { path: "^src/generated/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".js", ".json"],
+    },
   },
 };

@@ -11,7 +11,14 @@ export interface Stats {
 export function stats(samples: number[], seconds: number): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length), throughput: s.length / seconds };
+  return {
+    n: s.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
+    throughput: s.length / seconds,
+  };
 }
 
 /** Runs `task` `total` times with `concurrency` in flight; returns per-call milliseconds. */

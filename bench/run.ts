@@ -27,11 +27,23 @@ const TENANT = "00000000-0000-4000-8000-000000000001";
 const national = !process.argv.includes("--city");
 process.env.TEST_DATABASE_URL ||= process.env.BENCH_DATABASE_URL;
 const dbBackends: TestBackend[] = (await import("../test/support/databases.ts")).backends;
-const results: Record<string, unknown> = { machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, at: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  at: new Date().toISOString(),
+};
 const table: Record<string, string | number>[] = [];
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 const row = (name: string, s: Stats, floor?: Stats) =>
-  table.push({ measure: name, n: s.n, p50: ms(s.p50), p95: ms(s.p95), p99: ms(s.p99), "req/s": s.throughput.toFixed(0), "p95 vs floor": floor ? ratio(s.p95, floor.p95) : "floor", "p99 vs floor": floor ? ratio(s.p99, floor.p99) : "floor" });
+  table.push({
+    measure: name,
+    n: s.n,
+    p50: ms(s.p50),
+    p95: ms(s.p95),
+    p99: ms(s.p99),
+    "req/s": s.throughput.toFixed(0),
+    "p95 vs floor": floor ? ratio(s.p95, floor.p95) : "floor",
+    "p99 vs floor": floor ? ratio(s.p99, floor.p99) : "floor",
+  });
 type FloorRows = Record<string, unknown>[][];
 const quiet = () => createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 
@@ -47,7 +59,12 @@ function activity(connectorUrl: string, user: string, conversation: string, extr
     ...extra,
   };
 }
-const post = (url: string, body: unknown) => fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  fetch(`${url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 // --- 1. Turn latency: bare echo bot (floor) vs a debrief card submit with its database write ---------------
 // Both bots run in this process, beside the load generator and the loopback connector, on the same
@@ -56,7 +73,12 @@ const post = (url: string, body: unknown) => fetch(`${url}/api/messages`, { meth
 const connector = await startConnector();
 const echo = await startEchoBot();
 for (const concurrency of [8, 50]) {
-  const floor = await measure(2_000, concurrency, async (i) => void (await (await post(echo.url, activity(connector.url, "u", `echo-${i % concurrency}`, { type: "message", text: "hi" }))).text()));
+  const floor = await measure(
+    2_000,
+    concurrency,
+    async (i) =>
+      void (await (await post(echo.url, activity(connector.url, "u", `echo-${i % concurrency}`, { type: "message", text: "hi" }))).text()),
+  );
   row(`echo bot, concurrency ${concurrency}`, floor);
   results[`turn.echo.c${concurrency}`] = floor;
   for (const backend of dbBackends) {
@@ -64,12 +86,32 @@ for (const concurrency of [8, 50]) {
     const team = await db.prisma.team.create({ data: { name: "Bench" } });
     const clients = await Promise.all(
       Array.from({ length: concurrency }, async (_, i) => {
-        const coach = await db.prisma.staff.create({ data: { tenantId: TENANT, aadObjectId: `coach-${i}`, displayName: `Coach ${i}`, roles: ["COACH"], teamId: team.id } });
-        const client = await db.prisma.client.create({ data: { externalKey: `B-${i}`, displayName: `Klant ${i}`, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: coach.id } });
+        const coach = await db.prisma.staff.create({
+          data: {
+            tenantId: TENANT,
+            aadObjectId: `coach-${i}`,
+            displayName: `Coach ${i}`,
+            roles: ["COACH"],
+            teamId: team.id,
+          },
+        });
+        const client = await db.prisma.client.create({
+          data: {
+            externalKey: `B-${i}`,
+            displayName: `Klant ${i}`,
+            birthYear: 1980,
+            wijk: "Selwerd",
+            teamId: team.id,
+            coachId: coach.id,
+          },
+        });
         return { coach: coach.aadObjectId, id: client.id };
       }),
     );
-    const trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url, DATABASE_POOL_SIZE: "20" }), { db, logger: quiet() });
+    const trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url, DATABASE_POOL_SIZE: "20" }), {
+      db,
+      logger: quiet(),
+    });
     // each coach: "verslag" (not timed), then the timed submit of the contact card: a not-reached visit is
     // stored (contact + audit) and the card replaced
     const perCoach = Math.ceil(2_000 / concurrency); // as many samples as the floor, for a steadier p99
@@ -84,7 +126,14 @@ for (const concurrency of [8, 50]) {
           const card = connector.sent.slice(before).find((s) => s.conversationId === conv)?.activity.attachments?.[0]?.content;
           const data = card?.actions?.find((a: { data?: { verb?: string } }) => a.data?.verb === "debrief.next")?.data;
           const t = performance.now();
-          const res = await post(trede.url, activity(connector.url, coach, conv, { type: "message", value: { ...data, clientId: id, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" }, replyToId: "a-1" }));
+          const res = await post(
+            trede.url,
+            activity(connector.url, coach, conv, {
+              type: "message",
+              value: { ...data, clientId: id, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" },
+              replyToId: "a-1",
+            }),
+          );
           await res.text();
           samples.push(performance.now() - t);
         }
@@ -94,9 +143,15 @@ for (const concurrency of [8, 50]) {
     await trede.stop();
     // every timed submit must have stored its visit, or the figure measured failures
     const contacts = await db.prisma.contact.count();
-    if (contacts !== samples.length) throw new Error(`debrief (${backend.name}), concurrency ${concurrency}: ${contacts} visits stored for ${samples.length} submits`);
+    if (contacts !== samples.length)
+      throw new Error(`debrief (${backend.name}), concurrency ${concurrency}: ${contacts} visits stored for ${samples.length} submits`);
     row(`debrief submit + write (${backend.name}), concurrency ${concurrency}`, debrief, floor);
-    results[`turn.debrief.${backend.name}.c${concurrency}`] = { ...debrief, ratioP95: debrief.p95 / floor.p95, ratioP99: debrief.p99 / floor.p99, contacts };
+    results[`turn.debrief.${backend.name}.c${concurrency}`] = {
+      ...debrief,
+      ratioP95: debrief.p95 / floor.p95,
+      ratioP99: debrief.p99 / floor.p99,
+      contacts,
+    };
     await db.close();
   }
 }
@@ -115,9 +170,17 @@ async function spawnServer(entry: string, env: Record<string, string>): Promise<
   const port = 41000 + Math.floor(Math.random() * 20000);
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port) }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port) },
+    stdio: "ignore",
+  });
   const exited = new Promise((r) => child.once("exit", r));
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} before it was ready`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -164,11 +227,29 @@ const databaseKinds = dbBackends.map((b) => b.name);
 async function addCoaches(db: Database, count: number) {
   const team = await db.prisma.team.create({ data: { name: `Bench ${randomUUID().slice(0, 8)}` } });
   await db.prisma.staff.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ tenantId: TENANT, aadObjectId: `mem-coach-${i}`, displayName: `Coach ${i}`, roles: ["COACH" as const], teamId: team.id })),
+    data: Array.from({ length: count }, (_, i) => ({
+      tenantId: TENANT,
+      aadObjectId: `mem-coach-${i}`,
+      displayName: `Coach ${i}`,
+      roles: ["COACH" as const],
+      teamId: team.id,
+    })),
   });
-  const coaches = await db.prisma.staff.findMany({ where: { aadObjectId: { startsWith: "mem-coach-" } }, orderBy: { aadObjectId: "asc" } });
+  const coaches = await db.prisma.staff.findMany({
+    where: { aadObjectId: { startsWith: "mem-coach-" } },
+    orderBy: { aadObjectId: "asc" },
+  });
   await db.prisma.client.createMany({
-    data: coaches.flatMap((c, i) => Array.from({ length: 20 }, (_, k) => ({ externalKey: `M-${i}-${k}`, displayName: `Klant ${i}-${k}`, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: c.id }))),
+    data: coaches.flatMap((c, i) =>
+      Array.from({ length: 20 }, (_, k) => ({
+        externalKey: `M-${i}-${k}`,
+        displayName: `Klant ${i}-${k}`,
+        birthYear: 1980,
+        wijk: "Selwerd",
+        teamId: team.id,
+        coachId: c.id,
+      })),
+    ),
   });
   return coaches.map((c) => c.aadObjectId);
 }
@@ -194,22 +275,51 @@ for (const kind of databaseKinds) {
   await bench.dispose();
   results[`startup.${kind}`] = { firstStartMs: first.startedInMs, laterStartMs: later.startedInMs };
   results[`memory.${kind}`] = { idleMiB: idle, peakMiBUnder50Coaches: peak, load };
-  table.push({ measure: `start-up to /readyz (${kind}): first (migrate + seed) / later`, n: 1, p50: ms(first.startedInMs), p95: ms(later.startedInMs), p99: "", "req/s": "", "p95 vs floor": "", "p99 vs floor": "" });
-  table.push({ measure: `resident memory (${kind}): idle / peak under 50 coaches`, n: load.n, p50: `${idle.toFixed(0)} MiB`, p95: `${peak.toFixed(0)} MiB`, p99: "", "req/s": load.throughput.toFixed(0), "p95 vs floor": "", "p99 vs floor": "" });
+  table.push({
+    measure: `start-up to /readyz (${kind}): first (migrate + seed) / later`,
+    n: 1,
+    p50: ms(first.startedInMs),
+    p95: ms(later.startedInMs),
+    p99: "",
+    "req/s": "",
+    "p95 vs floor": "",
+    "p99 vs floor": "",
+  });
+  table.push({
+    measure: `resident memory (${kind}): idle / peak under 50 coaches`,
+    n: load.n,
+    p50: `${idle.toFixed(0)} MiB`,
+    p95: `${peak.toFixed(0)} MiB`,
+    p99: "",
+    "req/s": load.throughput.toFixed(0),
+    "p95 vs floor": "",
+    "p99 vs floor": "",
+  });
 }
 await connector.close();
 
 // --- 3. Caseload questions and import at scale (PostgreSQL) -------------------------------------------------
 const pg = dbBackends.find((b) => b.name === "postgres");
 if (!pg) console.log("\n(no PostgreSQL configured: set BENCH_DATABASE_URL or TEST_DATABASE_URL for the scale benchmarks)");
-for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient: 4 }, { name: "national", clients: 400_000, perClient: 10 }] : [{ name: "city", clients: 40_000, perClient: 4 }]) : []) {
+for (const scale of pg
+  ? national
+    ? [
+        { name: "city", clients: 40_000, perClient: 4 },
+        { name: "national", clients: 400_000, perClient: 10 },
+      ]
+    : [{ name: "city", clients: 40_000, perClient: 4 }]
+  : []) {
   const db = await pg!.open();
   const t = performance.now();
   await db.prisma.$executeRawUnsafe(`SELECT setseed(0.42)`);
-  await db.prisma.$executeRawUnsafe(`INSERT INTO "Team" (id, name, "updatedAt") SELECT 'team-' || g, 'Team ' || g, now() FROM generate_series(1, 10) g`);
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "Team" (id, name, "updatedAt") SELECT 'team-' || g, 'Team ' || g, now() FROM generate_series(1, 10) g`,
+  );
   await db.prisma.$executeRawUnsafe(`INSERT INTO "Staff" (id, "tenantId", "aadObjectId", "displayName", roles, "teamId", "updatedAt")
     SELECT 'staff-' || g, '${TENANT}', 'aad-' || g, 'Coach ' || g, ARRAY['COACH']::"StaffRole"[], 'team-' || (1 + g % 10), now() FROM generate_series(1, 200) g`);
-  await db.prisma.$executeRawUnsafe(`INSERT INTO "Staff" (id, "tenantId", "aadObjectId", "displayName", roles, "teamId", "updatedAt") VALUES ('lead-1', '${TENANT}', 'aad-lead', 'Lead', ARRAY['TEAM_LEAD']::"StaffRole"[], 'team-1', now()), ('admin-1', '${TENANT}', 'aad-admin', 'Admin', ARRAY['ADMIN']::"StaffRole"[], NULL, now())`);
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "Staff" (id, "tenantId", "aadObjectId", "displayName", roles, "teamId", "updatedAt") VALUES ('lead-1', '${TENANT}', 'aad-lead', 'Lead', ARRAY['TEAM_LEAD']::"StaffRole"[], 'team-1', now()), ('admin-1', '${TENANT}', 'aad-admin', 'Admin', ARRAY['ADMIN']::"StaffRole"[], NULL, now())`,
+  );
   await db.prisma.$executeRawUnsafe(`INSERT INTO "Client" (id, "externalKey", "displayName", "birthYear", wijk, "teamId", "coachId", "lastContactAt", "updatedAt")
     SELECT 'client-' || g, 'K' || g, 'Klant ' || g, 1950 + (g % 55), 'Wijk ' || (g % 40), 'team-' || (1 + (g % 200) % 10), 'staff-' || (1 + g % 200), DATE '2026-11-22' - (g % 700), now()
     FROM generate_series(1, ${scale.clients}) g`);
@@ -235,7 +345,10 @@ for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient
   const teamClients = `FROM "Client" c WHERE c."teamId" = 'team-1' AND c.active AND c."erasedAt" IS NULL`;
   const baseline = `LEFT JOIN LATERAL (SELECT b."finalRung" AS base FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < DATE '2025-11-23'
     AND b.status IN ('FINAL', 'PENDING_REVIEW') ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1) x ON true`;
-  const page = (from: string, where: string) => `SELECT c.id, c."displayName", c."externalKey", c.wijk, l."finalRung", l."finalSubstep", l."expectedRung", s."displayName" AS coach,
+  const page = (
+    from: string,
+    where: string,
+  ) => `SELECT c.id, c."displayName", c."externalKey", c.wijk, l."finalRung", l."finalSubstep", l."expectedRung", s."displayName" AS coach,
     c."lastContactAt", l.status FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" LEFT JOIN "Staff" s ON s.id = c."coachId" ${from}
     WHERE c."teamId" = 'team-1' AND c.active AND c."erasedAt" IS NULL AND ${where} ORDER BY c."displayName", c.id LIMIT 20`;
   const cases = [
@@ -247,14 +360,18 @@ for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient
         page("", `l."finalRung" = 1 AND l."expectedRung" > l."finalRung"`),
         `SELECT count(*) AS total ${teamClients} AND c."latestRung" = 1 AND c."latestExpectedRung" > c."latestRung"`,
       ],
-      same: (r: CaseloadResult, [lines, [{ total }]]: FloorRows) => r.kind === "list" && r.total === Number(total) && r.lines.map((x) => x.clientId).join() === lines.map((x) => x.id).join(),
+      same: (r: CaseloadResult, [lines, [{ total }]]: FloorRows) =>
+        r.kind === "list" && r.total === Number(total) && r.lines.map((x) => x.clientId).join() === lines.map((x) => x.id).join(),
     },
     {
       name: "Groningen cross-tab (whole municipality)",
       actor: admin,
       query: { measure: "crossTab", filters: {} },
-      floor: [`SELECT c."latestRung", c."latestExpectedRung", count(*) FROM "Client" c WHERE c.active AND c."erasedAt" IS NULL AND c."latestRung" IS NOT NULL GROUP BY 1, 2`],
-      same: (r: CaseloadResult, [cells]: FloorRows) => r.kind === "crossTab" && r.total === cells.reduce((sum, x) => sum + Number(x.count), 0),
+      floor: [
+        `SELECT c."latestRung", c."latestExpectedRung", count(*) FROM "Client" c WHERE c.active AND c."erasedAt" IS NULL AND c."latestRung" IS NOT NULL GROUP BY 1, 2`,
+      ],
+      same: (r: CaseloadResult, [cells]: FloorRows) =>
+        r.kind === "crossTab" && r.total === cells.reduce((sum, x) => sum + Number(x.count), 0),
     },
     {
       name: "movement over a year (one team)",
@@ -266,7 +383,11 @@ for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient
           FROM "Client" c ${baseline} WHERE c."teamId" = 'team-1' AND c.active AND c."erasedAt" IS NULL AND c."latestRung" IS NOT NULL`,
       ],
       same: (r: CaseloadResult, [lines, [f]]: FloorRows) =>
-        r.kind === "movement" && r.count === Number(f.up) && r.denominator === Number(f.denominator) && r.noBaseline === Number(f.nobaseline) && r.lines.map((x) => x.clientId).join() === lines.map((x) => x.id).join(),
+        r.kind === "movement" &&
+        r.count === Number(f.up) &&
+        r.denominator === Number(f.denominator) &&
+        r.noBaseline === Number(f.nobaseline) &&
+        r.lines.map((x) => x.clientId).join() === lines.map((x) => x.id).join(),
     },
   ];
   for (const c of cases) {
@@ -285,19 +406,35 @@ for (const scale of pg ? (national ? [{ name: "city", clients: 40_000, perClient
     row(`${scale.name} ${c.name}: Trede`, trede, floor);
     results[`caseload.${scale.name}.${c.name}`] = { trede, floor, ratioP95: trede.p95 / floor.p95 };
   }
-  results[`caseload.${scale.name}.generated`] = { clients: scale.clients, classifications: scale.clients * scale.perClient, seconds: generated };
+  results[`caseload.${scale.name}.generated`] = {
+    clients: scale.clients,
+    classifications: scale.clients * scale.perClient,
+    seconds: generated,
+  };
   await db.close();
 }
 
 if (pg) {
   const db = await pg.open();
   await db.prisma.team.create({ data: { name: "Noord" } });
-  const csv = ["klantnummer;naam;geboortejaar;wijk;team", ...Array.from({ length: 40_000 }, (_, i) => `GR-${100000 + i};Klant ${i};${1950 + (i % 55)};Wijk ${i % 40};Noord`)].join("\n");
+  const csv = [
+    "klantnummer;naam;geboortejaar;wijk;team",
+    ...Array.from({ length: 40_000 }, (_, i) => `GR-${100000 + i};Klant ${i};${1950 + (i % 55)};Wijk ${i % 40};Noord`),
+  ].join("\n");
   const t = performance.now();
   const report = await importClients(db.prisma, csv, { operator: "bench" });
   const seconds = (performance.now() - t) / 1000;
   results["import.40k.postgres"] = { seconds, rowsPerSecond: 40_000 / seconds, created: report.created };
-  table.push({ measure: "import 40,000 clients (PostgreSQL)", n: report.created, p50: `${seconds.toFixed(1)} s`, p95: "", p99: "", "req/s": (40_000 / seconds).toFixed(0), "p95 vs floor": "", "p99 vs floor": "" });
+  table.push({
+    measure: "import 40,000 clients (PostgreSQL)",
+    n: report.created,
+    p50: `${seconds.toFixed(1)} s`,
+    p95: "",
+    p99: "",
+    "req/s": (40_000 / seconds).toFixed(0),
+    "p95 vs floor": "",
+    "p99 vs floor": "",
+  });
   await db.close();
 }
 

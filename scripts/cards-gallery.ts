@@ -16,7 +16,9 @@ try {
       const rendered = await browser.render(example.card);
       if (rendered.errors.length) console.warn(`${example.name} (${locale}): ${rendered.errors.join("; ")}`);
       await rendered.screenshot(path.join(out, file));
-      entries.push(`<figure><img src="${file}" alt="${example.name}"><figcaption>${example.template} · ${example.name} · ${locale}</figcaption></figure>`);
+      entries.push(
+        `<figure><img src="${file}" alt="${example.name}"><figcaption>${example.template} · ${example.name} · ${locale}</figcaption></figure>`,
+      );
     }
   }
 } finally {

@@ -22,7 +22,13 @@ bot.on("exit", (code) => {
 
 async function waitForBot(): Promise<void> {
   for (let i = 0; i < 900; i++) {
-    if (await fetch(`${botUrl}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${botUrl}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the bot did not become ready at ${botUrl}/readyz within 180 s`);
@@ -32,7 +38,11 @@ async function waitForBot(): Promise<void> {
 // mock data for Teams APIs), so a person picks a role by opening that role's page.
 const ROLES = {
   coach: { staff: DEMO_STAFF.coachSanne, label: "coach", try: "verslag · meldingen nu (this week's nudge) · hulp" },
-  teamlead: { staff: DEMO_STAFF.leadMarieke, label: "team lead", try: "wie op trede 1 gaat naar verwachting stijgen? · meldingen nu (the weekly digest)" },
+  teamlead: {
+    staff: DEMO_STAFF.leadMarieke,
+    label: "team lead",
+    try: "wie op trede 1 gaat naar verwachting stijgen? · meldingen nu (the weekly digest)",
+  },
   supervisor: { staff: DEMO_STAFF.supervisorJeroen, label: "supervisor", try: "beoordelen" },
 } as const;
 type Role = keyof typeof ROLES;
@@ -68,7 +78,12 @@ for (const role of roles) {
     chatId: role,
   });
   try {
-    const p = await startPlayground({ configFile, botEndpoint: `${botUrl}/api/messages`, cwd: dir, port: firstPort + (Object.keys(ROLES) as Role[]).indexOf(role) });
+    const p = await startPlayground({
+      configFile,
+      botEndpoint: `${botUrl}/api/messages`,
+      cwd: dir,
+      port: firstPort + (Object.keys(ROLES) as Role[]).indexOf(role),
+    });
     playgrounds.push({ role, url: p.url, stop: p.stop });
   } catch (e) {
     console.error((e as Error).message);
@@ -81,7 +96,9 @@ console.log(
     "",
     `  Trede is running at ${botUrl}/api/messages (embedded database in ./data)`,
     "  Open the Agents Playground of the role you want to try (one page per role):",
-    ...playgrounds.map(({ role, url }) => `    ${ROLES[role].label.padEnd(width)}  ${url}   ${ROLES[role].staff.displayName} — try: ${ROLES[role].try}`),
+    ...playgrounds.map(
+      ({ role, url }) => `    ${ROLES[role].label.padEnd(width)}  ${url}   ${ROLES[role].staff.displayName} — try: ${ROLES[role].try}`,
+    ),
     "  `npm start -- --as coach|teamlead|supervisor` starts only that role's playground.",
     "  Ctrl-C stops everything.",
     "",

@@ -6,7 +6,8 @@ import { encodePng } from "./lib/png.ts";
 function staircase(size: number, inset: number, steps: number) {
   const inside = (x: number, y: number) => {
     const span = size - 2 * inset;
-    const px = x - inset, py = y - inset;
+    const px = x - inset,
+      py = y - inset;
     if (px < 0 || py < 0 || px >= span || py >= span) return false;
     const step = Math.floor((px * steps) / span); // 0 = left, lowest
     const height = Math.round(((step + 1) * span) / steps);

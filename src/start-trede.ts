@@ -35,7 +35,9 @@ function createBackground(logger: Logger): Background {
   return {
     run(name, task) {
       const p = task()
-        .catch((err) => logger.warn({ event: "background.failed", task: name, err: String((err as Error)?.message ?? err) }, "background task failed"))
+        .catch((err) =>
+          logger.warn({ event: "background.failed", task: name, err: String((err as Error)?.message ?? err) }, "background task failed"),
+        )
         .finally(() => pending.delete(p));
       pending.add(p);
     },
@@ -95,26 +97,48 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
 
   const adapter = createBotAdapter(
     env.MICROSOFT_APP_ID
-      ? { appId: env.MICROSOFT_APP_ID, password: env.MICROSOFT_APP_PASSWORD, type: env.MICROSOFT_APP_TYPE, tenantId: env.MICROSOFT_APP_TENANT_ID }
+      ? {
+          appId: env.MICROSOFT_APP_ID,
+          password: env.MICROSOFT_APP_PASSWORD,
+          type: env.MICROSOFT_APP_TYPE,
+          tenantId: env.MICROSOFT_APP_TENANT_ID,
+        }
       : undefined,
     options.channelOpenIdMetadataUrl,
   );
   const background = createBackground(logger);
   const store = createStore(db, { defaultLocale: env.DEFAULT_LOCALE });
   // prisma and sql only for the debrief handler until its branch is merged (BotDeps.prisma)
-  const deps = { store, logger, defaultLocale: env.DEFAULT_LOCALE, clock: options.clock ?? (() => new Date()), background };
+  const deps = {
+    store,
+    logger,
+    defaultLocale: env.DEFAULT_LOCALE,
+    clock: options.clock ?? (() => new Date()),
+    background,
+  };
   const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const clock = options.clock ?? (() => new Date());
   const notifications = { store: store.notifications, sender: createNotificationSender(review.proactive) };
   const demoRunNow = env.SEED_DEMO
     ? async (teamId: string) => {
         const team = (await notifications.store.listTeams()).find((t) => t.id === teamId);
-        return team ? [...(await sendNudges(notifications, { now: clock(), team })), ...(await sendDigest(notifications, { now: clock(), team }))] : [];
+        return team
+          ? [...(await sendNudges(notifications, { now: clock(), team })), ...(await sendDigest(notifications, { now: clock(), team }))]
+          : [];
       }
     : undefined;
   const model = modelConfig(env);
   // the word lists are loaded only when a model is configured: without one nothing is ever masked or sent
-  const gate = model && createModelGate({ config: model, promptsFolder: PROMPTS_DIR, vocabulary: await loadMaskingVocabulary(ladders.all), settings: createModelSettings(db), logger, ladders: [ladders.default, ...ladders.all.filter((p) => p !== ladders.default)] });
+  const gate =
+    model &&
+    createModelGate({
+      config: model,
+      promptsFolder: PROMPTS_DIR,
+      vocabulary: await loadMaskingVocabulary(ladders.all),
+      settings: createModelSettings(db),
+      logger,
+      ladders: [ladders.default, ...ladders.all.filter((p) => p !== ladders.default)],
+    });
   let boundGate: ModelGate | undefined;
   const bot = createBotApplication({
     adapter,
@@ -142,7 +166,15 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
     allowedTenantIds: env.ALLOWED_TENANT_IDS,
   });
   const { server, url } = await listen(http, { host: env.HOST, port: env.PORT });
-  logger.info({ event: "http.listening", url, database: db.kind, auth: { "bot-framework": "on", loopback: "local mode", "unauthenticated-lab": "OFF" }[auth] }, "Trede is listening");
+  logger.info(
+    {
+      event: "http.listening",
+      url,
+      database: db.kind,
+      auth: { "bot-framework": "on", loopback: "local mode", "unauthenticated-lab": "OFF" }[auth],
+    },
+    "Trede is listening",
+  );
   if (auth === "unauthenticated-lab")
     // every start, at error level so that log alerting sees it: anyone reaching this port can act as any user
     logger.error(
@@ -157,7 +189,8 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
         {
           intervalMs: env.SCHEDULER_INTERVAL_SECONDS * 1000,
           clock,
-          onError: (err) => logger.warn({ event: "scheduler.failed", err: String((err as Error)?.message ?? err) }, "scheduler tick failed"),
+          onError: (err) =>
+            logger.warn({ event: "scheduler.failed", err: String((err as Error)?.message ?? err) }, "scheduler tick failed"),
         },
       )
     : null;

@@ -21,10 +21,19 @@ export interface DebriefExampleScreens {
   proposalConfirm: DebriefScreen;
 }
 
-export function debriefExampleScreens(view: LadderView, options: { name?: string; h?: string; domains?: string[] } = {}): DebriefExampleScreens {
+export function debriefExampleScreens(
+  view: LadderView,
+  options: { name?: string; h?: string; domains?: string[] } = {},
+): DebriefExampleScreens {
   const h = options.h;
   const client: DebriefClient = {
-    client: { id: EXAMPLE_CLIENT_ID, externalKey: h ?? "GR-100010", displayName: h ?? options.name ?? "Jansen, Anna", wijk: h ?? "Selwerd", teamId: "7ea70000-0000-4000-8000-000000000001" },
+    client: {
+      id: EXAMPLE_CLIENT_ID,
+      externalKey: h ?? "GR-100010",
+      displayName: h ?? options.name ?? "Jansen, Anna",
+      wijk: h ?? "Selwerd",
+      teamId: "7ea70000-0000-4000-8000-000000000001",
+    },
     team: {
       id: "7ea70000-0000-4000-8000-000000000001",
       ladderProfileId: view.id,
@@ -41,7 +50,10 @@ export function debriefExampleScreens(view: LadderView, options: { name?: string
       growthPotential: "ja",
       ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" },
       verdieping: { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" },
-      domains: { werk_opleiding: { score: 2, observedOn: "2026-05-12" }, sociaal_netwerk: { score: null, observedOn: "2026-05-12" } },
+      domains: {
+        werk_opleiding: { score: 2, observedOn: "2026-05-12" },
+        sociaal_netwerk: { score: null, observedOn: "2026-05-12" },
+      },
     },
   };
   const ctx = (draft: DebriefDraft, c: DebriefClient | null): StepContext => ({
@@ -53,20 +65,49 @@ export function debriefExampleScreens(view: LadderView, options: { name?: string
     today: "2026-11-22",
   });
   let draft: DebriefDraft = { ...startDraft({ draftId: EXAMPLE_DRAFT_ID }), reviewNote: h ?? null };
-  const contact = screenFor(ctx(draft, null), null, "contact", h ? { problems: { "": "required", date: "date_in_future" }, values: { date: h } } : {});
-  draft = answerStep(draft, "contact", { clientId: EXAMPLE_CLIENT_ID, contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true } });
-  const situation = screenFor(ctx(draft, client), client, "observations", { problems: { ladder_georganiseerd: "needed_for_rung" }, values: { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee" } });
-  draft = answerStep(draft, "observations", { ladder: ladderAnswers(view), domains: { werk_opleiding: 2, tijdsbesteding: null, sociaal_netwerk: 3, maatschappelijke_participatie: null }, verdiepingChange: "update" });
+  const contact = screenFor(
+    ctx(draft, null),
+    null,
+    "contact",
+    h ? { problems: { "": "required", date: "date_in_future" }, values: { date: h } } : {},
+  );
+  draft = answerStep(draft, "contact", {
+    clientId: EXAMPLE_CLIENT_ID,
+    contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true },
+  });
+  const situation = screenFor(ctx(draft, client), client, "observations", {
+    problems: { ladder_georganiseerd: "needed_for_rung" },
+    values: { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee" },
+  });
+  draft = answerStep(draft, "observations", {
+    ladder: ladderAnswers(view),
+    domains: { werk_opleiding: 2, tijdsbesteding: null, sociaal_netwerk: 3, maatschappelijke_participatie: null },
+    verdiepingChange: "update",
+  });
   const verdieping = screenFor(ctx(draft, client), client, "verdieping");
   draft = answerStep(draft, "verdieping", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
-  const proposalValues = { nextStep: "3.2", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+  const proposalValues = {
+    nextStep: "3.2",
+    expectedRung: "4",
+    horizonMonths: "12",
+    growthPotential: "ja",
+    outcome: "participatieondersteuning",
+  };
   return {
     contact,
     situation,
     verdieping,
     proposal: screenFor(ctx(draft, client), client, "proposal"),
-    proposalOverrideOpen: screenFor(ctx(draft, client), client, "proposal", { problems: { reason: "required" }, values: { ...proposalValues, rung: "4.1", reason: h ?? "" }, overrideOpen: true }),
-    proposalConfirm: screenFor(ctx(draft, client), client, "proposal", { problems: { confirmExpectation: "confirm_expectation" }, values: { ...proposalValues, expectedRung: "2", growthPotential: "nee" }, confirm: "below_current" }),
+    proposalOverrideOpen: screenFor(ctx(draft, client), client, "proposal", {
+      problems: { reason: "required" },
+      values: { ...proposalValues, rung: "4.1", reason: h ?? "" },
+      overrideOpen: true,
+    }),
+    proposalConfirm: screenFor(ctx(draft, client), client, "proposal", {
+      problems: { confirmExpectation: "confirm_expectation" },
+      values: { ...proposalValues, expectedRung: "2", growthPotential: "nee" },
+      confirm: "below_current",
+    }),
   };
 }
 

@@ -20,11 +20,19 @@ const yamlString = (s: string) => JSON.stringify(s);
 /** Writes .m365agentsplayground.yml; the playground wants exactly five users besides the current one. */
 export function writePlaygroundConfig(
   dir: string,
-  options: { tenantId: string; currentUser: PlaygroundUser; users: PlaygroundUser[]; /** distinct per playground on one bot */ chatId?: string },
+  options: {
+    tenantId: string;
+    currentUser: PlaygroundUser;
+    users: PlaygroundUser[] /** distinct per playground on one bot */;
+    chatId?: string;
+  },
 ): string {
   const user = (u: PlaygroundUser, i: number, indent: string) => {
     const [given, ...rest] = u.name.split(" ");
-    const handle = u.name.toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
+    const handle = u.name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")
+      .replace(/^\.|\.$/g, "");
     return [
       `${indent}id: ${yamlString(`user-${i}`)}`,
       `${indent}name: ${yamlString(u.name)}`,
@@ -68,7 +76,13 @@ export function writePlaygroundConfig(
 }
 
 /** Starts the playground; resolves once it answers /_debug/ping, with the port it really chose. */
-export async function startPlayground(options: { configFile: string; botEndpoint: string; port?: number; cwd: string; log?: (line: string) => void }): Promise<Playground> {
+export async function startPlayground(options: {
+  configFile: string;
+  botEndpoint: string;
+  port?: number;
+  cwd: string;
+  log?: (line: string) => void;
+}): Promise<Playground> {
   const bin = path.resolve("node_modules/.bin/agentsplayground");
   const child = spawn(bin, ["-p", String(options.port ?? 56150), "-e", options.botEndpoint, "-c", "msteams", "--dt"], {
     cwd: options.cwd,
@@ -76,7 +90,10 @@ export async function startPlayground(options: { configFile: string; botEndpoint
     stdio: ["ignore", "pipe", "pipe"],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the Agents Playground did not start within 30 s (see devTools/m365agentsplayground.log)")), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error("the Agents Playground did not start within 30 s (see devTools/m365agentsplayground.log)")),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       for (const line of String(chunk).split("\n")) {
         if (line.trim()) options.log?.(line);
@@ -97,8 +114,17 @@ export async function startPlayground(options: { configFile: string; botEndpoint
   const url = `http://127.0.0.1:${port}`;
   // it prints "Listening" before it has read its config; an invalid config makes it exit right after
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the Agents Playground exited (${child.exitCode}); see ${path.join(options.cwd, "devTools/m365agentsplayground.log")}`);
-    if (await fetch(`${url}/_debug/ping`).then((r) => r.ok, () => false)) break;
+    if (child.exitCode !== null)
+      throw new Error(
+        `the Agents Playground exited (${child.exitCode}); see ${path.join(options.cwd, "devTools/m365agentsplayground.log")}`,
+      );
+    if (
+      await fetch(`${url}/_debug/ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 100) throw new Error("the Agents Playground did not answer /_debug/ping within 20 s");
     await new Promise((r) => setTimeout(r, 200));
   }

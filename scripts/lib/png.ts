@@ -37,7 +37,9 @@ export function encodePng(img: Image): Buffer {
 export function decodePng(file: Buffer): Image & { colorType: number } {
   if (!file.subarray(0, 8).equals(SIGNATURE)) throw new Error("not a PNG");
   let offset = 8;
-  let width = 0, height = 0, colorType = -1;
+  let width = 0,
+    height = 0,
+    colorType = -1;
   const idat: Buffer[] = [];
   while (offset < file.length) {
     const len = file.readUInt32BE(offset);

@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 const Ajv4 = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
 const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
 
-const SCHEMA = path.resolve(import.meta.dirname, "../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json");
+const SCHEMA = path.resolve(
+  import.meta.dirname,
+  "../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json",
+);
 
 export function validateTeamsManifest(manifest: unknown): string[] {
   const ajv = new Ajv4({ strict: false, allErrors: true });

@@ -37,7 +37,16 @@ export function prefillDebriefSchema(profile: LadderProfileData): z.ZodType<Pref
       reached: z.boolean().optional(),
       ladder: z.object(ladder).strict().optional(),
       substep: oneOf([profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)]).optional(),
-      expectedRung: z.union([z.number().int().min(Math.min(...rungs)).max(Math.max(...rungs)), z.literal("onbekend")]).optional(),
+      expectedRung: z
+        .union([
+          z
+            .number()
+            .int()
+            .min(Math.min(...rungs))
+            .max(Math.max(...rungs)),
+          z.literal("onbekend"),
+        ])
+        .optional(),
       growthPotential: z.enum(["ja", "nee", "onbekend"]).optional(),
       outcome: oneOf(profile.outcomes.map((o) => o.value)).optional(),
     })

@@ -96,12 +96,21 @@ export function gateOver<TTurn extends ModelTurn>(
     async ask(turn, request) {
       const prepared = await prepare(turn.actor, request);
       if (!prepared.allowed) {
-        options.logger.info({ event: "model.not_allowed", use: request.purpose }, "team keeps free text away from a model; deterministic path");
+        options.logger.info(
+          { event: "model.not_allowed", use: request.purpose },
+          "team keeps free text away from a model; deterministic path",
+        );
         return { ok: false, reason: "not_allowed" };
       }
       const { input, masker } = prepared;
       const { prompt, action, schema } = actionFor(request.purpose, prepared.ladderProfileId);
-      const result = await structured.run(turn, { prompt, action, schema, input, restore: (args) => masker.restoreDeep(args) });
+      const result = await structured.run(turn, {
+        prompt,
+        action,
+        schema,
+        input,
+        restore: (args) => masker.restoreDeep(args),
+      });
       return result as GateResult<ModelAnswer<(typeof request)["purpose"]>>;
     },
   };

@@ -45,11 +45,20 @@ export async function reportTurnError(deps: BotDeps, context: TurnContext, error
   if (error instanceof StateConflictError) {
     // two turns of one conversation at once (a double click): the other one answered and saved
     deps.logger.warn({ event: "turn.state_conflict", correlationId, activityId: a.id }, "concurrent turn; state of the other turn kept");
-    if (a.type === ActivityTypes.Invoke) await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: {} } }).catch(() => {});
+    if (a.type === ActivityTypes.Invoke)
+      await context.sendActivity({ type: "invokeResponse", value: { status: 200, body: {} } }).catch(() => {});
     return;
   }
   deps.logger.error(
-    { event: "turn.error", correlationId, err: error, activityType: a.type, activityName: a.name, activityId: a.id, staff: a.from?.aadObjectId },
+    {
+      event: "turn.error",
+      correlationId,
+      err: error,
+      activityType: a.type,
+      activityName: a.name,
+      activityId: a.id,
+      staff: a.from?.aadObjectId,
+    },
     "turn failed",
   );
   const locale = deps.defaultLocale;

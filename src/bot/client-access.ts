@@ -34,7 +34,8 @@ export async function openClient(turn: Turn, clientId: string | null | undefined
  */
 export async function readableRows<T>(turn: Turn, rows: readonly T[], clientIdOf: (row: T) => string, read: ClientRead): Promise<T[]> {
   const { kept, dropped } = await keepVisibleRows(turn.deps.store, turn.actor, rows, clientIdOf, read);
-  if (dropped) turn.deps.logger.error({ event: "scope.list_leak", via: read.via, dropped }, "a list query returned clients outside the asker's scope");
+  if (dropped)
+    turn.deps.logger.error({ event: "scope.list_leak", via: read.via, dropped }, "a list query returned clients outside the asker's scope");
   return kept;
 }
 

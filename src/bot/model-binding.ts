@@ -24,12 +24,19 @@ export interface ModelBotTurn {
  * The gate's setup bound to teams-ai: the AI options for the Application (the planner with its model),
  * and `bind`, which registers the actions on that Application and returns the gate over them.
  */
-export function bindModelGate(setup: ModelGateSetup): { ai: AIOptions<TredeTurnState>; bind(app: Application<TredeTurnState>): ModelGate<ModelBotTurn & ModelTurn> } {
+export function bindModelGate(setup: ModelGateSetup): {
+  ai: AIOptions<TredeTurnState>;
+  bind(app: Application<TredeTurnState>): ModelGate<ModelBotTurn & ModelTurn>;
+} {
   const planner = createPlanner({ config: setup.config, promptsFolder: setup.promptsFolder });
   return {
     ai: { planner },
     bind(app) {
-      const structured = createStructuredModel(app, { actions: aiActions(setup.ladders), timeoutMs: setup.config.timeoutMs, logger: setup.logger });
+      const structured = createStructuredModel(app, {
+        actions: aiActions(setup.ladders),
+        timeoutMs: setup.config.timeoutMs,
+        logger: setup.logger,
+      });
       return gateOver<ModelBotTurn & ModelTurn>(structured, setup);
     },
   };
@@ -49,9 +56,19 @@ interface AiTemp {
 }
 
 export function createModel(config: ModelConfig): OpenAIModel {
-  const common = { useSystemMessages: true, logRequests: false, clientOptions: { timeout: config.timeoutMs, maxRetries: 0 } } as const;
+  const common = {
+    useSystemMessages: true,
+    logRequests: false,
+    clientOptions: { timeout: config.timeoutMs, maxRetries: 0 },
+  } as const;
   return config.kind === "azure"
-    ? new OpenAIModel({ ...common, azureApiKey: config.apiKey, azureEndpoint: config.endpoint, azureDefaultDeployment: config.deployment, azureApiVersion: config.apiVersion })
+    ? new OpenAIModel({
+        ...common,
+        azureApiKey: config.apiKey,
+        azureEndpoint: config.endpoint,
+        azureDefaultDeployment: config.deployment,
+        azureApiVersion: config.apiVersion,
+      })
     : new OpenAIModel({ ...common, apiKey: config.apiKey, defaultModel: config.model, endpoint: config.endpoint });
 }
 
@@ -75,7 +92,10 @@ function aiTemp(state: TredeTurnState): AiTemp {
  * Registers the actions on the Application's AI and returns the runner. `actions` lists every
  * structured action the prompts may call, each with the schema its arguments must satisfy.
  */
-export function createStructuredModel(app: Application<TredeTurnState>, options: { actions: StructuredAction<unknown>[]; timeoutMs: number; logger: Logger }): StructuredModel<ModelBotTurn> {
+export function createStructuredModel(
+  app: Application<TredeTurnState>,
+  options: { actions: StructuredAction<unknown>[]; timeoutMs: number; logger: Logger },
+): StructuredModel<ModelBotTurn> {
   const ai = app.ai;
   // one handler per action name; it parses with the schema of the run under way (the prefill's depends on
   // the team's ladder profile)
@@ -119,7 +139,14 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
   return {
     async run<T>({ context, state }: ModelBotTurn, run: StructuredRun<T>): Promise<ModelResult<T>> {
       const t = aiTemp(state);
-      Object.assign(t, { prompt: run.prompt, restore: run.restore, schema: run.schema, result: undefined, invalidAttempts: 0, failure: undefined });
+      Object.assign(t, {
+        prompt: run.prompt,
+        restore: run.restore,
+        schema: run.schema,
+        result: undefined,
+        invalidAttempts: 0,
+        failure: undefined,
+      });
       // Prompts keep history (teams-ai only returns action outputs to the model with history on) but
       // each run starts empty, so nothing from an earlier question or note is sent again.
       const history = `conversation.${run.prompt}_history`;
@@ -138,7 +165,10 @@ export function createStructuredModel(app: Application<TredeTurnState>, options:
         if (t.result !== undefined) return { ok: true, value: t.result as T };
         return { ok: false, reason: t.failure ?? "no_action" };
       } catch (err) {
-        options.logger.warn({ event: "model.failed", prompt: run.prompt, err: String((err as Error).message ?? err).slice(0, 200) }, "model call failed");
+        options.logger.warn(
+          { event: "model.failed", prompt: run.prompt, err: String((err as Error).message ?? err).slice(0, 200) },
+          "model call failed",
+        );
         return { ok: false, reason: /timed? ?out/i.test(String(err)) ? "timeout" : "unavailable" };
       } finally {
         clearTimeout(timer);

@@ -39,7 +39,12 @@ export function createNotificationSender(proactive: Proactive): MessageSender {
         const id = await proactive.send(reference as Partial<ConversationReference>, toActivity(message));
         return { ok: true, activityId: id ?? null };
       } catch (e) {
-        const err = e as { statusCode?: number; status?: number; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+        const err = e as {
+          statusCode?: number;
+          status?: number;
+          message?: string;
+          response?: { headers?: { get?(name: string): string | undefined } };
+        };
         const status = err.statusCode ?? err.status ?? null;
         const retryAfter = Number(err.response?.headers?.get?.("retry-after"));
         return {

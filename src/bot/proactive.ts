@@ -22,7 +22,12 @@ export function createProactive(adapter: TeamsAdapter, botAppId: string | undefi
     },
     async update(reference, activityId, activity) {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.updateActivity({ ...activity, type: "message", id: activityId, conversation: reference.conversation } as Partial<Activity>);
+        await context.updateActivity({
+          ...activity,
+          type: "message",
+          id: activityId,
+          conversation: reference.conversation,
+        } as Partial<Activity>);
       });
     },
   };

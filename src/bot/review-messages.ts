@@ -17,26 +17,50 @@ export interface ReviewDeps {
 const userIdOf = (reference: object | undefined) => (reference as Partial<ConversationReference> | undefined)?.user?.id;
 
 /** Replaces every stored copy of the review card with the outcome (except the one the invoke answers). */
-export async function updateCopies(deps: BotDeps, review: ReviewDeps, decided: PendingReview, answeredActivityId: string | undefined): Promise<void> {
+export async function updateCopies(
+  deps: BotDeps,
+  review: ReviewDeps,
+  decided: PendingReview,
+  answeredActivityId: string | undefined,
+): Promise<void> {
   const copies = await deps.store.review.listCards(decided.classificationId);
   const references = await deps.store.staff.findConversationReferences(copies.map((c) => c.staffId));
   for (const copy of copies) {
     if (copy.activityId === answeredActivityId) continue;
     const reference = references.get(copy.staffId) as Partial<ConversationReference> | undefined;
     if (!reference) continue;
-    const card = renderReviewCard(decided, { locale: deps.defaultLocale, texts: review.texts, canDecide: false, refreshUserIds: [] });
+    const card = renderReviewCard(decided, {
+      locale: deps.defaultLocale,
+      texts: review.texts,
+      canDecide: false,
+      refreshUserIds: [],
+    });
     try {
-      await review.proactive.update({ ...reference, conversation: { ...reference.conversation!, id: copy.conversationId } }, copy.activityId, {
-        attachments: [CardFactory.adaptiveCard(card)],
-      });
+      await review.proactive.update(
+        { ...reference, conversation: { ...reference.conversation!, id: copy.conversationId } },
+        copy.activityId,
+        {
+          attachments: [CardFactory.adaptiveCard(card)],
+        },
+      );
     } catch (err) {
-      deps.logger.warn({ event: "review.copy_update_failed", classificationId: decided.classificationId, staffId: copy.staffId, err: String(err) }, "could not update a review card copy");
+      deps.logger.warn(
+        {
+          event: "review.copy_update_failed",
+          classificationId: decided.classificationId,
+          staffId: copy.staffId,
+          err: String(err),
+        },
+        "could not update a review card copy",
+      );
     }
   }
 }
 
 export async function notifyCoach(deps: BotDeps, review: ReviewDeps, decided: PendingReview): Promise<void> {
-  const reference = (await deps.store.staff.findConversationReferences([decided.coachId])).get(decided.coachId) as Partial<ConversationReference> | undefined;
+  const reference = (await deps.store.staff.findConversationReferences([decided.coachId])).get(decided.coachId) as
+    | Partial<ConversationReference>
+    | undefined;
   if (!reference) return;
   const locale = deps.defaultLocale;
   const s = catalogue(locale).review;
@@ -59,14 +83,23 @@ export async function notifyCoach(deps: BotDeps, review: ReviewDeps, decided: Pe
               type: "AdaptiveCard",
               version: "1.5",
               body: [{ type: "TextBlock", text: reviewStatusLine(decided, locale).status, wrap: true, weight: "Bolder" }],
-              actions: [{ type: "Action.Submit", title: s.reopen, data: { verb: "debrief.reopen", classificationId: decided.classificationId } }],
+              actions: [
+                {
+                  type: "Action.Submit",
+                  title: s.reopen,
+                  data: { verb: "debrief.reopen", classificationId: decided.classificationId },
+                },
+              ],
             }),
           ],
         };
   try {
     await review.proactive.send(reference, activity);
   } catch (err) {
-    deps.logger.warn({ event: "review.notify_coach_failed", classificationId: decided.classificationId, err: String(err) }, "could not notify the coach");
+    deps.logger.warn(
+      { event: "review.notify_coach_failed", classificationId: decided.classificationId, err: String(err) },
+      "could not notify the coach",
+    );
   }
 }
 
@@ -82,7 +115,12 @@ export async function requestReview(
   const { store } = deps;
   const found = await store.review.find(input.classificationId);
   if (!found) return { notified: [], listOnly: [] };
-  if (input.coachCard) await store.review.saveCard({ classificationId: found.classificationId, staffId: input.coach.staffId, ...input.coachCard });
+  if (input.coachCard)
+    await store.review.saveCard({
+      classificationId: found.classificationId,
+      staffId: input.coach.staffId,
+      ...input.coachCard,
+    });
   const reviewers = await store.review.findReviewers({ teamId: found.teamId, excludeStaffId: input.coach.staffId });
   const notified: string[] = [];
   const listOnly: string[] = [];
@@ -92,13 +130,32 @@ export async function requestReview(
       listOnly.push(reviewer.displayName);
       continue;
     }
-    const card = renderReviewCard(found, { locale: deps.defaultLocale, texts: review.texts, canDecide: true, refreshUserIds: [userIdOf(reference)].filter((x): x is string => Boolean(x)) });
+    const card = renderReviewCard(found, {
+      locale: deps.defaultLocale,
+      texts: review.texts,
+      canDecide: true,
+      refreshUserIds: [userIdOf(reference)].filter((x): x is string => Boolean(x)),
+    });
     try {
       const id = await review.proactive.send(reference, { attachments: [CardFactory.adaptiveCard(card)] });
-      if (id) await store.review.saveCard({ classificationId: found.classificationId, staffId: reviewer.id, conversationId: reference.conversation!.id, activityId: id });
+      if (id)
+        await store.review.saveCard({
+          classificationId: found.classificationId,
+          staffId: reviewer.id,
+          conversationId: reference.conversation!.id,
+          activityId: id,
+        });
       notified.push(reviewer.displayName);
     } catch (err) {
-      deps.logger.warn({ event: "review.request_failed", classificationId: found.classificationId, reviewer: reviewer.id, err: String(err) }, "could not reach a reviewer");
+      deps.logger.warn(
+        {
+          event: "review.request_failed",
+          classificationId: found.classificationId,
+          reviewer: reviewer.id,
+          err: String(err),
+        },
+        "could not reach a reviewer",
+      );
       listOnly.push(reviewer.displayName);
     }
   }

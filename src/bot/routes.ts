@@ -107,7 +107,11 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
     on(async ({ context, actor, locale, deps: d }) => {
       if (context.activity.name === "adaptiveCard/action") {
         const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
-        await d.store.audit.refusal({ actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+        await d.store.audit.refusal({
+          actor,
+          reason: "unknown_verb",
+          details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null },
+        });
         await invokeMessage(context, t(locale).staleCard);
         return;
       }
@@ -119,11 +123,14 @@ export function registerRoutes(app: Application<TredeTurnState>, deps: BotDeps, 
   // Last: card submits nobody claimed are stale or forged; everything else is a question or unknown.
   note({ kind: "submit", name: "*", clientData: false });
   note({ kind: "message", name: "*", clientData: Boolean(useCases.question) });
-  app.activity(ActivityTypes.Message, on(async (turn) => {
-    if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);
-    if (useCases.question) return personalOnly(useCases.question)(turn);
-    await turn.context.sendActivity(t(turn.locale).notUnderstood);
-  }));
+  app.activity(
+    ActivityTypes.Message,
+    on(async (turn) => {
+      if (isCardSubmit(turn.context)) return refuseUnknownSubmit(turn);
+      if (useCases.question) return personalOnly(useCases.question)(turn);
+      await turn.context.sendActivity(t(turn.locale).notUnderstood);
+    }),
+  );
   return routes;
 }
 
@@ -160,6 +167,10 @@ export function isCardSubmit(context: TurnContext): boolean {
 
 async function refuseUnknownSubmit({ context, actor, locale, deps }: Turn): Promise<void> {
   const verb = (context.activity.value as { verb?: unknown }).verb;
-  await deps.store.audit.refusal({ actor, reason: "unknown_verb", details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null } });
+  await deps.store.audit.refusal({
+    actor,
+    reason: "unknown_verb",
+    details: { verb: typeof verb === "string" ? verb.slice(0, 80) : null },
+  });
   await context.sendActivity(t(locale).staleCard);
 }

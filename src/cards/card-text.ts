@@ -24,7 +24,11 @@ export const CARD_TEXT_MAX = 1_000;
  */
 export function cardText(value: string | number | null | undefined, slot?: "markdown", max?: number): CardText;
 export function cardText(value: string | number | null | undefined, slot: "plain", max?: number): PlainCardText;
-export function cardText(value: string | number | null | undefined, slot: "markdown" | "plain" = "markdown", max = CARD_TEXT_MAX): CardText | PlainCardText {
+export function cardText(
+  value: string | number | null | undefined,
+  slot: "markdown" | "plain" = "markdown",
+  max = CARD_TEXT_MAX,
+): CardText | PlainCardText {
   let text = String(value ?? "")
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "") // lone surrogate halves
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
@@ -32,7 +36,11 @@ export function cardText(value: string | number | null | undefined, slot: "markd
   // a line break is the one control character a reason or note may keep
   text = text.split("\n").map(dropInvisibleCharacters).join("\n").normalize("NFC");
   const chars = [...text];
-  if (chars.length > max) text = `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  if (chars.length > max)
+    text = `${chars
+      .slice(0, max - 1)
+      .join("")
+      .trimEnd()}…`;
   if (slot === "plain") return text.replace(/\n+/g, " ") as PlainCardText;
   return text.split("\n").map(escapeMarkdownLine).join("\n") as CardText;
 }

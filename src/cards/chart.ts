@@ -13,12 +13,19 @@ export interface ChartPoint {
 export type ChartSpec =
   | { kind: "bar"; title?: PlainCardText; xTitle?: PlainCardText; yTitle?: PlainCardText; points: ChartPoint[] }
   | { kind: "donut"; title?: PlainCardText; points: ChartPoint[] }
-  | { kind: "line"; title?: PlainCardText; xTitle?: PlainCardText; yTitle?: PlainCardText; series: { legend: PlainCardText; points: ChartPoint[] }[] };
+  | {
+      kind: "line";
+      title?: PlainCardText;
+      xTitle?: PlainCardText;
+      yTitle?: PlainCardText;
+      series: { legend: PlainCardText; points: ChartPoint[] }[];
+    };
 
 type Element = Record<string, unknown>;
 
 const shown = (points: ChartPoint[]) => points.filter((p): p is { x: PlainCardText; y: number } => p.y !== null && Number.isFinite(p.y));
-const optional = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ""));
+const optional = (entries: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ""));
 
 /** The chart element in the shape Teams reads, with `fallback` for every other host. */
 export function chartElement(spec: ChartSpec, fallback: Element | "drop"): Element {
@@ -33,7 +40,13 @@ export function chartElement(spec: ChartSpec, fallback: Element | "drop"): Eleme
         fallback,
       };
     case "donut":
-      return { type: "Chart.Donut", ...optional({ title: spec.title }), colorSet: "categorical", data: shown(spec.points).map((p) => ({ legend: p.x, value: p.y })), fallback };
+      return {
+        type: "Chart.Donut",
+        ...optional({ title: spec.title }),
+        colorSet: "categorical",
+        data: shown(spec.points).map((p) => ({ legend: p.x, value: p.y })),
+        fallback,
+      };
     case "line":
       return {
         type: "Chart.Line",
@@ -57,7 +70,10 @@ export function tableElement(title: string, rows: string[][]): Element {
         firstRowAsHeader: true,
         rows: rows.map((cells, r) => ({
           type: "TableRow",
-          cells: cells.map((text) => ({ type: "TableCell", items: [{ type: "TextBlock", text, wrap: true, ...(r === 0 ? { weight: "Bolder" } : {}) }] })),
+          cells: cells.map((text) => ({
+            type: "TableCell",
+            items: [{ type: "TextBlock", text, wrap: true, ...(r === 0 ? { weight: "Bolder" } : {}) }],
+          })),
         })),
       },
     ],

@@ -7,8 +7,21 @@ import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 
 /** Everything here is shown as text: the handler composes titles and facts with client names. */
-export function renderDebriefSummaryCard(input: { title: string; status: string; statusColor: "Good" | "Warning" | "Attention" | "Default"; facts: { title: string; value: string }[]; note: string; locale?: Locale }): AdaptiveCard {
-  const data: { title: CardText; status: CardText; statusColor: string; facts: { title: CardText; value: CardText }[]; note: CardText } = {
+export function renderDebriefSummaryCard(input: {
+  title: string;
+  status: string;
+  statusColor: "Good" | "Warning" | "Attention" | "Default";
+  facts: { title: string; value: string }[];
+  note: string;
+  locale?: Locale;
+}): AdaptiveCard {
+  const data: {
+    title: CardText;
+    status: CardText;
+    statusColor: string;
+    facts: { title: CardText; value: CardText }[];
+    note: CardText;
+  } = {
     title: cardText(input.title),
     status: cardText(input.status),
     statusColor: input.statusColor,
@@ -16,14 +29,22 @@ export function renderDebriefSummaryCard(input: { title: string; status: string;
     note: cardText(input.note),
   };
   return renderCard("debrief-summary", data, (correlationId) =>
-    fallbackCard({ locale: input.locale ?? "nl", correlationId, lines: [data.title, data.status, data.note], facts: data.facts }),
+    fallbackCard({
+      locale: input.locale ?? "nl",
+      correlationId,
+      lines: [data.title, data.status, data.note],
+      facts: data.facts,
+    }),
   );
 }
 
 /** "Je was bezig met een verslag over …": continue or start over. */
 export function renderDebriefResumeCard(input: { locale: Locale; clientName: string | null; step: number }): AdaptiveCard {
   const s = debriefTexts(input.locale);
-  const data = { title: cardText(s.resumeTitle(input.clientName, input.step)), labels: { resume: s.resume, restart: s.restart } };
+  const data = {
+    title: cardText(s.resumeTitle(input.clientName, input.step)),
+    labels: { resume: s.resume, restart: s.restart },
+  };
   return renderCard("debrief-resume", data, (correlationId) =>
     fallbackCard({
       locale: input.locale,

@@ -59,7 +59,13 @@ function clientPicker(clients: { id: string; label: string }[], chosen: boolean)
   };
 }
 
-function fieldData(f: StepField, s: DebriefTexts, locale: Locale, screen: DebriefScreen, clients: { id: string; label: string }[]): FieldData {
+function fieldData(
+  f: StepField,
+  s: DebriefTexts,
+  locale: Locale,
+  screen: DebriefScreen,
+  clients: { id: string; label: string }[],
+): FieldData {
   // a refused submit shows what the coach chose again
   const value = screen.values && f.id in screen.values ? str(screen.values[f.id]) : (f.value ?? "");
   const picker = f.id === "clientId" ? clientPicker(clients, value !== "") : null;
@@ -77,7 +83,10 @@ function fieldData(f: StepField, s: DebriefTexts, locale: Locale, screen: Debrie
     requiredMessage: s.problems.required,
     value: f.kind === "number" ? (value !== "" && Number.isFinite(Number(value)) ? Number(value) : "") : value,
     // compact and filtered choice sets show their titles as plain text; expanded ones render markdown
-    options: options.map((o) => ({ title: style === "expanded" ? cardText(o.label[locale]) : cardText(o.label[locale], "plain"), value: o.value })),
+    options: options.map((o) => ({
+      title: style === "expanded" ? cardText(o.label[locale]) : cardText(o.label[locale], "plain"),
+      value: o.value,
+    })),
     min: f.min ?? 0,
     max: f.max ?? 0,
     previous: cardText(f.previous?.[locale]),
@@ -92,13 +101,27 @@ function fieldElements(f: FieldData): unknown[] {
   const value = f.value === "" ? {} : { value: f.value };
   const input =
     f.kind === "choice"
-      ? { type: "Input.ChoiceSet", ...common, ...value, style: f.style, isMultiSelect: f.multi, wrap: true, ...(f.placeholder ? { placeholder: f.placeholder } : {}), choices: f.options }
+      ? {
+          type: "Input.ChoiceSet",
+          ...common,
+          ...value,
+          style: f.style,
+          isMultiSelect: f.multi,
+          wrap: true,
+          ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+          choices: f.options,
+        }
       : f.kind === "date"
         ? { type: "Input.Date", ...common, ...value }
         : f.kind === "number"
           ? { type: "Input.Number", ...common, ...value, min: f.min, max: f.max }
           : { type: "Input.Toggle", id: f.id, title: f.label, valueOn: "true", valueOff: "false", ...value };
-  return [input, ...[f.previous, f.help, f.error].filter((t) => t !== "").map((t) => ({ type: "TextBlock", text: t, wrap: true, size: "Small", spacing: "None" }))];
+  return [
+    input,
+    ...[f.previous, f.help, f.error]
+      .filter((t) => t !== "")
+      .map((t) => ({ type: "TextBlock", text: t, wrap: true, size: "Small", spacing: "None" })),
+  ];
 }
 
 /** "Vorige keer (12-05-2026): trede 3 · … · 3.2 Voorbereiden", once a client is chosen. */
@@ -107,7 +130,11 @@ function previousLine(screen: DebriefScreen, s: DebriefTexts, locale: Locale): s
   const p = screen.ctx.previous;
   if (!p) return s.noPrevious;
   const { view } = screen.ctx;
-  return s.previousLine(showDay(p.observedOn, locale), rungLabel(view, p.rung)[locale], p.substep === null ? "" : view.substepLabel(p.rung, p.substep)[locale]);
+  return s.previousLine(
+    showDay(p.observedOn, locale),
+    rungLabel(view, p.rung)[locale],
+    p.substep === null ? "" : view.substepLabel(p.rung, p.substep)[locale],
+  );
 }
 
 export function renderDebriefCard(input: DebriefCardInput): AdaptiveCard {
@@ -120,7 +147,9 @@ function common(input: DebriefCardInput) {
   const { step, of } = progress(screen.ctx);
   const def = STEPS[screen.step];
   const problems = screen.problems ?? {};
-  const fields = def.fields(screen.ctx, { confirm: screen.confirm ?? null, values: screen.values }).map((f) => fieldData(f, s, locale, screen, input.clients ?? []));
+  const fields = def
+    .fields(screen.ctx, { confirm: screen.confirm ?? null, values: screen.values })
+    .map((f) => fieldData(f, s, locale, screen, input.clients ?? []));
   const fieldIds = new Set(fields.map((f) => f.id));
   // a problem without a field of its own (or the summary of several) sits at the top
   const loose = Object.entries(problems).filter(([id]) => !fieldIds.has(id) && id !== "rung" && id !== "reason");
@@ -149,7 +178,11 @@ function renderStep(input: DebriefCardInput): AdaptiveCard {
     previousLine: c.previousLine,
     intro: cardText(screen.step === "contact" && !(input.clients ?? []).length && !screen.client ? s.noClients : intro),
     error: c.error,
-    sentBack: sentBack.map((b) => ({ text: cardText(s.sentBack(b.clientName, b.reviewNote)), action: cardText(s.sentBackAction, "plain"), classificationId: b.classificationId })),
+    sentBack: sentBack.map((b) => ({
+      text: cardText(s.sentBack(b.clientName, b.reviewNote)),
+      action: cardText(s.sentBackAction, "plain"),
+      classificationId: b.classificationId,
+    })),
     draftId: c.draftId,
     seq: c.seq,
     canGoBack: screen.ctx.draft.trail.length > 0,
@@ -164,7 +197,12 @@ function renderStep(input: DebriefCardInput): AdaptiveCard {
       lines: [data.progress, data.title, ...data.sentBack.map((b) => b.text), data.previousLine, data.intro, data.error],
       body: data.fields.flatMap(fieldElements),
       actions: [
-        ...data.sentBack.map((b) => ({ type: "Action.Submit", title: b.action, associatedInputs: "none", data: { verb: "debrief.reopen", classificationId: b.classificationId } })),
+        ...data.sentBack.map((b) => ({
+          type: "Action.Submit",
+          title: b.action,
+          associatedInputs: "none",
+          data: { verb: "debrief.reopen", classificationId: b.classificationId },
+        })),
         { type: "Action.Submit", title: s.next, style: "positive", data: payload("debrief.next") },
         ...(data.canGoBack ? [{ type: "Action.Submit", title: s.back, associatedInputs: "none", data: payload("debrief.back") }] : []),
         { type: "Action.Submit", title: s.cancel, associatedInputs: "none", data: payload("debrief.cancel") },
@@ -181,12 +219,23 @@ function renderProposal(input: DebriefCardInput): AdaptiveCard {
   const facts = screen.proposal!;
   const { proposal } = facts;
   const reasons = facts.approval.reasons.map((r) =>
-    r === "JUMP" ? s.reasons.JUMP(facts.approval.previousRung ?? 0, proposal.rung) : r === "OVERRIDE" ? s.reasons.OVERRIDE : r === "ALWAYS" ? s.reasons.ALWAYS : s.reasons.ONTHEFFING,
+    r === "JUMP"
+      ? s.reasons.JUMP(facts.approval.previousRung ?? 0, proposal.rung)
+      : r === "OVERRIDE"
+        ? s.reasons.OVERRIDE
+        : r === "ALWAYS"
+          ? s.reasons.ALWAYS
+          : s.reasons.ONTHEFFING,
   );
   const asksSubstep = c.fields.some((f) => f.id === "nextStep");
   const overrideOptions = view.rungs.flatMap((r) => [
-    { title: `${rungLabel(view, r.rung)[locale]}${r.rung < view.topRung ? ` (${s.noSubstep.toLowerCase()})` : ""}`, value: String(r.rung) },
-    ...view.substepChoices(r.rung).map((o) => ({ title: view.substepLabel(r.rung, Number(o.value.split(".")[1]))[locale], value: o.value })),
+    {
+      title: `${rungLabel(view, r.rung)[locale]}${r.rung < view.topRung ? ` (${s.noSubstep.toLowerCase()})` : ""}`,
+      value: String(r.rung),
+    },
+    ...view
+      .substepChoices(r.rung)
+      .map((o) => ({ title: view.substepLabel(r.rung, Number(o.value.split(".")[1]))[locale], value: o.value })),
   ]);
   const values = screen.overrideOpen ? (screen.values ?? {}) : {};
   const problems = screen.problems ?? {};
@@ -198,7 +247,9 @@ function renderProposal(input: DebriefCardInput): AdaptiveCard {
     previousLine: c.previousLine,
     facts: [
       { title: s.rung, value: rungLabel(view, proposal.rung)[locale] },
-      ...(!asksSubstep && proposal.substep !== null ? [{ title: s.substep, value: view.substepLabel(proposal.rung, proposal.substep)[locale] }] : []),
+      ...(!asksSubstep && proposal.substep !== null
+        ? [{ title: s.substep, value: view.substepLabel(proposal.rung, proposal.substep)[locale] }]
+        : []),
     ].map((f) => ({ title: cardText(f.title), value: cardText(f.value) })),
     explanation: cardText(proposal.explanation[locale]),
     warnings: proposal.warnings.map((w) => cardText(w[locale])),
@@ -230,8 +281,27 @@ function renderProposal(input: DebriefCardInput): AdaptiveCard {
   };
   const payload = (verb: string) => ({ verb, draftId: data.draftId, seq: data.seq });
   const overrideInputs = [
-    { type: "Input.ChoiceSet", id: "rung", label: s.adjustTo, style: "expanded", wrap: true, isRequired: true, errorMessage: s.chooseRung, value: data.override.value, choices: data.override.options },
-    { type: "Input.Text", id: "reason", label: s.reason, isMultiline: true, isRequired: true, errorMessage: s.reasonRequired, maxLength: 500, ...(data.override.reason ? { value: data.override.reason } : {}) },
+    {
+      type: "Input.ChoiceSet",
+      id: "rung",
+      label: s.adjustTo,
+      style: "expanded",
+      wrap: true,
+      isRequired: true,
+      errorMessage: s.chooseRung,
+      value: data.override.value,
+      choices: data.override.options,
+    },
+    {
+      type: "Input.Text",
+      id: "reason",
+      label: s.reason,
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: s.reasonRequired,
+      maxLength: 500,
+      ...(data.override.reason ? { value: data.override.reason } : {}),
+    },
   ];
   return renderCard("debrief-proposal", data, (correlationId) =>
     fallbackCard({
@@ -245,11 +315,23 @@ function renderProposal(input: DebriefCardInput): AdaptiveCard {
         ...(data.overrideOpen ? overrideInputs : []),
       ],
       actions: [
-        ...(data.overrideOpen ? [{ type: "Action.Submit", title: s.saveAdjusted, style: "positive", data: payload("debrief.override") }] : []),
+        ...(data.overrideOpen
+          ? [{ type: "Action.Submit", title: s.saveAdjusted, style: "positive", data: payload("debrief.override") }]
+          : []),
         { type: "Action.Submit", title: s.confirm, data: payload("debrief.confirm") },
         ...(data.overrideOpen
           ? []
-          : [{ type: "Action.ShowCard", title: s.adjust, card: { type: "AdaptiveCard", body: overrideInputs, actions: [{ type: "Action.Submit", title: s.saveAdjusted, data: payload("debrief.override") }] } }]),
+          : [
+              {
+                type: "Action.ShowCard",
+                title: s.adjust,
+                card: {
+                  type: "AdaptiveCard",
+                  body: overrideInputs,
+                  actions: [{ type: "Action.Submit", title: s.saveAdjusted, data: payload("debrief.override") }],
+                },
+              },
+            ]),
         { type: "Action.Submit", title: s.back, associatedInputs: "none", data: payload("debrief.back") },
       ],
     }),

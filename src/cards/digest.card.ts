@@ -16,7 +16,6 @@ export const SUPPRESS_BELOW = 5;
 export const REVIEW_WAIT_WORKING_DAYS = 5;
 const MAX_LIST = 10;
 
-
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
 /** ISO week number of a date (the trend's x axis). */
@@ -64,7 +63,10 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
     .map((r) => ({ ...r, days: workingDaysBetween(r.confirmedAt, input.today) }))
     .filter((r) => r.days > REVIEW_WAIT_WORKING_DAYS);
   const shownReviews = waiting.slice(0, MAX_LIST);
-  const moves = [...f.movement.down.map((m) => ({ ...m, line: s.down(cardText(m.clientName), m.from, m.to) })), ...f.movement.up.map((m) => ({ ...m, line: s.up(cardText(m.clientName), m.from, m.to) }))];
+  const moves = [
+    ...f.movement.down.map((m) => ({ ...m, line: s.down(cardText(m.clientName), m.from, m.to) })),
+    ...f.movement.up.map((m) => ({ ...m, line: s.up(cardText(m.clientName), m.from, m.to) })),
+  ];
   const shownMoves = moves.slice(0, MAX_LIST);
   const data = {
     title: s.title(cardText(input.team)),
@@ -80,7 +82,12 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
     wijken: f.byWijk.map((w) =>
       w.total < SUPPRESS_BELOW
         ? { wijk: cardText(w.wijk), share: s.fewer(SUPPRESS_BELOW), total: s.fewer(SUPPRESS_BELOW), color: "Default" }
-        : { wijk: cardText(w.wijk), share: `${percent(w.inView, w.total)}%`, total: String(w.total), color: percent(w.inView, w.total) >= input.target ? "Good" : "Attention" },
+        : {
+            wijk: cardText(w.wijk),
+            share: `${percent(w.inView, w.total)}%`,
+            total: String(w.total),
+            color: percent(w.inView, w.total) >= input.target ? "Good" : "Attention",
+          },
     ),
     reviewsTitle: s.reviewsTitle(waiting.length, REVIEW_WAIT_WORKING_DAYS),
     reviews: [
@@ -88,7 +95,10 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
       ...(waiting.length > MAX_LIST ? [{ line: s.more(waiting.length - MAX_LIST) }] : []),
     ],
     movementTitle: s.movementTitle(f.movement.up.length, f.movement.down.length),
-    movements: [...shownMoves.map((m) => ({ line: m.line })), ...(moves.length > MAX_LIST ? [{ line: s.more(moves.length - MAX_LIST) }] : [])],
+    movements: [
+      ...shownMoves.map((m) => ({ line: m.line })),
+      ...(moves.length > MAX_LIST ? [{ line: s.more(moves.length - MAX_LIST) }] : []),
+    ],
     withoutExpected: s.withoutExpected(f.withoutExpectedRung),
     unreachable: input.unreachable.map((n) => cardText(n)),
     unreachableLine: s.unreachable(input.unreachable.map((n) => cardText(n))),
@@ -98,10 +108,21 @@ export function renderDigestCard(input: DigestCardInput): { card: AdaptiveCard; 
     fallbackCard({
       locale: input.locale,
       correlationId,
-      lines: [data.title, data.inViewLine, data.inViewNote, data.reviewsTitle, ...data.reviews.map((r) => r.line), data.movementTitle, ...data.movements.map((m) => m.line), data.withoutExpected].map(
-        (line) => line as CardText,
-      ),
+      lines: [
+        data.title,
+        data.inViewLine,
+        data.inViewNote,
+        data.reviewsTitle,
+        ...data.reviews.map((r) => r.line),
+        data.movementTitle,
+        ...data.movements.map((m) => m.line),
+        data.withoutExpected,
+      ].map((line) => line as CardText),
     }),
   );
-  return { card, summary: s.summary(input.team, pct), clientIds: [...shownReviews.map((r) => r.clientId), ...shownMoves.map((m) => m.clientId)] };
+  return {
+    card,
+    summary: s.summary(input.team, pct),
+    clientIds: [...shownReviews.map((r) => r.clientId), ...shownMoves.map((m) => m.clientId)],
+  };
 }

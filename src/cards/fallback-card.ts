@@ -31,9 +31,20 @@ export function fallbackCard(input: FallbackCardInput): AdaptiveCard {
     body: [
       ...(heading ? [{ type: "TextBlock", text: heading, wrap: true, weight: "Bolder" }] : []),
       ...rest.map((text) => ({ type: "TextBlock", text, wrap: true })),
-      ...(input.facts ?? []).map((f) => ({ type: "TextBlock", text: `${f.title}: ${f.value}`, wrap: true, spacing: "None" })),
+      ...(input.facts ?? []).map((f) => ({
+        type: "TextBlock",
+        text: `${f.title}: ${f.value}`,
+        wrap: true,
+        spacing: "None",
+      })),
       ...(input.body ?? []),
-      { type: "TextBlock", text: cardText(notice[input.locale](input.correlationId)), wrap: true, isSubtle: true, size: "Small" },
+      {
+        type: "TextBlock",
+        text: cardText(notice[input.locale](input.correlationId)),
+        wrap: true,
+        isSubtle: true,
+        size: "Small",
+      },
     ],
   };
   if (input.actions?.length) card.actions = input.actions;

@@ -8,7 +8,6 @@ import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
 import { t as catalogue } from "../i18n/catalogue/index.ts";
 
-
 function reasonText(line: NudgeLine, locale: Locale): string {
   const s = catalogue(locale).nudge.reason;
   return line.reasons
@@ -22,7 +21,10 @@ function reasonText(line: NudgeLine, locale: Locale): string {
     .join(" · ");
 }
 
-export function renderNudgeCard(input: { lines: NudgeLine[]; more: number; locale: Locale; today: Date }): { card: AdaptiveCard; summary: string } {
+export function renderNudgeCard(input: { lines: NudgeLine[]; more: number; locale: Locale; today: Date }): {
+  card: AdaptiveCard;
+  summary: string;
+} {
   const s = catalogue(input.locale).nudge;
   const total = input.lines.length + input.more;
   const lines = input.lines.map((l) => ({
@@ -31,7 +33,15 @@ export function renderNudgeCard(input: { lines: NudgeLine[]; more: number; local
     // the client number opens the second line, so a phone never breaks it at its dash ("GR-/100010")
     reason: cardText(`${l.client.externalKey} · ${reasonText(l, input.locale)}`),
   }));
-  const data = { title: s.title, intro: s.intro(total), start: s.start, lines, more: input.more, moreText: s.more(input.more), footer: s.footer };
+  const data = {
+    title: s.title,
+    intro: s.intro(total),
+    start: s.start,
+    lines,
+    more: input.more,
+    moreText: s.more(input.more),
+    footer: s.footer,
+  };
   const card = renderCard("nudge", data, (correlationId) =>
     fallbackCard({
       locale: input.locale,
@@ -49,5 +59,8 @@ export function renderNudgeCard(input: { lines: NudgeLine[]; more: number; local
 }
 
 export function unreachableText(names: string[], locale: Locale): { text: string; summary: string } {
-  return { text: catalogue(locale).nudge.unreachable(names.map((n) => cardText(n))), summary: catalogue(locale).nudge.unreachableSummary };
+  return {
+    text: catalogue(locale).nudge.unreachable(names.map((n) => cardText(n))),
+    summary: catalogue(locale).nudge.unreachableSummary,
+  };
 }

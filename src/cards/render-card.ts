@@ -73,7 +73,8 @@ export interface CardFailure {
   error: string;
 }
 
-let reportFailure: (failure: CardFailure) => void = (failure) => process.stderr.write(`${JSON.stringify({ level: "error", app: "trede", ...failure })}\n`);
+let reportFailure: (failure: CardFailure) => void = (failure) =>
+  process.stderr.write(`${JSON.stringify({ level: "error", app: "trede", ...failure })}\n`);
 
 /** Where card failures are logged; the composition root points this at the app's logger. */
 export function reportCardFailuresTo(report: (failure: CardFailure) => void): void {

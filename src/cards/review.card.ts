@@ -12,7 +12,6 @@ export interface RungTexts {
   explain(profileId: string, answers: unknown, locale: Locale): string;
 }
 
-
 /** The status line with the reviewer's name, ready for a TextBlock (also the coach's notification card). */
 export function reviewStatusLine(review: PendingReview, locale: Locale): { status: CardText; statusColor: string } {
   const s = catalogue(locale).reviewCard;
@@ -48,18 +47,48 @@ interface ReviewRequestData {
 
 /** The decision actions, shared by the template's data and the fallback card (same verbs, same inputs). */
 function decisionActions(classificationId: string, labels: ReviewRequestData["labels"]): unknown[] {
-  const note = (id: string, label: string) => ({ type: "Input.Text", id, label, isMultiline: true, isRequired: true, errorMessage: labels.noteRequired, maxLength: 500 });
+  const note = (id: string, label: string) => ({
+    type: "Input.Text",
+    id,
+    label,
+    isMultiline: true,
+    isRequired: true,
+    errorMessage: labels.noteRequired,
+    maxLength: 500,
+  });
   return [
-    { type: "Action.Execute", verb: "review.approve", title: labels.approve, style: "positive", data: { classificationId } },
+    {
+      type: "Action.Execute",
+      verb: "review.approve",
+      title: labels.approve,
+      style: "positive",
+      data: { classificationId },
+    },
     {
       type: "Action.ShowCard",
       title: labels.reject,
-      card: { type: "AdaptiveCard", body: [note("rejectNote", labels.rejectReason)], actions: [{ type: "Action.Execute", verb: "review.reject", title: labels.rejectConfirm, style: "destructive", data: { classificationId } }] },
+      card: {
+        type: "AdaptiveCard",
+        body: [note("rejectNote", labels.rejectReason)],
+        actions: [
+          {
+            type: "Action.Execute",
+            verb: "review.reject",
+            title: labels.rejectConfirm,
+            style: "destructive",
+            data: { classificationId },
+          },
+        ],
+      },
     },
     {
       type: "Action.ShowCard",
       title: labels.return,
-      card: { type: "AdaptiveCard", body: [note("returnNote", labels.returnNote)], actions: [{ type: "Action.Execute", verb: "review.return", title: labels.returnConfirm, data: { classificationId } }] },
+      card: {
+        type: "AdaptiveCard",
+        body: [note("returnNote", labels.returnNote)],
+        actions: [{ type: "Action.Execute", verb: "review.return", title: labels.returnConfirm, data: { classificationId } }],
+      },
     },
   ];
 }
@@ -73,7 +102,8 @@ export function renderReviewCard(
   options: { locale: Locale; texts: RungTexts; canDecide: boolean; refreshUserIds: string[] },
 ): AdaptiveCard {
   const s = catalogue(options.locale).reviewCard;
-  const label = (rung: number | null, substep: number | null) => (rung === null ? s.none : options.texts.rungLabel(review.profileId, rung, substep, options.locale));
+  const label = (rung: number | null, substep: number | null) =>
+    rung === null ? s.none : options.texts.rungLabel(review.profileId, rung, substep, options.locale);
   const facts = [
     { title: s.client, value: `${review.clientName} (${review.clientKey})` },
     { title: s.coach, value: review.coachName },
@@ -98,12 +128,26 @@ export function renderReviewCard(
     canDecide: options.canDecide && review.status === "PENDING_REVIEW",
     labels: s.labels,
   };
-  const refresh = { action: { type: "Action.Execute", verb: "review.refresh", title: s.labels.refresh, data: { classificationId: review.classificationId } }, userIds: refreshUserIds };
+  const refresh = {
+    action: {
+      type: "Action.Execute",
+      verb: "review.refresh",
+      title: s.labels.refresh,
+      data: { classificationId: review.classificationId },
+    },
+    userIds: refreshUserIds,
+  };
   const card = renderCard("review-request", data, (correlationId) =>
     fallbackCard({
       locale: options.locale,
       correlationId,
-      lines: [data.title, data.status, data.explanation, ...(data.overrideReason ? [cardText(`${s.labels.overrideReason}: ${review.overrideReason}`)] : []), data.note],
+      lines: [
+        data.title,
+        data.status,
+        data.explanation,
+        ...(data.overrideReason ? [cardText(`${s.labels.overrideReason}: ${review.overrideReason}`)] : []),
+        data.note,
+      ],
       facts,
       actions: data.canDecide ? decisionActions(review.classificationId, s.labels) : [],
       refresh,
@@ -114,11 +158,19 @@ export function renderReviewCard(
   return card;
 }
 
-export function renderReviewListCard(reviews: PendingReview[], options: { locale: Locale; texts: RungTexts; scope?: string; total?: number }): AdaptiveCard {
+export function renderReviewListCard(
+  reviews: PendingReview[],
+  options: { locale: Locale; texts: RungTexts; scope?: string; total?: number },
+): AdaptiveCard {
   const s = catalogue(options.locale).reviewCard;
   const total = options.total ?? reviews.length;
   // like every caseload answer: the count over the whole scope, the scope, and how many are shown
-  const shown = total > reviews.length ? (options.locale === "nl" ? ` (de oudste ${reviews.length} hieronder)` : ` (the oldest ${reviews.length} below)`) : "";
+  const shown =
+    total > reviews.length
+      ? options.locale === "nl"
+        ? ` (de oudste ${reviews.length} hieronder)`
+        : ` (the oldest ${reviews.length} below)`
+      : "";
   const items = reviews.map((r) => ({
     classificationId: r.classificationId,
     heading: cardText(`${r.clientName} — ${options.texts.rungLabel(r.profileId, r.finalRung, r.finalSubstep, options.locale)}`),
@@ -138,8 +190,15 @@ export function renderReviewListCard(reviews: PendingReview[], options: { locale
       body: items.map((i) => ({
         type: "Container",
         separator: true,
-        selectAction: { type: "Action.Submit", title: s.open, data: { verb: "review.open", classificationId: i.classificationId } },
-        items: [{ type: "TextBlock", text: i.heading, wrap: true }, { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" }],
+        selectAction: {
+          type: "Action.Submit",
+          title: s.open,
+          data: { verb: "review.open", classificationId: i.classificationId },
+        },
+        items: [
+          { type: "TextBlock", text: i.heading, wrap: true },
+          { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" },
+        ],
       })),
     }),
   );

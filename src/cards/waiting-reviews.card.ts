@@ -12,8 +12,11 @@ import { t as catalogue } from "../i18n/catalogue/index.ts";
 
 const MAX_ITEMS = 15;
 
-
-export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; locale: Locale; today: Date }): { card: AdaptiveCard; summary: string; clientIds: string[] } {
+export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; locale: Locale; today: Date }): {
+  card: AdaptiveCard;
+  summary: string;
+  clientIds: string[];
+} {
   const s = catalogue(input.locale).waitingReviews;
   const shown = [...input.reviews].sort((a, b) => a.confirmedAt.getTime() - b.confirmedAt.getTime()).slice(0, MAX_ITEMS);
   const items = shown.map((r) => {
@@ -42,8 +45,15 @@ export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; loca
       body: items.map((i) => ({
         type: "Container",
         separator: true,
-        selectAction: { type: "Action.Submit", title: s.open, data: { verb: "review.open", classificationId: i.classificationId } },
-        items: [{ type: "TextBlock", text: i.heading, wrap: true }, { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" }],
+        selectAction: {
+          type: "Action.Submit",
+          title: s.open,
+          data: { verb: "review.open", classificationId: i.classificationId },
+        },
+        items: [
+          { type: "TextBlock", text: i.heading, wrap: true },
+          { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" },
+        ],
       })),
     }),
   );

@@ -23,5 +23,10 @@ export function parseAppPackageEnv(env: NodeJS.ProcessEnv): { ok: true; value: A
   const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const r = AppPackageEnv.safeParse(blank);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => `${i.path.join(".")}: ${i.code === "invalid_type" && i.input === undefined ? "required" : i.message}`) };
+  return {
+    ok: false,
+    problems: r.error.issues.map(
+      (i) => `${i.path.join(".")}: ${i.code === "invalid_type" && i.input === undefined ? "required" : i.message}`,
+    ),
+  };
 }

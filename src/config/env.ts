@@ -10,7 +10,12 @@ const optional = z
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
@@ -27,7 +32,10 @@ export const Env = z
       .default("pglite:./data/pglite")
       .refine((v) => /^postgres(ql)?:\/\//.test(v) || v.startsWith("pglite:"), "must be postgres://… or pglite:<dir>"),
     /** PostgreSQL only: the owner role that applies migrations and grants DATABASE_URL's role its rights. */
-    DATABASE_MIGRATION_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must be postgres://… (the embedded database has one role)"),
+    DATABASE_MIGRATION_URL: optional.refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+      "must be postgres://… (the embedded database has one role)",
+    ),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Seed the demo municipality into an empty database at start. */
     SEED_DEMO: bool,
@@ -58,19 +66,37 @@ export const Env = z
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_MIGRATION_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL))
-      ctx.addIssue({ code: "custom", path: ["DATABASE_MIGRATION_URL"], message: "needs DATABASE_URL=postgres://… (the application role); the embedded database has one role" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_MIGRATION_URL"],
+        message: "needs DATABASE_URL=postgres://… (the application role); the embedded database has one role",
+      });
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI")
-      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "required when MICROSOFT_APP_ID is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MICROSOFT_APP_PASSWORD"],
+        message: "required when MICROSOFT_APP_ID is set",
+      });
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID)
       ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "required for a SingleTenant app" });
     if (env.AZURE_OPENAI_ENDPOINT && (!env.AZURE_OPENAI_API_KEY || !env.AZURE_OPENAI_DEPLOYMENT))
-      ctx.addIssue({ code: "custom", path: ["AZURE_OPENAI_ENDPOINT"], message: "needs AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AZURE_OPENAI_ENDPOINT"],
+        message: "needs AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT",
+      });
   })
   .superRefine(
     (env, ctx) => {
       // values may be unparsed here (see `when`), so only a real `true` counts as the lab's consent
       const host = typeof env.HOST === "string" ? env.HOST : "";
-      if (authMode({ HOST: host, MICROSOFT_APP_ID: env.MICROSOFT_APP_ID, ALLOW_UNAUTHENTICATED: env.ALLOW_UNAUTHENTICATED === true }) === "refused")
+      if (
+        authMode({
+          HOST: host,
+          MICROSOFT_APP_ID: env.MICROSOFT_APP_ID,
+          ALLOW_UNAUTHENTICATED: env.ALLOW_UNAUTHENTICATED === true,
+        }) === "refused"
+      )
         ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_ID"], message: UNAUTHENTICATED_EXPOSURE(host) });
     },
     // also when other variables are invalid: an unauthenticated public endpoint is listed with every other problem
@@ -136,6 +162,12 @@ export function modelConfig(env: Env): ModelConfig | undefined {
       timeoutMs: env.MODEL_TIMEOUT_MS,
     };
   if (env.OPENAI_API_KEY)
-    return { kind: "openai", apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, endpoint: env.OPENAI_BASE_URL, timeoutMs: env.MODEL_TIMEOUT_MS };
+    return {
+      kind: "openai",
+      apiKey: env.OPENAI_API_KEY,
+      model: env.OPENAI_MODEL,
+      endpoint: env.OPENAI_BASE_URL,
+      timeoutMs: env.MODEL_TIMEOUT_MS,
+    };
   return undefined;
 }

@@ -19,7 +19,9 @@ export interface LadderProfiles {
 }
 
 export function loadLadderProfiles(dir = LADDERS_DIR): LadderProfiles {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   const all = files.map((f) => {
     const file = path.join(dir, f);
     let data: unknown;
@@ -32,7 +34,8 @@ export function loadLadderProfiles(dir = LADDERS_DIR): LadderProfiles {
     if (`${profile.id}.json` !== f) throw new Error(`ladder profile ${file}: id "${profile.id}" must match the file name`);
     // the database checks substeps against the top rung it reads from this suffix (migration substep_belongs_to_rung)
     const suffix = /-(\d+)$/.exec(profile.id);
-    if (suffix && Number(suffix[1]) !== profile.rungs.length) throw new Error(`ladder profile ${file}: id "${profile.id}" ends in ${suffix[1]} but the profile has ${profile.rungs.length} rungs`);
+    if (suffix && Number(suffix[1]) !== profile.rungs.length)
+      throw new Error(`ladder profile ${file}: id "${profile.id}" ends in ${suffix[1]} but the profile has ${profile.rungs.length} rungs`);
     return profile;
   });
   const byId = new Map(all.map((p) => [p.id, p]));

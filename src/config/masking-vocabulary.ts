@@ -8,7 +8,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LadderProfileData } from "../domain/ladder/ladder-profile.ts";
-import { buildMaskingVocabulary, SafeWords, SpecialCategories, type MaskingVocabulary, type WordCheck } from "../domain/privacy/masking-vocabulary.ts";
+import {
+  buildMaskingVocabulary,
+  SafeWords,
+  SpecialCategories,
+  type MaskingVocabulary,
+  type WordCheck,
+} from "../domain/privacy/masking-vocabulary.ts";
 
 const PRIVACY_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../domain/privacy");
 const require = createRequire(import.meta.url);
@@ -21,9 +27,15 @@ function readJson(file: string): unknown {
   }
 }
 
-function parseData<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, file: string): T {
+function parseData<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  file: string,
+): T {
   const parsed = schema.safeParse(readJson(file));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 
@@ -67,10 +79,16 @@ export class HunspellWords implements WordCheck {
     let maxAdd = 0;
     for (const line of aff.split("\n")) {
       const f = line.trim().split(/\s+/);
-      if (f[0] !== "SFX" || f.length < 5 || /^[YN]$/.test(f[2]) && /^\d+$/.test(f[3])) continue;
+      if (f[0] !== "SFX" || f.length < 5 || (/^[YN]$/.test(f[2]) && /^\d+$/.test(f[3]))) continue;
       const [addPart, continuation = ""] = f[3].split("/");
       const add = addPart === "0" ? "" : addPart.toLowerCase();
-      const rule: SuffixRule = { flag: f[1], strip: f[2] === "0" ? "" : f[2].toLowerCase(), add, condition: toCondition(f[4]), continuation };
+      const rule: SuffixRule = {
+        flag: f[1],
+        strip: f[2] === "0" ? "" : f[2].toLowerCase(),
+        add,
+        condition: toCondition(f[4]),
+        continuation,
+      };
       const list = this.byAdd.get(add) ?? [];
       list.push(rule);
       this.byAdd.set(add, list);
@@ -80,7 +98,13 @@ export class HunspellWords implements WordCheck {
     for (const line of dic.split("\n").slice(1)) {
       const slash = line.indexOf("/");
       const word = (slash < 0 ? line : line.slice(0, slash)).trim();
-      const flags = slash < 0 ? "" : line.slice(slash + 1).trim().split(/\s/)[0];
+      const flags =
+        slash < 0
+          ? ""
+          : line
+              .slice(slash + 1)
+              .trim()
+              .split(/\s/)[0];
       // capitalised entries are proper names: never safe, so never stored
       if (!word || word[0] !== word[0].toLowerCase()) continue;
       this.stems.set(word, (this.stems.get(word) ?? "") + flags);
@@ -107,7 +131,8 @@ export class HunspellWords implements WordCheck {
       for (const r of rules) {
         const base = word.slice(0, word.length - n) + r.strip;
         const flags = this.stems.get(base);
-        if (flags !== undefined && hasFlag(flags, r.flag) && !hasFlag(flags, this.forbidden) && r.condition.test(base)) return r.continuation;
+        if (flags !== undefined && hasFlag(flags, r.flag) && !hasFlag(flags, this.forbidden) && r.condition.test(base))
+          return r.continuation;
       }
     }
     return null;
@@ -172,5 +197,10 @@ export function loadCommonWords(): Promise<WordCheck> {
 }
 
 export async function loadMaskingVocabulary(profiles: readonly LadderProfileData[]): Promise<MaskingVocabulary> {
-  return buildMaskingVocabulary({ common: await loadCommonWords(), profiles, safeWords: loadSafeWords(), special: loadSpecialCategories() });
+  return buildMaskingVocabulary({
+    common: await loadCommonWords(),
+    profiles,
+    safeWords: loadSafeWords(),
+    special: loadSpecialCategories(),
+  });
 }

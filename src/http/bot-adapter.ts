@@ -32,7 +32,11 @@ export class BotAdapter extends TeamsAdapter {
   }
 
   /** Runs the turn for an activity authenticate() accepted; resolves to the invoke response, if any. */
-  runAuthenticated(authenticated: Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    authenticated: Authenticated,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authenticated, withDates(activity), logic);
   }
 }
@@ -55,7 +59,11 @@ export function createBotAdapter(credentials: BotCredentials | undefined, channe
 // botbuilder's own request handling turns the wire's ISO strings into the Dates its Activity type promises
 function withDates(activity: Activity): Activity {
   const a = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [["timestamp", "rawTimestamp"], ["localTimestamp", "rawLocalTimestamp"], ["expiration", "rawExpiration"]] as const) {
+  for (const [field, raw] of [
+    ["timestamp", "rawTimestamp"],
+    ["localTimestamp", "rawLocalTimestamp"],
+    ["expiration", "rawExpiration"],
+  ] as const) {
     const value = a[field];
     if (typeof value === "string") Object.assign(a, { [raw]: value, [field]: new Date(value) });
   }

@@ -18,7 +18,13 @@ export interface HttpOptions {
 
 // The shape every Bot Framework activity must have before any bot code sees it. Anything else is a 400:
 // botbuilder and teams-ai assume these fields and would fail deep inside a turn.
-const Account = z.object({ id: z.string().min(1).max(512), aadObjectId: z.string().max(128).optional(), name: z.string().max(512).optional() }).passthrough();
+const Account = z
+  .object({
+    id: z.string().min(1).max(512),
+    aadObjectId: z.string().max(128).optional(),
+    name: z.string().max(512).optional(),
+  })
+  .passthrough();
 export const InboundActivity = z
   .object({
     type: z.string().min(1).max(64),
@@ -27,20 +33,30 @@ export const InboundActivity = z
     serviceUrl: z.string().url().max(2048),
     from: Account,
     recipient: Account,
-    conversation: z.object({ id: z.string().min(1).max(512), tenantId: z.string().max(128).optional(), conversationType: z.string().max(64).optional() }).passthrough(),
+    conversation: z
+      .object({
+        id: z.string().min(1).max(512),
+        tenantId: z.string().max(128).optional(),
+        conversationType: z.string().max(64).optional(),
+      })
+      .passthrough(),
     text: z.string().max(28_000).optional(),
     replyToId: z.string().max(256).optional(),
     name: z.string().max(256).optional(),
     membersAdded: z.array(Account).max(1_000).optional(),
     membersRemoved: z.array(Account).max(1_000).optional(),
     // a card submit's value is an object; botbuilder and teams-ai read fields of it without checking
-    value: z.unknown().refine((v) => v !== null, "value must not be null").optional(),
+    value: z
+      .unknown()
+      .refine((v) => v !== null, "value must not be null")
+      .optional(),
   })
   .passthrough();
 
 // PostgreSQL refuses NUL characters in text; they never carry meaning in a chat message
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this removes
-const dropNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "") : value);
+const dropNul = (_key: string, value: unknown) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this removes
+  typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "") : value;
 
 export function createHttpApp(options: HttpOptions): express.Express {
   const app = express();
@@ -60,7 +76,10 @@ export function createHttpApp(options: HttpOptions): express.Express {
     } catch (err) {
       // Any failure is the caller's 401, whatever its kind: missing, forged or expired token, or signing keys
       // that could not be fetched (then this log line is how an operator finds out).
-      options.logger.warn({ event: "auth.refused", reason: String((err as Error)?.message ?? err).slice(0, 300) }, "request not authenticated");
+      options.logger.warn(
+        { event: "auth.refused", reason: String((err as Error)?.message ?? err).slice(0, 300) },
+        "request not authenticated",
+      );
       if (!res.headersSent) res.status(401).json({ error: "unauthorized" });
       return;
     }
@@ -75,7 +94,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
       return;
     }
     try {
-      const invoke = await options.adapter.runAuthenticated(authenticated, body as unknown as Activity, (context) => options.runTurn(context).then(() => undefined));
+      const invoke = await options.adapter.runAuthenticated(authenticated, body as unknown as Activity, (context) =>
+        options.runTurn(context).then(() => undefined),
+      );
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.send(invoke.body);
       else res.end();
@@ -88,7 +109,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     const status = (err as { status?: number }).status ?? 500;
     if (status >= 500) options.logger.error({ event: "http.error", err }, "request failed");
-    if (!res.headersSent) res.status(status >= 400 && status < 600 ? status : 500).json({ error: status < 500 ? "bad request" : "internal error" });
+    if (!res.headersSent)
+      res.status(status >= 400 && status < 600 ? status : 500).json({ error: status < 500 ? "bad request" : "internal error" });
   });
   return app;
 }

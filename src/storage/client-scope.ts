@@ -40,7 +40,11 @@ export function toSqlText(fragment: Prisma.Sql, first: number): { text: string; 
  * The same condition for a statement on the Sql handle, its value (if any) being parameter $n. One
  * statement text per scope kind, so each is prepared with its own plan.
  */
-export function clientScopeCondition(actor: Actor, n: number, set: ClientSet = "readable"): { kind: CaseloadScope["kind"]; condition: string; values: string[] } {
+export function clientScopeCondition(
+  actor: Actor,
+  n: number,
+  set: ClientSet = "readable",
+): { kind: CaseloadScope["kind"]; condition: string; values: string[] } {
   const scope = caseloadScopeOf(actor);
   const { text, values } = toSqlText(clientScopeSql(scope, set), n);
   return { kind: scope.kind, condition: text, values: values as string[] };
@@ -52,7 +56,11 @@ export function clientScopeCondition(actor: Actor, n: number, set: ClientSet = "
  */
 export function clientWhereForActor(actor: Actor): Prisma.ClientWhereInput {
   const scope = caseloadScopeOf(actor);
-  return scope.kind === "all" ? { erasedAt: null } : scope.kind === "team" ? { erasedAt: null, teamId: scope.teamId } : { erasedAt: null, coachId: scope.staffId };
+  return scope.kind === "all"
+    ? { erasedAt: null }
+    : scope.kind === "team"
+      ? { erasedAt: null, teamId: scope.teamId }
+      : { erasedAt: null, coachId: scope.staffId };
 }
 
 const FIND_IN_SCOPE = (scope: CaseloadScope) => {

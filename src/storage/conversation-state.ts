@@ -24,7 +24,15 @@ export function createConversationStateStore(sql: Sql): ConversationStateStore {
       await sql.query({ name: "bot_state_overwrite", text: OVERWRITE, values: values(row) });
     },
     async updateIfUnchanged(row, expectedETag) {
-      return (await sql.query({ name: "bot_state_update", text: UPDATE_IF_UNCHANGED, values: [...values(row), expectedETag] })).rowCount === 1;
+      return (
+        (
+          await sql.query({
+            name: "bot_state_update",
+            text: UPDATE_IF_UNCHANGED,
+            values: [...values(row), expectedETag],
+          })
+        ).rowCount === 1
+      );
     },
     async createIfAbsent(row) {
       return (await sql.query({ name: "bot_state_create", text: CREATE_IF_ABSENT, values: values(row) })).rowCount === 1;

@@ -8,7 +8,11 @@ const FIND_ACTOR = `SELECT "id" AS "staffId", "tenantId", "aadObjectId", "displa
   FROM "Staff" WHERE "tenantId" = $1 AND "aadObjectId" = $2 AND "active"`;
 
 export async function findActor(sql: Sql, identity: { tenantId: string; aadObjectId: string }): Promise<Actor | null> {
-  const { rows } = await sql.query<Actor>({ name: "find_actor", text: FIND_ACTOR, values: [identity.tenantId, identity.aadObjectId] });
+  const { rows } = await sql.query<Actor>({
+    name: "find_actor",
+    text: FIND_ACTOR,
+    values: [identity.tenantId, identity.aadObjectId],
+  });
   return rows[0] ?? null;
 }
 

@@ -18,7 +18,16 @@ import { exportClassifications } from "./export/export-classifications.ts";
 import { importClients, importStaff } from "./import/import-csv.ts";
 import { createJobStore } from "./nudges/job-store.ts";
 import { createNotificationStore, setNotificationsOff } from "./nudges/notification-store.ts";
-import { countPendingReviews, decideReview, findReview, findReviewers, findReviewSubject, listPendingReviews, listReviewCards, saveReviewCard } from "./review/review.repository.ts";
+import {
+  countPendingReviews,
+  decideReview,
+  findReview,
+  findReviewers,
+  findReviewSubject,
+  listPendingReviews,
+  listReviewCards,
+  saveReviewCard,
+} from "./review/review.repository.ts";
 import { findActor, findConversationReferences, saveConversationReference } from "./staff.repository.ts";
 import { findTeamByName, findTeamClassifierScope, teamName, updateTeamSettings } from "./teams/team.repository.ts";
 
@@ -62,9 +71,20 @@ export function createStore(db: StoreDatabase, options: StoreOptions = {}): Stor
       listPending: (actor, options) => listPendingReviews(prisma, actor, options),
       decide: (input) => decideReview(prisma, input),
       saveCard: (card) => saveReviewCard(prisma, card),
-      listCards: async (id) => (await listReviewCards(prisma, id)).map(({ classificationId, staffId, conversationId, activityId }) => ({ classificationId, staffId, conversationId, activityId })),
+      listCards: async (id) =>
+        (await listReviewCards(prisma, id)).map(({ classificationId, staffId, conversationId, activityId }) => ({
+          classificationId,
+          staffId,
+          conversationId,
+          activityId,
+        })),
       findReviewers: async (input) =>
-        (await findReviewers(prisma, input)).map((r) => ({ id: r.id, displayName: r.displayName, aadObjectId: r.aadObjectId, reference: (r.reference?.reference as object | undefined) ?? null })),
+        (await findReviewers(prisma, input)).map((r) => ({
+          id: r.id,
+          displayName: r.displayName,
+          aadObjectId: r.aadObjectId,
+          reference: (r.reference?.reference as object | undefined) ?? null,
+        })),
     },
     caseload: {
       answer: (input) => executeCaseloadQuery(prisma, input),

@@ -41,11 +41,26 @@ export interface ScopeView {
 
 export type AskCaseloadResult =
   | { outcome: "not_understood"; interpretation: Extract<Interpretation, { ok: false }>; scope: ScopeView }
-  | { outcome: "answered"; query: CaseloadQuery; result: CaseloadResult; page: number; locale: Locale; scope: ScopeView; modelFellBack: boolean };
+  | {
+      outcome: "answered";
+      query: CaseloadQuery;
+      result: CaseloadResult;
+      page: number;
+      locale: Locale;
+      scope: ScopeView;
+      modelFellBack: boolean;
+    };
 
 export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, input: AskCaseloadInput): Promise<AskCaseloadResult> {
   const scope = caseloadScopeOf(actor);
-  if (input.kind === "query") return answer(deps, actor, scope, { query: input.query, page: input.page, locale: input.locale, fromQuestion: false, modelFellBack: false });
+  if (input.kind === "query")
+    return answer(deps, actor, scope, {
+      query: input.query,
+      page: input.page,
+      locale: input.locale,
+      fromQuestion: false,
+      modelFellBack: false,
+    });
 
   const { store, logger, model } = deps;
   const vocabulary = await store.caseload.vocabulary(scope);
@@ -58,7 +73,10 @@ export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, i
     if (resolved) query = resolved;
     else if (r.ok || r.reason !== "not_allowed") {
       fellBack = true;
-      logger.info({ event: "model.fallback", use: "caseload", reason: r.ok ? "unknown_name" : r.reason }, "model path failed; deterministic path answers");
+      logger.info(
+        { event: "model.fallback", use: "caseload", reason: r.ok ? "unknown_name" : r.reason },
+        "model path failed; deterministic path answers",
+      );
     }
   }
   let locale = input.locale;
@@ -66,7 +84,11 @@ export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, i
     const interpreted = interpretQuestion(input.question, { locale, ...vocabulary });
     locale = interpreted.locale;
     if (!interpreted.ok) {
-      await store.audit.record({ actor, action: "caseload.not_understood", details: { kind: "not_understood", reason: interpreted.reason, model: Boolean(model) } });
+      await store.audit.record({
+        actor,
+        action: "caseload.not_understood",
+        details: { kind: "not_understood", reason: interpreted.reason, model: Boolean(model) },
+      });
       return { outcome: "not_understood", interpretation: interpreted, scope: await scopeView(deps, scope) };
     }
     query = interpreted.query;
@@ -85,7 +107,13 @@ async function answer(
   input: { query: CaseloadQuery; page: number; locale: Locale; fromQuestion: boolean; modelFellBack: boolean },
 ): Promise<AskCaseloadResult> {
   const { store } = deps;
-  const answered = await store.caseload.answer({ query: input.query, scope, askerStaffId: actor.staffId, today: deps.today, page: input.page });
+  const answered = await store.caseload.answer({
+    query: input.query,
+    scope,
+    askerStaffId: actor.staffId,
+    today: deps.today,
+    page: input.page,
+  });
   const result = await withVisibleLines(deps, actor, answered, input.fromQuestion ? "caseload.query" : "caseload.more");
   const view = await scopeView(deps, scope);
   const lines: readonly { clientId: string }[] = "lines" in result ? result.lines : [];
@@ -93,9 +121,25 @@ async function answer(
   await store.audit.record({
     actor,
     action: "caseload.query",
-    details: { kind: input.query.measure, source: input.fromQuestion ? "question" : "more", query: input.query, page: input.page, scope: scope.kind, shown: lines.length, clientIds: lines.map((l) => l.clientId) },
+    details: {
+      kind: input.query.measure,
+      source: input.fromQuestion ? "question" : "more",
+      query: input.query,
+      page: input.page,
+      scope: scope.kind,
+      shown: lines.length,
+      clientIds: lines.map((l) => l.clientId),
+    },
   });
-  return { outcome: "answered", query: input.query, result, page: input.page, locale: input.locale, scope: view, modelFellBack: input.modelFellBack };
+  return {
+    outcome: "answered",
+    query: input.query,
+    result,
+    page: input.page,
+    locale: input.locale,
+    scope: view,
+    modelFellBack: input.modelFellBack,
+  };
 }
 
 /**

@@ -6,7 +6,10 @@ import type { Store } from "../domain/store.ts";
 import type { TeamSettings } from "../domain/teams/ports.ts";
 import { parseTeamSettings, type TeamSettingsRequest } from "../domain/teams/team-settings.ts";
 
-export type ChangeTeamSettingsResult = { outcome: "changed"; team: TeamSettings } | { outcome: "unknown_team" } | { outcome: "invalid"; message: string };
+export type ChangeTeamSettingsResult =
+  | { outcome: "changed"; team: TeamSettings }
+  | { outcome: "unknown_team" }
+  | { outcome: "invalid"; message: string };
 
 export async function changeTeamSettings(
   store: Pick<Store, "teams">,

@@ -42,7 +42,16 @@ export type ClassifyAnswersResult = { ok: true; proposal: ClassifierProposal } |
 
 export function classifyAnswers(deps: ClassifyAnswersDeps, input: ClassifyAnswersInput): ClassifyAnswersResult {
   const profile = deps.profiles.find((p) => p.id === input.profileId);
-  if (!profile) return { ok: false, errors: [{ path: "profile", message: `unknown profile "${input.profileId}"; known: ${deps.profiles.map((p) => p.id).join(", ")}` }] };
+  if (!profile)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "profile",
+          message: `unknown profile "${input.profileId}"; known: ${deps.profiles.map((p) => p.id).join(", ")}`,
+        },
+      ],
+    };
   const parsed = parseClassifierAnswers(profile, input.answers, { domainsInScope: input.domainsInScope });
   if (!parsed.ok) return parsed;
   const answers = parsed.answers;

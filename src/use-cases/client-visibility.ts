@@ -8,10 +8,20 @@ import type { Store } from "../domain/store.ts";
 type Deps = Pick<Store, "clients" | "audit">;
 
 /** True when the actor may see the client; otherwise the refusal is recorded. Records nothing as read. */
-export async function checkClientVisible(store: Deps, actor: Actor, clientId: string | null | undefined, read: ClientRead): Promise<boolean> {
+export async function checkClientVisible(
+  store: Deps,
+  actor: Actor,
+  clientId: string | null | undefined,
+  read: ClientRead,
+): Promise<boolean> {
   const found = clientId ? await store.clients.findInScope(actor, [clientId]) : [];
   if (found.length === 1) return true;
-  await store.audit.refusal({ actor, reason: "client_not_visible", clientId: clientId ?? null, details: { via: read.via, subjectId: read.subjectId ?? null } });
+  await store.audit.refusal({
+    actor,
+    reason: "client_not_visible",
+    clientId: clientId ?? null,
+    details: { via: read.via, subjectId: read.subjectId ?? null },
+  });
   return false;
 }
 
@@ -20,7 +30,13 @@ export async function checkClientVisible(store: Deps, actor: Actor, clientId: st
  * already scoped in their query; a row that still fails here is a bug in that query, so it is dropped
  * and audited rather than shown (`dropped` lets the caller log it).
  */
-export async function keepVisibleRows<T>(store: Deps, actor: Actor, rows: readonly T[], clientIdOf: (row: T) => string, read: ClientRead): Promise<{ kept: T[]; dropped: number }> {
+export async function keepVisibleRows<T>(
+  store: Deps,
+  actor: Actor,
+  rows: readonly T[],
+  clientIdOf: (row: T) => string,
+  read: ClientRead,
+): Promise<{ kept: T[]; dropped: number }> {
   if (!rows.length) return { kept: [], dropped: 0 };
   const allowed = new Set((await store.clients.findInScope(actor, rows.map(clientIdOf))).map((c) => c.id));
   const kept = rows.filter((r) => allowed.has(clientIdOf(r)));

@@ -21,14 +21,30 @@ export type DecideReviewResult =
   | { outcome: "forbidden"; reason: "not_reviewer" | "own_classification" | "not_found" }
   | { outcome: "decided" | "already_decided"; review: PendingReview };
 
-export async function decideReview(store: Pick<Store, "review" | "clients" | "audit">, actor: Actor, input: DecideReviewInput): Promise<DecideReviewResult> {
+export async function decideReview(
+  store: Pick<Store, "review" | "clients" | "audit">,
+  actor: Actor,
+  input: DecideReviewInput,
+): Promise<DecideReviewResult> {
   const via = `review.${input.decision}`;
   const subject = await store.review.findSubject(input.classificationId);
-  if (!(await checkClientVisible(store, actor, subject?.clientId, { via, subjectId: subject?.classificationId ?? null }))) return { outcome: "not_visible" };
+  if (!(await checkClientVisible(store, actor, subject?.clientId, { via, subjectId: subject?.classificationId ?? null })))
+    return { outcome: "not_visible" };
   const note = input.note?.trim() || null;
   if (input.decision !== "approve" && !note) return { outcome: "note_required" };
-  const result = await store.review.decide({ actor, classificationId: input.classificationId, decision: input.decision, note: input.decision === "approve" ? null : note, now: input.now });
+  const result = await store.review.decide({
+    actor,
+    classificationId: input.classificationId,
+    decision: input.decision,
+    note: input.decision === "approve" ? null : note,
+    now: input.now,
+  });
   if (result.outcome === "forbidden") return result;
-  await store.audit.clientRead({ actor, clientIds: [result.review.clientId], via, subjectId: result.review.classificationId });
+  await store.audit.clientRead({
+    actor,
+    clientIds: [result.review.clientId],
+    via,
+    subjectId: result.review.classificationId,
+  });
   return result;
 }

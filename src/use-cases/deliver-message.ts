@@ -68,7 +68,14 @@ export interface RunCounts {
   nothingToSay: number;
 }
 
-export const emptyCounts = (): RunCounts => ({ sent: 0, alreadySent: 0, failed: 0, unreachable: 0, notificationsOff: 0, nothingToSay: 0 });
+export const emptyCounts = (): RunCounts => ({
+  sent: 0,
+  alreadySent: 0,
+  failed: 0,
+  unreachable: 0,
+  notificationsOff: 0,
+  nothingToSay: 0,
+});
 
 export function count(counts: RunCounts, outcome: DeliveryOutcome): void {
   if (outcome === "sent") counts.sent++;

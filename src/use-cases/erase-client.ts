@@ -10,13 +10,26 @@ export interface EraseClientInput {
   force?: boolean;
 }
 
-export type EraseClientResult = { outcome: "erased" } | { outcome: "not_found" } | { outcome: "retention"; closedAt: Date | null; until: Date | null };
+export type EraseClientResult =
+  | { outcome: "erased" }
+  | { outcome: "not_found" }
+  | { outcome: "retention"; closedAt: Date | null; until: Date | null };
 
-export async function eraseClient(store: Pick<Store, "dataSubjects">, operator: Operator, input: EraseClientInput): Promise<EraseClientResult> {
+export async function eraseClient(
+  store: Pick<Store, "dataSubjects">,
+  operator: Operator,
+  input: EraseClientInput,
+): Promise<EraseClientResult> {
   const subject = await store.dataSubjects.findErasureSubject(input.externalKey);
   if (!subject) return { outcome: "not_found" };
   const force = Boolean(input.force);
-  if (!mayErase(subject.closedAt, input.now, force)) return { outcome: "retention", closedAt: subject.closedAt, until: retentionEnds(subject.closedAt) };
-  await store.dataSubjects.anonymise({ clientId: subject.clientId, operator: operator.name, now: input.now, forced: force });
+  if (!mayErase(subject.closedAt, input.now, force))
+    return { outcome: "retention", closedAt: subject.closedAt, until: retentionEnds(subject.closedAt) };
+  await store.dataSubjects.anonymise({
+    clientId: subject.clientId,
+    operator: operator.name,
+    now: input.now,
+    forced: force,
+  });
   return { outcome: "erased" };
 }

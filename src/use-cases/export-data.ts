@@ -25,7 +25,11 @@ export type ExportClassificationsInput = Omit<ExportOptions, "operator">;
 
 export type ExportClassificationsResult = { outcome: "exported"; csv: string; rows: number };
 
-export async function exportClassifications(store: Deps, operator: Operator, input: ExportClassificationsInput): Promise<ExportClassificationsResult> {
+export async function exportClassifications(
+  store: Deps,
+  operator: Operator,
+  input: ExportClassificationsInput,
+): Promise<ExportClassificationsResult> {
   const { csv, rows } = await store.exports.classifications({ ...input, operator: operator.name });
   return { outcome: "exported", csv, rows };
 }

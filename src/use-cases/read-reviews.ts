@@ -17,19 +17,36 @@ export type PendingListResult =
 export async function listPendingReviews(store: Deps, actor: Actor): Promise<PendingListResult> {
   if (!mayOpenReviews(actor)) return { outcome: "not_reviewer" };
   const all = hasRole(actor, "ADMIN") || !actor.teamId;
-  const [rows, total, teamName] = await Promise.all([store.review.listPending(actor), store.review.countPending(actor), all ? null : store.teams.nameOf(actor.teamId!)]);
+  const [rows, total, teamName] = await Promise.all([
+    store.review.listPending(actor),
+    store.review.countPending(actor),
+    all ? null : store.teams.nameOf(actor.teamId!),
+  ]);
   const { kept, dropped } = await keepVisibleRows(store, actor, rows, (r) => r.clientId, { via: "review.list" });
-  return { outcome: "list", pending: kept, total, teamName: hasRole(actor, "ADMIN") ? null : (teamName ?? ""), dropped };
+  return {
+    outcome: "list",
+    pending: kept,
+    total,
+    teamName: hasRole(actor, "ADMIN") ? null : (teamName ?? ""),
+    dropped,
+  };
 }
 
-export type ReadReviewResult = { outcome: "not_reviewer" } | { outcome: "not_visible" } | { outcome: "shown"; review: PendingReview; canDecide: boolean };
+export type ReadReviewResult =
+  | { outcome: "not_reviewer" }
+  | { outcome: "not_visible" }
+  | { outcome: "shown"; review: PendingReview; canDecide: boolean };
 
 /**
  * A review for the person asking, after the one access check: the classification's client must be within
  * their scope. Unknown ids and clients outside scope get the same answer. `requireReviewer`: the list and
  * its cards are a reviewer's tool (a coach reads their own client's outcome elsewhere).
  */
-export async function readReview(store: Deps, actor: Actor, input: { classificationId: string | undefined; via: string; requireReviewer: boolean }): Promise<ReadReviewResult> {
+export async function readReview(
+  store: Deps,
+  actor: Actor,
+  input: { classificationId: string | undefined; via: string; requireReviewer: boolean },
+): Promise<ReadReviewResult> {
   if (input.requireReviewer && !mayOpenReviews(actor)) {
     await store.audit.refusal({ actor, reason: "review_open_forbidden" });
     return { outcome: "not_reviewer" };

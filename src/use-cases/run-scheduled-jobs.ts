@@ -32,17 +32,22 @@ export async function runDueJobs(deps: SchedulerDeps, now: () => Date): Promise<
   const runs: TeamRun[] = [];
   const maxAttempts = deps.maxAttempts ?? 5;
   while (!isQuietTime(now())) {
-    const job = await deps.jobs.claimNext({ workerId: deps.workerId, now: now(), leaseMs: deps.leaseMs ?? 10 * 60_000 });
+    const job = await deps.jobs.claimNext({
+      workerId: deps.workerId,
+      now: now(),
+      leaseMs: deps.leaseMs ?? 10 * 60_000,
+    });
     if (!job) break;
     try {
       const team = (await deps.store.listTeams()).find((t) => t.id === job.teamId);
-      const run = !team
-        ? null
-        : job.kind === "nudges"
-          ? await sendTeamNudges(deps, team, now())
-          : await sendTeamDigest(deps, team, now());
+      const run = !team ? null : job.kind === "nudges" ? await sendTeamNudges(deps, team, now()) : await sendTeamDigest(deps, team, now());
       if (run) runs.push(run);
-      await deps.jobs.complete({ id: job.id, workerId: deps.workerId, result: run ?? { skipped: "team no longer exists" }, now: now() });
+      await deps.jobs.complete({
+        id: job.id,
+        workerId: deps.workerId,
+        result: run ?? { skipped: "team no longer exists" },
+        now: now(),
+      });
     } catch (e) {
       const retryAt = job.attempts >= maxAttempts ? null : new Date(now().getTime() + 60_000 * 2 ** job.attempts);
       await deps.jobs.fail({ id: job.id, workerId: deps.workerId, error: String((e as Error)?.message ?? e), retryAt });
@@ -58,7 +63,10 @@ export interface Scheduler {
 }
 
 /** Ticks every intervalMs; a tick never overlaps the previous one in the same instance. */
-export function startScheduler(deps: SchedulerDeps, options: { intervalMs: number; clock: () => Date; onError: (e: unknown) => void }): Scheduler {
+export function startScheduler(
+  deps: SchedulerDeps,
+  options: { intervalMs: number; clock: () => Date; onError: (e: unknown) => void },
+): Scheduler {
   let running: Promise<TeamRun[]> | null = null;
   const tick = () => {
     running ??= (async () => {

@@ -28,10 +28,25 @@ export async function sendTeamDigest(deps: DeliveryDeps, team: NotificationTeam,
   for (const lead of leads) {
     const to = reachableOrCounted(counts, lead);
     if (!to) continue;
-    const digest = renderDigestCard({ team: team.name, period, target: team.inViewTarget, figures, unreachable, locale: lead.locale, today: now });
+    const digest = renderDigestCard({
+      team: team.name,
+      period,
+      target: team.inViewTarget,
+      figures,
+      unreachable,
+      locale: lead.locale,
+      today: now,
+    });
     const outcome = await deliverMessage(deps, {
       recipient: to,
-      claim: { key: messageKey("digest", lead.staffId, period), kind: "digest", staffId: lead.staffId, teamId: team.id, period, clientIds: digest.clientIds },
+      claim: {
+        key: messageKey("digest", lead.staffId, period),
+        kind: "digest",
+        staffId: lead.staffId,
+        teamId: team.id,
+        period,
+        clientIds: digest.clientIds,
+      },
       message: { card: digest.card, summary: digest.summary },
     });
     count(counts, outcome);
@@ -50,7 +65,14 @@ export async function sendTeamDigest(deps: DeliveryDeps, team: NotificationTeam,
     const reviews = renderWaitingReviewsCard({ reviews: waiting, locale: supervisor.locale, today: now });
     const outcome = await deliverMessage(deps, {
       recipient: to,
-      claim: { key: messageKey("reviews", supervisor.staffId, period), kind: "reviews", staffId: supervisor.staffId, teamId: team.id, period, clientIds: reviews.clientIds },
+      claim: {
+        key: messageKey("reviews", supervisor.staffId, period),
+        kind: "reviews",
+        staffId: supervisor.staffId,
+        teamId: team.id,
+        period,
+        clientIds: reviews.clientIds,
+      },
       message: { card: reviews.card, summary: reviews.summary },
     });
     count(counts, outcome);

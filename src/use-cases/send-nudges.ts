@@ -47,7 +47,14 @@ export async function sendTeamNudges(deps: DeliveryDeps, team: NotificationTeam,
     const card = renderNudgeCard({ lines: shown, more: lines.length - shown.length, locale: coach.locale, today: now });
     const outcome = await deliverMessage(deps, {
       recipient: coach,
-      claim: { key: messageKey("nudge", coach.staffId, period), kind: "nudge", staffId: coach.staffId, teamId: team.id, period, clientIds: shown.map((l) => l.client.id) },
+      claim: {
+        key: messageKey("nudge", coach.staffId, period),
+        kind: "nudge",
+        staffId: coach.staffId,
+        teamId: team.id,
+        period,
+        clientIds: shown.map((l) => l.client.id),
+      },
       message: { card: card.card, summary: card.summary },
     });
     count(counts, outcome);
@@ -59,8 +66,18 @@ export async function sendTeamNudges(deps: DeliveryDeps, team: NotificationTeam,
       if (!hasReference(lead)) continue;
       const outcome = await deliverMessage(deps, {
         recipient: lead,
-        claim: { key: messageKey("unreachable", lead.staffId, period), kind: "unreachable", staffId: lead.staffId, teamId: team.id, period, clientIds: [] },
-        message: unreachableText(unreachable.map((u) => u.displayName), lead.locale),
+        claim: {
+          key: messageKey("unreachable", lead.staffId, period),
+          kind: "unreachable",
+          staffId: lead.staffId,
+          teamId: team.id,
+          period,
+          clientIds: [],
+        },
+        message: unreachableText(
+          unreachable.map((u) => u.displayName),
+          lead.locale,
+        ),
       });
       count(counts, outcome);
       if (outcome === "sent") byRole.team_lead = (byRole.team_lead ?? 0) + 1;

@@ -39,10 +39,17 @@ describe.each(backends)("the debrief prefill per ladder profile on $name", (back
     const db = await backend.open();
     for (const { profile } of cases) {
       const staff = await createTeamWithStaff(db.prisma, `Team ${profile}`);
-      await db.prisma.team.update({ where: { id: staff.team.id }, data: { allowNotesToModel: true, ladderProfileId: profile } });
+      await db.prisma.team.update({
+        where: { id: staff.team.id },
+        data: { allowNotesToModel: true, ladderProfileId: profile },
+      });
       teams.set(profile, { teamId: staff.team.id, coachId: staff.coach.id, aadObjectId: staff.coach.aadObjectId });
     }
-    bot = await startTestBot(backend, { db, clock: () => TODAY, env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" } });
+    bot = await startTestBot(backend, {
+      db,
+      clock: () => TODAY,
+      env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" },
+    });
     for (const [profile, t] of teams) coaches.set(profile, bot.user(t.aadObjectId));
   }, 300_000);
   afterAll(async () => {
@@ -56,39 +63,53 @@ describe.each(backends)("the debrief prefill per ladder profile on $name", (back
     const { teamId, coachId } = teams.get(profile)!;
     const coach = coaches.get(profile)!;
     const n = ++clients;
-    const clientId = (await bot.db.prisma.client.create({ data: { externalKey: `K-80${n}`, displayName: `Klant ${n}`, birthYear: 1980, wijk: "Selwerd", teamId, coachId } })).id;
+    const clientId = (
+      await bot.db.prisma.client.create({
+        data: { externalKey: `K-80${n}`, displayName: `Klant ${n}`, birthYear: 1980, wijk: "Selwerd", teamId, coachId },
+      })
+    ).id;
     let first = await coach.say(note);
-    if (first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart")) first = await click(coach, first, "debrief.restart");
+    if (first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart"))
+      first = await click(coach, first, "debrief.restart");
     expect(cardText(first.lastCard())).toContain("Nieuw verslag");
     return click(coach, first, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
   }
   /** the situation card's default for the ladder's first question (the stroomschema's questions are on one card) */
-  const defaultAnswer = (ex: Exchange, profile: string) => inputs(ex.lastCard()).find((i) => i.id === `ladder_${ladders.get(profile).questions[0].id}`)?.value;
+  const defaultAnswer = (ex: Exchange, profile: string) =>
+    inputs(ex.lastCard()).find((i) => i.id === `ladder_${ladders.get(profile).questions[0].id}`)?.value;
 
-  it.each(cases)("$profile: the model is offered that ladder's questions and rungs, and its valid prefill is the card's default", async ({ profile, firstQuestion: question, valid }) => {
-    const ladder = ladders.get(profile);
-    fake.requests.splice(0);
-    fake.reply({ toolCall: { name: "prefill_debrief", arguments: valid } });
-    const card = await firstQuestion(profile, "Net op huisbezoek geweest, gaat goed.");
-    expect(fake.requests).toHaveLength(1);
-    const tool = fake.requests[0].tools!.find((t) => t.function.name === "prefill_debrief")!;
-    const parameters = tool.function.parameters as any;
-    expect(Object.keys(parameters.properties.ladder.properties).sort()).toEqual(ladder.questions.map((q) => q.id).sort());
-    expect(parameters.properties.expectedRung.anyOf[0].maximum).toBe(Math.max(...ladder.rungs.map((r) => r.rung)));
-    const prompt = JSON.stringify(fake.requests[0].messages);
-    for (const q of ladder.questions) expect(prompt).toContain(`- ${q.id}`);
-    expect(cardText(card.lastCard())).toMatch(question);
-    expect(defaultAnswer(card, profile)).toBe("nee");
-  }, 120_000);
+  it.each(cases)(
+    "$profile: the model is offered that ladder's questions and rungs, and its valid prefill is the card's default",
+    async ({ profile, firstQuestion: question, valid }) => {
+      const ladder = ladders.get(profile);
+      fake.requests.splice(0);
+      fake.reply({ toolCall: { name: "prefill_debrief", arguments: valid } });
+      const card = await firstQuestion(profile, "Net op huisbezoek geweest, gaat goed.");
+      expect(fake.requests).toHaveLength(1);
+      const tool = fake.requests[0].tools!.find((t) => t.function.name === "prefill_debrief")!;
+      const parameters = tool.function.parameters as any;
+      expect(Object.keys(parameters.properties.ladder.properties).sort()).toEqual(ladder.questions.map((q) => q.id).sort());
+      expect(parameters.properties.expectedRung.anyOf[0].maximum).toBe(Math.max(...ladder.rungs.map((r) => r.rung)));
+      const prompt = JSON.stringify(fake.requests[0].messages);
+      for (const q of ladder.questions) expect(prompt).toContain(`- ${q.id}`);
+      expect(cardText(card.lastCard())).toMatch(question);
+      expect(defaultAnswer(card, profile)).toBe("nee");
+    },
+    120_000,
+  );
 
-  it.each(cases)("$profile: a prefill with another ladder's questions or rungs is refused and reaches no card", async ({ profile, firstQuestion: question, foreign }) => {
-    fake.requests.splice(0);
-    const logsBefore = bot.logs.length;
-    fake.reply(...foreign.map((args) => ({ toolCall: { name: "prefill_debrief", arguments: args } })));
-    const card = await firstQuestion(profile, "Net op huisbezoek geweest.");
-    expect(fake.requests).toHaveLength(2); // the answer and its one retry, both refused
-    expect(bot.logs.slice(logsBefore).some((l) => l.event === "model.fallback" && l.reason === "invalid_arguments")).toBe(true);
-    expect(cardText(card.lastCard())).toMatch(question);
-    expect(["", undefined]).toContain(defaultAnswer(card, profile));
-  }, 120_000);
+  it.each(cases)(
+    "$profile: a prefill with another ladder's questions or rungs is refused and reaches no card",
+    async ({ profile, firstQuestion: question, foreign }) => {
+      fake.requests.splice(0);
+      const logsBefore = bot.logs.length;
+      fake.reply(...foreign.map((args) => ({ toolCall: { name: "prefill_debrief", arguments: args } })));
+      const card = await firstQuestion(profile, "Net op huisbezoek geweest.");
+      expect(fake.requests).toHaveLength(2); // the answer and its one retry, both refused
+      expect(bot.logs.slice(logsBefore).some((l) => l.event === "model.fallback" && l.reason === "invalid_arguments")).toBe(true);
+      expect(cardText(card.lastCard())).toMatch(question);
+      expect(["", undefined]).toContain(defaultAnswer(card, profile));
+    },
+    120_000,
+  );
 });

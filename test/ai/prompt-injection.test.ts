@@ -22,9 +22,27 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     fake = await startFakeOpenAI();
     const db = await backend.open();
     const staff = await createTeamWithStaff(db.prisma, "Oost");
-    await db.prisma.team.update({ where: { id: staff.team.id }, data: { allowNotesToModel: true, reviewTriggers: [] } });
-    clientId = (await db.prisma.client.create({ data: { externalKey: "K-700", displayName: "Hoekstra, W.", birthYear: 1979, wijk: "Selwerd", teamId: staff.team.id, coachId: staff.coach.id } })).id;
-    bot = await startTestBot(backend, { db, clock: () => TODAY, env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" } });
+    await db.prisma.team.update({
+      where: { id: staff.team.id },
+      data: { allowNotesToModel: true, reviewTriggers: [] },
+    });
+    clientId = (
+      await db.prisma.client.create({
+        data: {
+          externalKey: "K-700",
+          displayName: "Hoekstra, W.",
+          birthYear: 1979,
+          wijk: "Selwerd",
+          teamId: staff.team.id,
+          coachId: staff.coach.id,
+        },
+      })
+    ).id;
+    bot = await startTestBot(backend, {
+      db,
+      clock: () => TODAY,
+      env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" },
+    });
     coach = bot.user(staff.coach.aadObjectId);
   }, 300_000);
   afterAll(async () => {
@@ -33,25 +51,44 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     await fake?.close();
   });
 
-  const contact = (first: Exchange) => click(coach, first, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
+  const contact = (first: Exchange) =>
+    click(coach, first, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
   const defaultAnswer = (ex: Exchange) => inputs(ex.lastCard()).find((i) => i.id === "ladder_betaaldWerk")?.value;
 
   /** The coach's own answers on the situation card: not working, no volunteering, a weekly course: the rules say rung 3. */
   async function answerAsCoach(situationCard: Exchange): Promise<Exchange> {
     const ladder = { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "wekelijks" };
-    let ex = await click(coach, situationCard, "debrief.next", { ...ladder, domain_werk_opleiding: "2", domain_sociaal_netwerk: "3", verdiepingChange: "unchanged" });
+    let ex = await click(coach, situationCard, "debrief.next", {
+      ...ladder,
+      domain_werk_opleiding: "2",
+      domain_sociaal_netwerk: "3",
+      verdiepingChange: "unchanged",
+    });
     // the verdieping card comes on a first debrief only
-    if (inputs(ex.lastCard()).some((i) => i.id === "startkwalificatie")) ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
+    if (inputs(ex.lastCard()).some((i) => i.id === "startkwalificatie"))
+      ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
     return ex;
   }
   const coachConfirms = (proposal: Exchange) =>
-    click(coach, proposal, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
+    click(coach, proposal, "debrief.confirm", {
+      nextStep: "3.2",
+      expectedRung: "4",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+      nextContactDate: "2027-02-01",
+    });
 
   it("a model answer that tries to set rung 6, an out-of-range substep or extra fields is refused; the rules and the coach decide", async () => {
     fake.requests.splice(0);
     fake.reply(
       // no such field as a rung: the strict schema refuses the whole answer ...
-      { toolCall: { name: "prefill_debrief", arguments: { rung: 6, finalRung: 6, status: "FINAL", ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] } } } },
+      {
+        toolCall: {
+          name: "prefill_debrief",
+          arguments: { rung: 6, finalRung: 6, status: "FINAL", ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] } },
+        },
+      },
       // ... and the one retry, with an expected rung and a substep outside the ladder
       { toolCall: { name: "prefill_debrief", arguments: { expectedRung: 9, substep: "trede6" } } },
     );
@@ -72,15 +109,24 @@ describe.each(backends)("a prompt injection in a visit note on $name", (backend)
     expect(cardText(proposal.lastCard())).toMatch(/Voorstel\n(?:.*\n)?3 · Deelname aan georganiseerde activiteiten/);
     const confirmed = await coachConfirms(proposal);
     expect(cardText(confirmed.lastCard())).toContain("Verslag opgeslagen");
-    const stored = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" } });
+    const stored = await bot.db.prisma.classification.findFirstOrThrow({
+      where: { clientId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(stored).toMatchObject({ proposedRung: 3, finalRung: 3, proposedSubstep: 2, expectedRung: 4 });
   }, 120_000);
 
   it("a valid but injected prefill decides nothing: the coach's confirmed answers and the rules do", async () => {
     fake.requests.splice(0);
-    fake.reply({ toolCall: { name: "prefill_debrief", arguments: { ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] }, expectedRung: 6, growthPotential: "ja" } } });
+    fake.reply({
+      toolCall: {
+        name: "prefill_debrief",
+        arguments: { ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] }, expectedRung: 6, growthPotential: "ja" },
+      },
+    });
     let first = await coach.say(`Net bij Hoekstra geweest. ${INJECTION}`);
-    if (first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart")) first = await click(coach, first, "debrief.restart");
+    if (first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart"))
+      first = await click(coach, first, "debrief.restart");
     expect(fake.requests).toHaveLength(1);
     const before = await bot.db.prisma.classification.count({ where: { clientId } });
 

@@ -22,7 +22,11 @@ describe("structured model path against an OpenAI-compatible server", () => {
       config: { kind: "openai", apiKey: "test-key", model: "test-model", endpoint: fake.url, timeoutMs: 2_000 },
       promptsFolder: path.resolve("test/fixtures/prompts"),
     });
-    const app = new Application<TredeTurnState>({ ai: { planner }, turnStateFactory: () => new TredeTurnState(), startTypingTimer: false });
+    const app = new Application<TredeTurnState>({
+      ai: { planner },
+      turnStateFactory: () => new TredeTurnState(),
+      startTypingTimer: false,
+    });
     const quiet = new Writable({ write: (_c, _e, cb) => cb() });
     const model: StructuredModel<ModelBotTurn> = createStructuredModel(app, {
       actions: [{ prompt: "pick-colour", action: "set_colour", schema: Colour }],
@@ -30,7 +34,10 @@ describe("structured model path against an OpenAI-compatible server", () => {
       logger: createLogger({ level: "silent", destination: quiet }),
     });
     app.message(/.*/, async (context, state) => {
-      const r = await model.run({ context, state }, { prompt: "pick-colour", action: "set_colour", schema: Colour, input: "[PERSOON_1] likes green" });
+      const r = await model.run(
+        { context, state },
+        { prompt: "pick-colour", action: "set_colour", schema: Colour, input: "[PERSOON_1] likes green" },
+      );
       await context.sendActivity(r.ok ? `value:${r.value.colour}` : `failed:${r.reason}`);
     });
     adapter = new TestAdapter(async (context) => void (await app.run(context)));
@@ -48,12 +55,18 @@ describe("structured model path against an OpenAI-compatible server", () => {
   });
 
   it("gives the model one chance to correct invalid arguments, then gives up", async () => {
-    fake.reply({ toolCall: { name: "set_colour", arguments: { colour: "blue" } } }, { toolCall: { name: "set_colour", arguments: { colour: "red" } } });
+    fake.reply(
+      { toolCall: { name: "set_colour", arguments: { colour: "blue" } } },
+      { toolCall: { name: "set_colour", arguments: { colour: "red" } } },
+    );
     await adapter.send("x").assertReply("value:red");
     expect(fake.requests).toHaveLength(2);
     expect(JSON.stringify(fake.requests[1].messages)).toContain("Invalid arguments");
 
-    fake.reply({ toolCall: { name: "set_colour", arguments: "{not json" } }, { toolCall: { name: "set_colour", arguments: { colour: 7 } } });
+    fake.reply(
+      { toolCall: { name: "set_colour", arguments: "{not json" } },
+      { toolCall: { name: "set_colour", arguments: { colour: 7 } } },
+    );
     await adapter.send("x").assertReply("failed:invalid_arguments");
   });
 

@@ -37,7 +37,9 @@ describe("layer rules (dependency-cruiser)", () => {
 
   it("catch a use case that imports storage internals or Teams types", () => {
     const { violations } = cruise(path.join(root, "test/fixtures/layers"));
-    const hits = violations.filter((v) => v.rule.name === "use-cases-know-no-transport-or-database" && v.from === "src/use-cases/leaky-use-case.ts").map((v) => v.to);
+    const hits = violations
+      .filter((v) => v.rule.name === "use-cases-know-no-transport-or-database" && v.from === "src/use-cases/leaky-use-case.ts")
+      .map((v) => v.to);
     expect(hits).toContain("src/storage/prisma-repository.ts");
     expect(hits.some((to) => to.includes("node_modules/botbuilder"))).toBe(true);
   });
@@ -52,7 +54,10 @@ describe("layer rules (dependency-cruiser)", () => {
   });
 
   it("leave the model client and planner classes to the gate's own two modules", () => {
-    const offenders = execFileSync("grep", ["-rlE", "\\b(OpenAIModel|AzureOpenAI|ActionPlanner|PromptManager|new OpenAI)\\b", "src"], { cwd: root, encoding: "utf8" })
+    const offenders = execFileSync("grep", ["-rlE", "\\b(OpenAIModel|AzureOpenAI|ActionPlanner|PromptManager|new OpenAI)\\b", "src"], {
+      cwd: root,
+      encoding: "utf8",
+    })
       .split("\n")
       .filter(Boolean)
       .sort();
@@ -63,7 +68,12 @@ describe("layer rules (dependency-cruiser)", () => {
     const { violations } = cruise(path.join(root, "test/fixtures/layers"));
     const hits = violations.filter((v) => v.rule.name === "teams-only-at-the-edge").map((v) => `${v.from} -> ${v.to}`);
     expect(hits.some((h) => /^src\/ai\/leaky-sdk\.ts -> .*node_modules\/botbuilder/.test(h))).toBe(true);
-    const sdk = execFileSync("grep", ["-rlE", "from \"(botbuilder|@microsoft/teams-ai)", "src"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+    const sdk = execFileSync("grep", ["-rlE", 'from "(botbuilder|@microsoft/teams-ai)', "src"], {
+      cwd: root,
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter(Boolean);
     expect(sdk.filter((f) => !/^src\/(bot|http)\//.test(f))).toEqual([]);
   });
 
@@ -83,7 +93,9 @@ describe("layer rules (dependency-cruiser)", () => {
         throw e;
       }
     };
-    const exceptions = grep(["-rlE", "from \"[./]*(storage|generated)/", "src/bot", "src/cards", "src/ai", "src/use-cases"]).split("\n").filter(Boolean);
+    const exceptions = grep(["-rlE", 'from "[./]*(storage|generated)/', "src/bot", "src/cards", "src/ai", "src/use-cases"])
+      .split("\n")
+      .filter(Boolean);
     expect(exceptions).toEqual([]);
   });
 });

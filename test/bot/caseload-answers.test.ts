@@ -79,7 +79,9 @@ describe.each(backends)("caseload answers on $name", (backend) => {
     const nearest = await tap(lead, r, "Klanten leeftijd 45 en ouder");
     const text = cardText(nearest.lastCard());
     const team = await db.prisma.team.findFirstOrThrow({ where: { name: "Noord" } });
-    const expected = await db.prisma.client.count({ where: { teamId: team.id, active: true, birthYear: { lte: TODAY.getUTCFullYear() - 45 } } });
+    const expected = await db.prisma.client.count({
+      where: { teamId: team.id, active: true, birthYear: { lte: TODAY.getUTCFullYear() - 45 } },
+    });
     expect(text).toContain(`Klanten leeftijd 45 en ouder, team Noord — ${expected} klanten`);
   });
 
@@ -133,15 +135,24 @@ describe.each(backends)("caseload answers on $name", (backend) => {
   it("lists those longest unseen first, longest on the same rung first, the biggest step first", async () => {
     const admin = as(bot, DEMO_STAFF.admin);
     const unseen = await pageToEnd(admin, await admin.say("wie is al een half jaar niet gezien?"));
-    const contact = await db.prisma.client.findMany({ where: { externalKey: { in: unseen.keys } }, select: { externalKey: true, lastContactAt: true } });
+    const contact = await db.prisma.client.findMany({
+      where: { externalKey: { in: unseen.keys } },
+      select: { externalKey: true, lastContactAt: true },
+    });
     const at = new Map(contact.map((c) => [c.externalKey, c.lastContactAt?.getTime() ?? -Infinity]));
     const times = unseen.keys.map((k) => at.get(k)!);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const stayed = await pageToEnd(admin, await admin.say("wie staat al een jaar op dezelfde trede?"));
     const since = await Promise.all(
       stayed.keys.map(async (key) => {
-        const c = await db.prisma.client.findUniqueOrThrow({ where: { externalKey: key }, select: { id: true, latestRung: true } });
-        const other = await db.prisma.classification.findFirst({ where: { clientId: c.id, finalRung: { not: c.latestRung! }, status: { in: ["FINAL", "PENDING_REVIEW"] } }, orderBy: { observedOn: "desc" } });
+        const c = await db.prisma.client.findUniqueOrThrow({
+          where: { externalKey: key },
+          select: { id: true, latestRung: true },
+        });
+        const other = await db.prisma.classification.findFirst({
+          where: { clientId: c.id, finalRung: { not: c.latestRung! }, status: { in: ["FINAL", "PENDING_REVIEW"] } },
+          orderBy: { observedOn: "desc" },
+        });
         return other?.observedOn.getTime() ?? -Infinity;
       }),
     );
@@ -149,7 +160,9 @@ describe.each(backends)("caseload answers on $name", (backend) => {
     const fell = await pageToEnd(admin, await admin.say("wie is gedaald sinds de vorige meting?"));
     const steps = await Promise.all(
       fell.keys.map(async (key) => {
-        const l = await db.prisma.classification.findFirstOrThrow({ where: { client: { externalKey: key }, isLatest: true } });
+        const l = await db.prisma.classification.findFirstOrThrow({
+          where: { client: { externalKey: key }, isLatest: true },
+        });
         return l.previousRung! - l.finalRung;
       }),
     );
@@ -176,7 +189,13 @@ describe.each(backends)("caseload answers on $name", (backend) => {
         type: "fileUpload",
         action: "accept",
         context: consent.content.acceptContext,
-        uploadInfo: { name: consent.name, uploadUrl: `${bot.connector.url}/upload/export-1`, contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv", uniqueId: "u-1", fileType: "csv" },
+        uploadInfo: {
+          name: consent.name,
+          uploadUrl: `${bot.connector.url}/upload/export-1`,
+          contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv",
+          uniqueId: "u-1",
+          fileType: "csv",
+        },
       },
     });
     expect(accepted.status).toBe(200);
@@ -184,20 +203,37 @@ describe.each(backends)("caseload answers on $name", (backend) => {
     expect(upload.path).toBe("/upload/export-1");
     const csv = upload.body.toString("utf8");
     expect(upload.headers["content-range"]).toBe(`bytes 0-${upload.body.length - 1}/${upload.body.length}`);
-    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(rows[0]).toBe("Klantnummer;Naam;Wijk;Trede;Tussenstap;Verwachte trede;Coach;Laatste contact");
     // exactly the list's members, in the list's order
     expect(rows.slice(1).map((r) => r.split(";")[0])).toEqual(shown.keys);
-    const info = accepted.replies.flatMap((r) => r.activity.attachments ?? []).find((a: any) => a.contentType === "application/vnd.microsoft.teams.card.file.info");
-    expect(info).toMatchObject({ name: consent.name, contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv", content: { uniqueId: "u-1", fileType: "csv" } });
+    const info = accepted.replies
+      .flatMap((r) => r.activity.attachments ?? [])
+      .find((a: any) => a.contentType === "application/vnd.microsoft.teams.card.file.info");
+    expect(info).toMatchObject({
+      name: consent.name,
+      contentUrl: "https://contoso.sharepoint.com/personal/x/trede-klanten.csv",
+      content: { uniqueId: "u-1", fileType: "csv" },
+    });
 
-    const lead0 = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.leadMarieke.aadObjectId } });
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "caseload.export", actorId: lead0.id }, orderBy: { id: "desc" } });
+    const lead0 = await db.prisma.staff.findFirstOrThrow({
+      where: { aadObjectId: DEMO_STAFF.leadMarieke.aadObjectId },
+    });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "caseload.export", actorId: lead0.id },
+      orderBy: { id: "desc" },
+    });
     const details = audit.details as { kind: string; query: unknown; count: number; clientIds: string[] };
     expect(details.kind).toBe("list");
     expect(details.query).toEqual({ measure: "list", filters: { monthsSinceContactAtLeast: 6 } });
     expect(details.count).toBe(shown.keys.length);
-    const ids = await db.prisma.client.findMany({ where: { externalKey: { in: shown.keys } }, select: { id: true, displayName: true } });
+    const ids = await db.prisma.client.findMany({
+      where: { externalKey: { in: shown.keys } },
+      select: { id: true, displayName: true },
+    });
     expect([...details.clientIds].sort()).toEqual(ids.map((c) => c.id).sort());
     for (const c of ids.slice(0, 5)) expect(JSON.stringify(audit.details)).not.toContain(c.displayName);
   });
@@ -205,9 +241,18 @@ describe.each(backends)("caseload answers on $name", (backend) => {
   it("export re-scopes to whoever accepts, refuses an upload URL that is not Teams', and declining makes nothing", async () => {
     const coach = as(bot, DEMO_STAFF.coachSanne);
     const everyone = { query: JSON.stringify({ measure: "list", filters: {} }), locale: "nl" };
-    const uploadInfo = (id: string, url = `${bot.connector.url}/upload/${id}`) => ({ name: "x.csv", uploadUrl: url, contentUrl: "https://contoso.sharepoint.com/x.csv", uniqueId: id });
+    const uploadInfo = (id: string, url = `${bot.connector.url}/upload/${id}`) => ({
+      name: "x.csv",
+      uploadUrl: url,
+      contentUrl: "https://contoso.sharepoint.com/x.csv",
+      uniqueId: id,
+    });
     const before = bot.connector.uploads.length;
-    await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: everyone, uploadInfo: uploadInfo("coach") } });
+    await coach.raw({
+      type: "invoke",
+      name: "fileConsent/invoke",
+      value: { type: "fileUpload", action: "accept", context: everyone, uploadInfo: uploadInfo("coach") },
+    });
     const csv = bot.connector.uploads.at(-1)!.body.toString("utf8");
     const sanne = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId } });
     const own = await db.prisma.client.count({ where: { coachId: sanne.id, active: true } });
@@ -215,9 +260,22 @@ describe.each(backends)("caseload answers on $name", (backend) => {
     const others = await db.prisma.client.findFirstOrThrow({ where: { coachId: { not: sanne.id }, active: true } });
     expect(csv).not.toContain(others.externalKey);
 
-    const elsewhere = await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: everyone, uploadInfo: uploadInfo("x", "http://example.org/upload/x") } });
+    const elsewhere = await coach.raw({
+      type: "invoke",
+      name: "fileConsent/invoke",
+      value: {
+        type: "fileUpload",
+        action: "accept",
+        context: everyone,
+        uploadInfo: uploadInfo("x", "http://example.org/upload/x"),
+      },
+    });
     expect(elsewhere.status).toBe(200);
-    const declined = await coach.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "decline", context: everyone } });
+    const declined = await coach.raw({
+      type: "invoke",
+      name: "fileConsent/invoke",
+      value: { type: "fileUpload", action: "decline", context: everyone },
+    });
     expect(declined.text).toContain("Geen bestand gemaakt");
     expect(bot.connector.uploads.length).toBe(before + 1);
   });
@@ -225,7 +283,11 @@ describe.each(backends)("caseload answers on $name", (backend) => {
   it("shows the review list with its scope and count, without closed clients", async () => {
     const lead = as(bot, DEMO_STAFF.leadMarieke);
     const team = await db.prisma.team.findFirstOrThrow({ where: { name: "Noord" } });
-    const waiting = () => db.prisma.classification.findMany({ where: { status: "PENDING_REVIEW", teamId: team.id, client: { active: true, closedAt: null } }, orderBy: { confirmedAt: "asc" } });
+    const waiting = () =>
+      db.prisma.classification.findMany({
+        where: { status: "PENDING_REVIEW", teamId: team.id, client: { active: true, closedAt: null } },
+        orderBy: { confirmedAt: "asc" },
+      });
     const before = await waiting();
     expect(before.length).toBeGreaterThan(1);
     const first = await lead.say("beoordelen");

@@ -72,7 +72,10 @@ describe.each(backends)("conversation basics through the real HTTP endpoint on $
   it("keeps client data out of group chats and channels, but still helps there", async () => {
     const inChannel = bot.user(staff.lead.aadObjectId, { conversationId: "19:channel@thread.tacv2" });
     const channel = (activity: Record<string, unknown>) =>
-      inChannel.raw({ ...activity, conversation: { id: "19:channel@thread.tacv2", conversationType: "channel", tenantId: TEST_TENANT } });
+      inChannel.raw({
+        ...activity,
+        conversation: { id: "19:channel@thread.tacv2", conversationType: "channel", tenantId: TEST_TENANT },
+      });
     const question = await channel({ type: "message", text: "wie op trede 1 gaat naar verwachting stijgen?" });
     expect(question.text).toContain("alleen in je persoonlijke chat");
     expect(question.cards).toHaveLength(0);
@@ -90,7 +93,11 @@ describe.each(backends)("conversation basics through the real HTTP endpoint on $
   });
 
   it("answers malformed JSON with 400 and no stack trace", async () => {
-    const res = await fetch(`${bot.trede.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const res = await fetch(`${bot.trede.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/at .*\.ts/);
   });
@@ -99,7 +106,11 @@ describe.each(backends)("conversation basics through the real HTTP endpoint on $
 describe.each(backends)("authentication and tenants on $name", (backend) => {
   it("rejects an unsigned request with 401 when app credentials are configured", async () => {
     const bot = await startTestBot(backend, {
-      env: { MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555", MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: TEST_TENANT },
+      env: {
+        MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555",
+        MICROSOFT_APP_PASSWORD: "secret",
+        MICROSOFT_APP_TENANT_ID: TEST_TENANT,
+      },
     });
     try {
       const r = await bot.user("anyone").say("hulp");

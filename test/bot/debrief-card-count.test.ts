@@ -25,7 +25,15 @@ function paths(view: LadderView): Path[] {
   const walk = (answers: Record<string, string>) => {
     const q = view.nextLadderQuestion(answers);
     if (!q) {
-      const p = view.classify({ ladder: answers, substep: null, expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" }, domains: {}, verdieping: {}, outcome: null, ontheffing: false });
+      const p = view.classify({
+        ladder: answers,
+        substep: null,
+        expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" },
+        domains: {},
+        verdieping: {},
+        outcome: null,
+        ontheffing: false,
+      });
       out.push({ answers, rung: p.rung });
       return;
     }
@@ -58,7 +66,14 @@ describe.each(backends)("cards and taps per debrief on both ladders on $name", (
       const coachRow = await bot.db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: coach.aadObjectId } });
       for (const [i] of paths(ladders.view(profile)).entries()) {
         const c = await bot.db.prisma.client.create({
-          data: { externalKey: `${profile}-${i}`, displayName: `Klant ${profile} ${i}`, birthYear: 1980, wijk: "Selwerd", teamId: staff.team.id, coachId: coachRow.id },
+          data: {
+            externalKey: `${profile}-${i}`,
+            displayName: `Klant ${profile} ${i}`,
+            birthYear: 1980,
+            wijk: "Selwerd",
+            teamId: staff.team.id,
+            coachId: coachRow.id,
+          },
         });
         teams[profile].clientIds.push(c.id);
       }
@@ -91,7 +106,8 @@ describe.each(backends)("cards and taps per debrief on both ladders on $name", (
         else if (id === "confirmExpectation") values[id] = "true";
       }
       // a tap per answer a person gives (a compact choice is two: open, pick), and one for the button
-      walked.taps += Object.entries(values).reduce((n, [id]) => n + (inputs(card).find((i) => i.id === id)?.style === "compact" ? 2 : 1), 0) + 1;
+      walked.taps +=
+        Object.entries(values).reduce((n, [id]) => n + (inputs(card).find((i) => i.id === id)?.style === "compact" ? 2 : 1), 0) + 1;
       const verb = (card.actions ?? []).some((a: any) => a.data?.verb === "debrief.confirm") ? "debrief.confirm" : "debrief.next";
       ex = await click(coach, ex, verb, values);
       walked.cards++;
@@ -117,14 +133,28 @@ describe.each(backends)("cards and taps per debrief on both ladders on $name", (
             expect(walked.progress[k][0]).toBe(walked.progress[k - 1][0] + 1);
             expect(walked.progress[k][1]).toBeLessThanOrEqual(walked.progress[k - 1][1]);
           }
-          const stored = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId, isLatest: true }, include: { domainScores: true } });
-          expect(stored).toMatchObject({ profileId: profile, proposedRung: path.rung, finalRung: path.rung, outcome: "participatieondersteuning", expectedRung: Math.min(path.rung + 1, view.topRung) });
+          const stored = await bot.db.prisma.classification.findFirstOrThrow({
+            where: { clientId, isLatest: true },
+            include: { domainScores: true },
+          });
+          expect(stored).toMatchObject({
+            profileId: profile,
+            proposedRung: path.rung,
+            finalRung: path.rung,
+            outcome: "participatieondersteuning",
+            expectedRung: Math.min(path.rung + 1, view.topRung),
+          });
           // every ladder answer on the path, nothing else (a multi-select question stores a list)
           const multi = new Set(view.ladderQuestions.filter((q) => q.question.multi).map((q) => q.question.id));
-          expect((stored.answers as any).ladder).toEqual(Object.fromEntries(Object.entries(path.answers).map(([id, v]) => [id, multi.has(id) ? [v] : v])));
+          expect((stored.answers as any).ladder).toEqual(
+            Object.fromEntries(Object.entries(path.answers).map(([id, v]) => [id, multi.has(id) ? [v] : v])),
+          );
           expect(stored.domainScores.map((d) => d.domain).sort()).toEqual([...ladders.get(profile).defaultDomainsInScope].sort());
           expect(stored.growthPotential).toBe(stored.expectedRung! > path.rung ? "JA" : "NEE");
-          if (visit === "revisit") expect((stored.answers as any).confirmedUnchanged).toEqual(expect.arrayContaining(Object.keys(path.answers).map((id) => `ladder.${id}`)));
+          if (visit === "revisit")
+            expect((stored.answers as any).confirmedUnchanged).toEqual(
+              expect.arrayContaining(Object.keys(path.answers).map((id) => `ladder.${id}`)),
+            );
         }
       }
       console.log(report.join("\n"));

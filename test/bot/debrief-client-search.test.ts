@@ -23,7 +23,11 @@ describe.each(backends)("finding the client of a debrief on $name", (backend) =>
     staff = await createTeamWithStaff(bot.db.prisma, "Noord");
     const other = await createTeamWithStaff(bot.db.prisma, "Zuid");
     const mk = async (name: string, key: string, team = staff.team.id, coachId = staff.coach.id) =>
-      (ids[key] = (await bot.db.prisma.client.create({ data: { externalKey: key, displayName: name, birthYear: 1979, wijk: "Selwerd", teamId: team, coachId } })).id);
+      (ids[key] = (
+        await bot.db.prisma.client.create({
+          data: { externalKey: key, displayName: name, birthYear: 1979, wijk: "Selwerd", teamId: team, coachId },
+        })
+      ).id);
     await mk("Yilmaz, Fatma", "GR-100167");
     await mk("de Boer, Kees", "GR-100166");
     await mk("Kaya, Saskia", "GR-100163");
@@ -68,7 +72,12 @@ describe.each(backends)("finding the client of a debrief on $name", (backend) =>
     try {
       const rendered = await browser.render(ex.lastCard());
       expect(rendered.errors).toEqual([]);
-      await rendered.fill({ clientId: "Boer, de, Kees · GR-100166 · Selwerd", date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
+      await rendered.fill({
+        clientId: "Boer, de, Kees · GR-100166 · Selwerd",
+        date: "2026-11-21",
+        kind: "HUISBEZOEK",
+        reached: "ja",
+      });
       const emitted = await rendered.click("Volgende");
       expect(emitted.data).toMatchObject({ verb: "debrief.next", clientId: ids["GR-100166"] });
     } finally {

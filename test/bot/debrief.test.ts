@@ -17,7 +17,9 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     staff = await createTeamWithStaff(bot.db.prisma, "Noord");
     const other = await createTeamWithStaff(bot.db.prisma, "Zuid");
     const mk = (name: string, key: string, team: string, coachId: string) =>
-      bot.db.prisma.client.create({ data: { externalKey: key, displayName: name, birthYear: 1979, wijk: "Selwerd", teamId: team, coachId } });
+      bot.db.prisma.client.create({
+        data: { externalKey: key, displayName: name, birthYear: 1979, wijk: "Selwerd", teamId: team, coachId },
+      });
     clientA = (await mk("Jansen, A.", "K-100", staff.team.id, staff.coach.id)).id;
     clientB = (await mk("Bakker, B.", "K-101", staff.team.id, staff.coach.id)).id;
     foreignClient = (await mk("Visser, V.", "K-900", other.team.id, other.coach.id)).id;
@@ -35,7 +37,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
   const ladder = (answers: Record<string, string>) => Object.fromEntries(Object.entries(answers).map(([id, v]) => [`ladder_${id}`, v]));
 
   /** The first card and the situation card (the stroomschema's questions together). */
-  async function throughSituation(start: Exchange, clientId: string, answers: Record<string, string>, extra: Record<string, string> = {}): Promise<Exchange> {
+  async function throughSituation(
+    start: Exchange,
+    clientId: string,
+    answers: Record<string, string>,
+    extra: Record<string, string> = {},
+  ): Promise<Exchange> {
     const ex = await click(coach, start, "debrief.next", contact(clientId));
     return click(coach, ex, "debrief.next", { ...ladder(answers), ...extra });
   }
@@ -56,7 +63,11 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     expect(cardText(ex.lastCard())).toContain("Stap 2 van 4");
     expect(cardText(ex.lastCard())).toContain("Eerste verslag voor deze klant");
     expect(cardText(ex.lastCard())).toContain("Werk & opleiding");
-    ex = await click(coach, ex, "debrief.next", { ...ladder({ betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }), domain_werk_opleiding: "2", domain_sociaal_netwerk: "3" });
+    ex = await click(coach, ex, "debrief.next", {
+      ...ladder({ betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }),
+      domain_werk_opleiding: "2",
+      domain_sociaal_netwerk: "3",
+    });
     expect(ex.replies.every((r) => r.op === "update")).toBe(true);
     expect(cardText(ex.lastCard())).toContain("Stap 3 van 4"); // a first debrief: the verdieping
     ex = await click(coach, ex, "debrief.next", { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" });
@@ -66,18 +77,40 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     expect(proposal).toContain("volgende stap richting trede 4");
     expect(choiceValues(ex.lastCard(), "nextStep")).toEqual(["3.1", "3.2", "3.3", "none"]); // only the proposed rung's substeps
 
-    const confirmed = await click(coach, ex, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning", nextContactDate: "2027-02-01" });
+    const confirmed = await click(coach, ex, "debrief.confirm", {
+      nextStep: "3.2",
+      expectedRung: "4",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+      nextContactDate: "2027-02-01",
+    });
     expect(cardText(confirmed.lastCard())).toContain("Verslag opgeslagen: Jansen, A.");
     expect(cardText(confirmed.lastCard())).toContain("Definitief");
     expect(cardText(confirmed.lastCard())).toMatch(/3\\?\.2 Voorbereiden/);
     expect(cardText(confirmed.lastCard())).toContain("4 · Onbetaald werk (over 12 maanden)");
     expect(confirmed.lastCard().actions ?? []).toEqual([]); // nothing left to press
 
-    const stored = await bot.db.prisma.classification.findMany({ where: { clientId: clientA }, include: { domainScores: true, contact: true } });
+    const stored = await bot.db.prisma.classification.findMany({
+      where: { clientId: clientA },
+      include: { domainScores: true, contact: true },
+    });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ proposedRung: 3, proposedSubstep: 2, finalRung: 3, expectedRung: 4, status: "FINAL", growthPotential: "JA", outcome: "participatieondersteuning" });
+    expect(stored[0]).toMatchObject({
+      proposedRung: 3,
+      proposedSubstep: 2,
+      finalRung: 3,
+      expectedRung: 4,
+      status: "FINAL",
+      growthPotential: "JA",
+      outcome: "participatieondersteuning",
+    });
     expect(stored[0].contact).toMatchObject({ reached: true, kind: "HUISBEZOEK" });
-    expect(stored[0].answers).toMatchObject({ ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, verdiepingSource: "observed", confirmedUnchanged: [] });
+    expect(stored[0].answers).toMatchObject({
+      ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
+      verdiepingSource: "observed",
+      confirmedUnchanged: [],
+    });
     expect(stored[0].domainScores.map((d) => [d.domain, d.score]).sort()).toEqual([
       ["maatschappelijke_participatie", null],
       ["sociaal_netwerk", 3],
@@ -86,7 +119,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     ]);
 
     // the same confirm again (double click / retried request) stores nothing new and raises no error
-    const again = await click(coach, ex, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "participatieondersteuning" });
+    const again = await click(coach, ex, "debrief.confirm", {
+      nextStep: "3.2",
+      expectedRung: "4",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+    });
     expect(again.status).toBe(200);
     expect(again.text).not.toMatch(/ging iets mis/);
     expect(await bot.db.prisma.classification.count({ where: { clientId: clientA } })).toBe(1);
@@ -96,24 +134,46 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     const first = await startDebrief();
     let ex = await click(coach, first, "debrief.next", contact(clientA));
     const situation = ex.lastCard();
-    expect(cardText(situation)).toContain("Vorige keer (21 nov 2026): trede 3 · Deelname aan georganiseerde activiteiten · 3.2 Voorbereiden");
+    expect(cardText(situation)).toContain(
+      "Vorige keer (21 nov 2026): trede 3 · Deelname aan georganiseerde activiteiten · 3.2 Voorbereiden",
+    );
     expect(cardText(situation)).toContain("vorige keer: Nee (21 nov 2026)");
     expect(cardText(situation)).toContain("vorige keer: 2 (21 nov 2026)");
     const values = Object.fromEntries(inputs(situation).map((i) => [i.id, i.value ?? ""]));
     expect(values.ladder_betaaldWerk).toBe(""); // shown, not preselected
     expect(values.domain_werk_opleiding).toBe("nb"); // every ZRM domain starts as "niet besproken"
     expect(values.verdiepingChange).toBe("");
-    ex = await click(coach, ex, "debrief.next", { ...ladder({ betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }), domain_werk_opleiding: "2", verdiepingChange: "unchanged" });
+    ex = await click(coach, ex, "debrief.next", {
+      ...ladder({ betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }),
+      domain_werk_opleiding: "2",
+      verdiepingChange: "unchanged",
+    });
     expect(cardText(ex.lastCard())).toContain("Stap 3 van 3"); // no verdieping card: confirmed unchanged
     expect(cardText(ex.lastCard())).toContain("vorige keer: 3.2 Voorbereiden (21 nov 2026)");
     expect(inputs(ex.lastCard()).find((i) => i.id === "nextStep")?.value ?? "").toBe("");
-    const done = await click(coach, ex, "debrief.confirm", { nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "participatieondersteuning" });
+    const done = await click(coach, ex, "debrief.confirm", {
+      nextStep: "3.2",
+      expectedRung: "4",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+    });
     expect(cardText(done.lastCard())).toContain("Verslag opgeslagen");
-    const row = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId: clientA, version: 2 }, include: { domainScores: true } });
+    const row = await bot.db.prisma.classification.findFirstOrThrow({
+      where: { clientId: clientA, version: 2 },
+      include: { domainScores: true },
+    });
     expect(row.answers).toMatchObject({
       verdiepingSource: "confirmed_unchanged",
       verdieping: { startkwalificatie: "nee", ontheffingArbeidsplicht: "nee" },
-      confirmedUnchanged: ["domain.werk_opleiding", "expected", "ladder.betaaldWerk", "ladder.georganiseerd", "ladder.onbetaaldWerk", "substep", "verdieping"],
+      confirmedUnchanged: [
+        "domain.werk_opleiding",
+        "expected",
+        "ladder.betaaldWerk",
+        "ladder.georganiseerd",
+        "ladder.onbetaaldWerk",
+        "substep",
+        "verdieping",
+      ],
     });
     // a domain the coach left at "niet besproken" is stored as not discussed, not as last time's 3
     expect(row.domainScores.find((d) => d.domain === "sociaal_netwerk")?.score).toBeNull();
@@ -121,12 +181,22 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
 
   it("asks a one-line confirmation for an expected rung below the current one, keeping every answer", async () => {
     const first = await startDebrief();
-    let ex = await throughSituation(first, clientA, { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, { verdiepingChange: "unchanged" });
+    let ex = await throughSituation(
+      first,
+      clientA,
+      { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
+      { verdiepingChange: "unchanged" },
+    );
     const answers = { nextStep: "3.1", expectedRung: "2", growthPotential: "nee", outcome: "wijkteam" };
     ex = await click(coach, ex, "debrief.confirm", answers);
     const text = cardText(ex.lastCard());
     expect(text).toContain("Klopt het dat de verwachte trede (2) lager ligt dan de huidige (3)?");
-    expect(Object.fromEntries(inputs(ex.lastCard()).map((i) => [i.id, i.value]))).toMatchObject({ nextStep: "3.1", expectedRung: "2", growthPotential: "nee", outcome: "wijkteam" });
+    expect(Object.fromEntries(inputs(ex.lastCard()).map((i) => [i.id, i.value]))).toMatchObject({
+      nextStep: "3.1",
+      expectedRung: "2",
+      growthPotential: "nee",
+      outcome: "wijkteam",
+    });
     expect(await bot.db.prisma.classification.count({ where: { clientId: clientA } })).toBe(2);
     const done = await click(coach, ex, "debrief.confirm", { confirmExpectation: "true" });
     expect(cardText(done.lastCard())).toContain("Verslag opgeslagen");
@@ -137,7 +207,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
 
   it("records a visit where the client was not reached and ends the debrief", async () => {
     const first = await startDebrief("nieuw gesprek");
-    const done = await click(coach, first, "debrief.next", { clientId: clientB, date: "2026-11-20", kind: "HUISBEZOEK", reached: "nee" });
+    const done = await click(coach, first, "debrief.next", {
+      clientId: clientB,
+      date: "2026-11-20",
+      kind: "HUISBEZOEK",
+      reached: "nee",
+    });
     expect(cardText(done.lastCard())).toContain("Contactpoging vastgelegd");
     expect(await bot.db.prisma.contact.count({ where: { clientId: clientB, reached: false } })).toBe(1);
     expect(await bot.db.prisma.classification.count({ where: { clientId: clientB } })).toBe(0);
@@ -145,7 +220,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
 
   it("answers invalid input on the same card, next to the field, and stores nothing", async () => {
     const first = await startDebrief();
-    const bad = await click(coach, first, "debrief.next", { clientId: "", date: "2027-01-01", kind: "HUISBEZOEK", reached: "" });
+    const bad = await click(coach, first, "debrief.next", {
+      clientId: "",
+      date: "2027-01-01",
+      kind: "HUISBEZOEK",
+      reached: "",
+    });
     const text = cardText(bad.lastCard());
     expect(text).toContain("Er ontbreekt nog iets");
     expect(text).toContain("Deze datum ligt in de toekomst.");
@@ -155,16 +235,27 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     expect(await bot.db.prisma.contact.count({ where: { date: new Date("2027-01-01") } })).toBe(0);
     // a question the stroomschema needs is asked for next to it, the other answers stay
     const situation = await click(coach, bad, "debrief.next", contact(clientB));
-    const missing = await click(coach, situation, "debrief.next", { ...ladder({ betaaldWerk: "nee" }), domain_werk_opleiding: "4" });
+    const missing = await click(coach, situation, "debrief.next", {
+      ...ladder({ betaaldWerk: "nee" }),
+      domain_werk_opleiding: "4",
+    });
     const body = JSON.stringify(missing.lastCard());
     expect(cardText(missing.lastCard())).toContain("Nodig om de trede te bepalen");
     expect(body.indexOf("Nodig om de trede te bepalen")).toBeGreaterThan(body.indexOf("ladder_onbetaaldWerk"));
-    expect(Object.fromEntries(inputs(missing.lastCard()).map((i) => [i.id, i.value]))).toMatchObject({ ladder_betaaldWerk: "nee", domain_werk_opleiding: "4" });
+    expect(Object.fromEntries(inputs(missing.lastCard()).map((i) => [i.id, i.value]))).toMatchObject({
+      ladder_betaaldWerk: "nee",
+      domain_werk_opleiding: "4",
+    });
   });
 
   it("refuses a forged client id and audits it", async () => {
     const first = await startDebrief();
-    const refused = await click(coach, first, "debrief.next", { clientId: foreignClient, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
+    const refused = await click(coach, first, "debrief.next", {
+      clientId: foreignClient,
+      date: "2026-11-21",
+      kind: "HUISBEZOEK",
+      reached: "ja",
+    });
     expect(cardText(refused.lastCard())).toContain("hoort niet bij jouw caseload");
     const audit = await bot.db.prisma.auditEvent.findMany({ where: { action: "refused", actorId: staff.coach.id } });
     expect(audit.some((a) => (a.details as any).reason === "client_out_of_scope")).toBe(true);
@@ -185,8 +276,18 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
 
   it("refuses a submit from an old card", async () => {
     const first = await startDebrief();
-    await click(coach, first, "debrief.next", { clientId: clientB, date: "2026-11-21", kind: "KANTOOR", reached: "ja" });
-    const stale = await click(coach, first, "debrief.next", { clientId: clientB, date: "2026-11-21", kind: "KANTOOR", reached: "ja" });
+    await click(coach, first, "debrief.next", {
+      clientId: clientB,
+      date: "2026-11-21",
+      kind: "KANTOOR",
+      reached: "ja",
+    });
+    const stale = await click(coach, first, "debrief.next", {
+      clientId: clientB,
+      date: "2026-11-21",
+      kind: "KANTOOR",
+      reached: "ja",
+    });
     expect(stale.text).toContain("niet meer actueel");
   });
 
@@ -220,12 +321,23 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     const supervisor = bot.user(staff.supervisor.aadObjectId);
     await supervisor.say("hulp"); // the supervisor has opened the chat: Trede can reach them
     const restart = await startDebrief();
-    let ex = await throughSituation(restart, clientB, { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" });
+    let ex = await throughSituation(restart, clientB, {
+      betaaldWerk: "nee",
+      onbetaaldWerk: "nee",
+      georganiseerd: "nee",
+      sociaalContact: "wekelijks",
+    });
     ex = await click(coach, ex, "debrief.next", {});
     const proposal = cardText(ex.lastCard());
     expect(proposal).toContain("2 · Sociale contacten buitenshuis");
     expect(proposal).toContain("Aanpassen vraagt akkoord van een werkbegeleider");
-    const answers = { nextStep: "2.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    const answers = {
+      nextStep: "2.1",
+      expectedRung: "4",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+    };
     const noReason = await click(coach, ex, "debrief.override", { ...answers, rung: "3.1", reason: "" });
     const noReasonCard = noReason.lastCard();
     expect(cardText(noReasonCard)).toContain("Geef een reden");
@@ -233,25 +345,50 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     expect(inputs(noReasonCard).find((i) => i.id === "rung")?.value).toBe("3.1");
     expect(inputs(noReasonCard).find((i) => i.id === "expectedRung")?.value).toBe("4");
     expect((noReasonCard.actions ?? []).some((a: any) => a.type === "Action.ShowCard")).toBe(false);
-    const done = await click(coach, noReason, "debrief.override", { reason: "Doet sinds vorige week mee aan een taalcursus" });
+    const done = await click(coach, noReason, "debrief.override", {
+      reason: "Doet sinds vorige week mee aan een taalcursus",
+    });
     expect(cardText(done.lastCard())).toContain("Wacht op akkoord");
     expect(done.text).toContain("Ter beoordeling gestuurd naar Werkbegeleider Noord");
-    const row = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId: clientB }, orderBy: { version: "desc" } });
-    expect(row).toMatchObject({ proposedRung: 2, finalRung: 3, finalSubstep: 1, status: "PENDING_REVIEW", overrideReason: "Doet sinds vorige week mee aan een taalcursus" });
+    const row = await bot.db.prisma.classification.findFirstOrThrow({
+      where: { clientId: clientB },
+      orderBy: { version: "desc" },
+    });
+    expect(row).toMatchObject({
+      proposedRung: 2,
+      finalRung: 3,
+      finalSubstep: 1,
+      status: "PENDING_REVIEW",
+      overrideReason: "Doet sinds vorige week mee aan een taalcursus",
+    });
     const toSupervisor = bot.connector.sent.filter((s) => s.conversationId === supervisor.conversationId && s.activity.attachments?.length);
     expect(cardText(toSupervisor.at(-1)!.activity.attachments[0].content)).toContain("Indeling ter beoordeling: Bakker, B.");
   });
 
   it("refuses a substep of another rung in an override, and the database refuses one on the top rung", async () => {
     const first = await startDebrief();
-    const ex = await throughSituation(first, clientB, { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, { verdiepingChange: "unchanged" });
+    const ex = await throughSituation(
+      first,
+      clientB,
+      { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" },
+      { verdiepingChange: "unchanged" },
+    );
     expect(cardText(ex.lastCard())).toContain("4 · Onbetaald werk");
     const answers = { nextStep: "4.1", expectedRung: "5", growthPotential: "ja", outcome: "werk" };
-    const refused = await click(coach, ex, "debrief.override", { ...answers, rung: "3", substep: "4.2", reason: "Toch trede 3" });
+    const refused = await click(coach, ex, "debrief.override", {
+      ...answers,
+      rung: "3",
+      substep: "4.2",
+      reason: "Toch trede 3",
+    });
     expect(cardText(refused.lastCard())).toContain("Deze tussenstap hoort niet bij de gekozen trede.");
     const before = await bot.db.prisma.classification.count({ where: { clientId: clientB } });
     expect(before).toBe(1);
-    const top = await click(coach, refused, "debrief.override", { ...answers, rung: "6.1", reason: "Werkt sinds kort" });
+    const top = await click(coach, refused, "debrief.override", {
+      ...answers,
+      rung: "6.1",
+      reason: "Werkt sinds kort",
+    });
     expect(cardText(top.lastCard())).toContain("Deze tussenstap hoort niet bij de gekozen trede.");
     expect(await bot.db.prisma.classification.count({ where: { clientId: clientB } })).toBe(before);
     const row = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId: clientB } });
@@ -259,7 +396,12 @@ describe.each(backends)("debrief through the real HTTP endpoint on $name", (back
     await expect(bot.db.prisma.classification.update({ where: { id: row.id }, data: { finalSubstep: 4 } })).rejects.toThrow();
     const ok = await click(coach, top, "debrief.override", { ...answers, rung: "3.2", reason: "Toch trede 3" });
     expect(ok.cards.map(cardText).join("\n")).toContain("Verslag opgeslagen");
-    expect(await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId: clientB }, orderBy: { version: "desc" } })).toMatchObject({ finalRung: 3, finalSubstep: 2 });
+    expect(
+      await bot.db.prisma.classification.findFirstOrThrow({
+        where: { clientId: clientB },
+        orderBy: { version: "desc" },
+      }),
+    ).toMatchObject({ finalRung: 3, finalSubstep: 2 });
   });
   it("says on the proposal when a supervisor must approve and why: a jump against last time", async () => {
     const first = await startDebrief();

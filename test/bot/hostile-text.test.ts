@@ -52,7 +52,8 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     return (await rendered.text()).replace(/\s+/g, " ");
   }
 
-  const lastCardTo = (user: TestUser) => bot.connector.sent.filter((s) => s.conversationId === user.conversationId && s.activity.attachments?.length).at(-1)!;
+  const lastCardTo = (user: TestUser) =>
+    bot.connector.sent.filter((s) => s.conversationId === user.conversationId && s.activity.attachments?.length).at(-1)!;
 
   it("the coach debriefs the client with an overriding reason; the supervisor opens the review and approves it", async () => {
     let ex: Exchange = await coach.say("verslag");
@@ -60,16 +61,30 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     expect(await shown(ex.lastCard())).toContain(sortedNameLabel(NAME));
     ex = await click(coach, ex, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
     expect(await shown(ex.lastCard())).toContain(NAME); // the step card's progress line
-    ex = await click(coach, ex, "debrief.next", { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "nee", ladder_sociaalContact: "wekelijks" });
+    ex = await click(coach, ex, "debrief.next", {
+      ladder_betaaldWerk: "nee",
+      ladder_onbetaaldWerk: "nee",
+      ladder_georganiseerd: "nee",
+      ladder_sociaalContact: "wekelijks",
+    });
     ex = await click(coach, ex, "debrief.next", {}); // the verdieping of a first debrief
     expect(await shown(ex.lastCard())).toContain(NAME); // the proposal
-    const proposal = { nextStep: "2.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
+    const proposal = {
+      nextStep: "2.1",
+      expectedRung: "4",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+    };
     const done = await click(coach, ex, "debrief.override", { ...proposal, rung: "3", substep: "1", reason: REASON });
     expect(done.status).toBe(200);
     const summary = done.cards.find((c) => cardText(c).startsWith("Verslag opgeslagen"));
     expect(summary).toBeDefined();
     expect(await shown(summary)).toContain(`Verslag opgeslagen: ${NAME}`);
-    const classification = await bot.db.prisma.classification.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" } });
+    const classification = await bot.db.prisma.classification.findFirstOrThrow({
+      where: { clientId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(classification.status).toBe("PENDING_REVIEW");
     expect(classification.overrideReason).toBe(REASON); // stored as typed; only the card drops the invisible characters
 
@@ -101,7 +116,9 @@ describe.each(backends)("hostile names and reasons through the real HTTP endpoin
     expect((await bot.db.prisma.classification.findUniqueOrThrow({ where: { id: classification.id } })).status).toBe("FINAL");
     expect(bot.logs.filter((l) => l.event === "card.render_failed")).toEqual([]);
     // the coach is told in a plain message, which Teams renders as markdown too: the name is not a link there either
-    const told = bot.connector.sent.filter((m) => m.conversationId === coach.conversationId && String(m.activity.text ?? "").includes("goedgekeurd")).at(-1);
+    const told = bot.connector.sent
+      .filter((m) => m.conversationId === coach.conversationId && String(m.activity.text ?? "").includes("goedgekeurd"))
+      .at(-1);
     expect(told?.activity.text).toContain(prepareCardText(NAME));
     expect(told?.activity.text).not.toContain("[Klik voor dossier](https://");
   });

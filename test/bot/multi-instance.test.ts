@@ -17,10 +17,19 @@ import { findAction } from "../support/cards.ts";
 const backend = backends.at(-1)!;
 
 async function startProcess(url: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn" }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn" },
+    stdio: "ignore",
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return { url: base, child };
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url: base, child };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill();
@@ -39,7 +48,18 @@ describe(`two bot instances on one ${backend.name} database`, () => {
     db = await backend.open();
     const { team, coach } = await createTeamWithStaff(db.prisma);
     coachAad = coach.aadObjectId;
-    clientId = (await db.prisma.client.create({ data: { externalKey: "K-MI", displayName: "Meerdere, Instanties", birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: coach.id } })).id;
+    clientId = (
+      await db.prisma.client.create({
+        data: {
+          externalKey: "K-MI",
+          displayName: "Meerdere, Instanties",
+          birthYear: 1980,
+          wijk: "Selwerd",
+          teamId: team.id,
+          coachId: coach.id,
+        },
+      })
+    ).id;
     connector = await startConnector();
     if (backend.name === "postgres") {
       for (const port of [39000 + Math.floor(Math.random() * 1000), 40000 + Math.floor(Math.random() * 1000)]) {
@@ -50,7 +70,10 @@ describe(`two bot instances on one ${backend.name} database`, () => {
     } else {
       const quiet = new Writable({ write: (_c, _e, cb) => cb() });
       for (let i = 0; i < 2; i++) {
-        const t: Trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url }), { db, logger: createLogger({ level: "silent", destination: quiet }) });
+        const t: Trede = await startTrede(parseEnv({ PORT: "0", DATABASE_URL: db.url }), {
+          db,
+          logger: createLogger({ level: "silent", destination: quiet }),
+        });
         urls.push(t.url);
         stops.push(() => t.stop());
       }
@@ -92,7 +115,13 @@ describe(`two bot instances on one ${backend.name} database`, () => {
     await submit("debrief.next", { clientId, date: "2026-11-20", kind: "HUISBEZOEK", reached: "ja" });
     await submit("debrief.next", { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "wekelijks" });
     await submit("debrief.next", {}); // the verdieping of a first debrief
-    await submit("debrief.confirm", { nextStep: "4.2", expectedRung: "5", horizonMonths: "12", growthPotential: "ja", outcome: "werk" });
+    await submit("debrief.confirm", {
+      nextStep: "4.2",
+      expectedRung: "5",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "werk",
+    });
     expect(turn).toBeGreaterThanOrEqual(5);
     const stored = await db.prisma.classification.findMany({ where: { clientId } });
     expect(stored).toHaveLength(1);

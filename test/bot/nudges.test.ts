@@ -46,13 +46,17 @@ describe.each(backends)("nudges in the coach's chat on $name", (backend) => {
 
   it("refuses a client the coach may not see (a colleague's, an erased one), whatever the card says", async () => {
     for (const forged of [team.clients.silentsClient.id, team.clients.erased.id]) {
-      await bot.db.prisma.botState.deleteMany({ where: { key: { contains: `conversations/personal-${team.coach.aadObjectId}` } } });
+      await bot.db.prisma.botState.deleteMany({
+        where: { key: { contains: `conversations/personal-${team.coach.aadObjectId}` } },
+      });
       const ex = await coach.submit({ verb: "debrief.start", clientId: forged }, nudgeActivityId);
       expect(ex.text).toContain("Deze klant hoort niet bij jouw caseload");
       expect(ex.cards).toEqual([]);
     }
     const refusals = await bot.db.prisma.auditEvent.findMany({ where: { action: "refused", actorId: team.coach.id } });
-    expect(refusals.filter((r) => (r.details as any).reason === "client_out_of_scope" && (r.details as any).step === "start")).toHaveLength(2);
+    expect(refusals.filter((r) => (r.details as any).reason === "client_out_of_scope" && (r.details as any).step === "start")).toHaveLength(
+      2,
+    );
   });
 
   it("'meldingen uit' stops the weekly nudge, 'meldingen aan' brings it back", async () => {
@@ -70,6 +74,10 @@ describe.each(backends)("nudges in the coach's chat on $name", (backend) => {
     expect(on.text).toContain("Meldingen staan aan");
     const [back] = await sendNudges(deps(), { now: TODAY, team: teamRow });
     expect(back.byRole).toEqual({ coach: 1 });
-    expect(await bot.db.prisma.auditEvent.count({ where: { action: { in: ["notifications.off", "notifications.on"] }, actorId: team.coach.id } })).toBe(2);
+    expect(
+      await bot.db.prisma.auditEvent.count({
+        where: { action: { in: ["notifications.off", "notifications.on"] }, actorId: team.coach.id },
+      }),
+    ).toBe(2);
   });
 });

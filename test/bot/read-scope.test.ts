@@ -72,9 +72,23 @@ const acceptExport: Probe = {
   route: "invoke:fileConsent/invoke",
   run: async (u) => {
     const before = uploads.files.length;
-    const uploadInfo = { name: "x.csv", uploadUrl: `${uploads.url}/upload/probe`, contentUrl: "https://contoso.sharepoint.com/x.csv", uniqueId: "probe" };
-    const e = await u.raw({ type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "accept", context: { query: LIST, locale: "nl" }, uploadInfo } });
-    const files = uploads.files.slice(before).map((f) => ({ conversationId: u.conversationId, op: "send" as const, id: "upload", activity: { file: f.body.toString("utf8") } }));
+    const uploadInfo = {
+      name: "x.csv",
+      uploadUrl: `${uploads.url}/upload/probe`,
+      contentUrl: "https://contoso.sharepoint.com/x.csv",
+      uniqueId: "probe",
+    };
+    const e = await u.raw({
+      type: "invoke",
+      name: "fileConsent/invoke",
+      value: { type: "fileUpload", action: "accept", context: { query: LIST, locale: "nl" }, uploadInfo },
+    });
+    const files = uploads.files.slice(before).map((f) => ({
+      conversationId: u.conversationId,
+      op: "send" as const,
+      id: "upload",
+      activity: { file: f.body.toString("utf8") },
+    }));
     return [{ ...e, replies: [...e.replies, ...files] }];
   },
 };
@@ -82,7 +96,12 @@ const acceptExport: Probe = {
 const PROBES: Probe[] = [
   {
     route: "install:install",
-    run: async (u) => [await u.raw({ type: "conversationUpdate", membersAdded: [{ id: "28:trede-bot" }, { id: `29:${u.aadObjectId}` }] })],
+    run: async (u) => [
+      await u.raw({
+        type: "conversationUpdate",
+        membersAdded: [{ id: "28:trede-bot" }, { id: `29:${u.aadObjectId}` }],
+      }),
+    ],
   },
   say("hulp"),
   say("english"),
@@ -120,7 +139,11 @@ const PROBES: Probe[] = [
   execute("review.approve", (t) => ({ classificationId: t.pendingId })),
   execute("review.reject", (t) => ({ classificationId: t.pendingId, rejectNote: "Nog niet wekelijks" })),
   execute("review.return", (t) => ({ classificationId: t.pendingId, returnNote: "Welke cursus?" })),
-  { route: "execute:*", targeted: true, run: async (u, t) => [await u.execute("client.peek", { classificationId: t.pendingId, clientId: t.clientId })] },
+  {
+    route: "execute:*",
+    targeted: true,
+    run: async (u, t) => [await u.execute("client.peek", { classificationId: t.pendingId, clientId: t.clientId })],
+  },
   submit("*", (t) => ({ verb: "client.peek", clientId: t.clientId, classificationId: t.pendingId }), true),
 ];
 
@@ -134,7 +157,16 @@ function messageRouteFor(routes: readonly RegisteredRoute[], text: string): stri
   return hit ? routeKey(hit) : "message:*";
 }
 
-const ROLES = ["coach Noord", "supervisor Noord", "team lead Noord", "coach Zuid", "supervisor Zuid", "team lead Zuid", "admin", "unregistered"] as const;
+const ROLES = [
+  "coach Noord",
+  "supervisor Noord",
+  "team lead Noord",
+  "coach Zuid",
+  "supervisor Zuid",
+  "team lead Zuid",
+  "admin",
+  "unregistered",
+] as const;
 type RoleLabel = (typeof ROLES)[number];
 
 describe.each(backends)("reading client data: scope and audit of every route on $name", (backend) => {
@@ -150,19 +182,58 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     const prisma = bot.db.prisma;
     const noord = await createTeamWithStaff(prisma, "Noord");
     const zuid = await createTeamWithStaff(prisma, "Zuid");
-    const otherCoach = await prisma.staff.create({ data: { tenantId: TEST_TENANT, aadObjectId: "coach-Noord-2", displayName: "Tweede Coach Noord", roles: ["COACH"], teamId: noord.team.id } });
-    const admin = await prisma.staff.create({ data: { tenantId: TEST_TENANT, aadObjectId: "admin-1", displayName: "Beheerder", roles: ["ADMIN"] } });
+    const otherCoach = await prisma.staff.create({
+      data: {
+        tenantId: TEST_TENANT,
+        aadObjectId: "coach-Noord-2",
+        displayName: "Tweede Coach Noord",
+        roles: ["COACH"],
+        teamId: noord.team.id,
+      },
+    });
+    const admin = await prisma.staff.create({
+      data: { tenantId: TEST_TENANT, aadObjectId: "admin-1", displayName: "Beheerder", roles: ["ADMIN"] },
+    });
     const actor = async (aadObjectId: string) => (await findActor(bot.db.sql, { tenantId: TEST_TENANT, aadObjectId }))!;
 
-    async function client(input: { label: string; name: string; key: string; teamId: string; coach: { id: string; aadObjectId: string }; supervisor: string }): Promise<Target> {
-      const c = await prisma.client.create({ data: { externalKey: input.key, displayName: input.name, birthYear: 1980, wijk: "Centrum", teamId: input.teamId, coachId: input.coach.id } });
+    async function client(input: {
+      label: string;
+      name: string;
+      key: string;
+      teamId: string;
+      coach: { id: string; aadObjectId: string };
+      supervisor: string;
+    }): Promise<Target> {
+      const c = await prisma.client.create({
+        data: {
+          externalKey: input.key,
+          displayName: input.name,
+          birthYear: 1980,
+          wijk: "Centrum",
+          teamId: input.teamId,
+          coachId: input.coach.id,
+        },
+      });
       const coach = await actor(input.coach.aadObjectId);
       const classify = () => overridden(coach, c.id);
       const rejected = await classify();
-      const decided = await decideReview(prisma, { actor: await actor(input.supervisor), classificationId: rejected, decision: "reject", note: "Nog niet wekelijks", now: TODAY });
+      const decided = await decideReview(prisma, {
+        actor: await actor(input.supervisor),
+        classificationId: rejected,
+        decision: "reject",
+        note: "Nog niet wekelijks",
+        now: TODAY,
+      });
       expect(decided.outcome).toBe("decided");
       const pending = await classify();
-      return { label: input.label, clientId: c.id, name: input.name, key: input.key, pendingId: pending, rejectedId: rejected };
+      return {
+        label: input.label,
+        clientId: c.id,
+        name: input.name,
+        key: input.key,
+        pendingId: pending,
+        rejectedId: rejected,
+      };
     }
     async function overridden(coach: Actor, clientId: string): Promise<string> {
       const r = await confirmClassification(prisma, {
@@ -182,10 +253,38 @@ describe.each(backends)("reading client data: scope and audit of every route on 
       expect(r.status).toBe("PENDING_REVIEW");
       return r.id;
     }
-    const nA = await client({ label: "Noord, own coach", name: "Noordhuis, Anna", key: "K-NA-1001", teamId: noord.team.id, coach: noord.coach, supervisor: noord.supervisor.aadObjectId });
-    const nB = await client({ label: "Noord, other coach", name: "Noorderveld, Bram", key: "K-NB-1002", teamId: noord.team.id, coach: otherCoach, supervisor: noord.supervisor.aadObjectId });
-    const zA = await client({ label: "Zuid", name: "Zuidema, Zoe", key: "K-ZA-2001", teamId: zuid.team.id, coach: zuid.coach, supervisor: zuid.supervisor.aadObjectId });
-    const gone = await client({ label: "erased", name: "Gewist, Greet", key: "K-GW-1003", teamId: noord.team.id, coach: noord.coach, supervisor: noord.supervisor.aadObjectId });
+    const nA = await client({
+      label: "Noord, own coach",
+      name: "Noordhuis, Anna",
+      key: "K-NA-1001",
+      teamId: noord.team.id,
+      coach: noord.coach,
+      supervisor: noord.supervisor.aadObjectId,
+    });
+    const nB = await client({
+      label: "Noord, other coach",
+      name: "Noorderveld, Bram",
+      key: "K-NB-1002",
+      teamId: noord.team.id,
+      coach: otherCoach,
+      supervisor: noord.supervisor.aadObjectId,
+    });
+    const zA = await client({
+      label: "Zuid",
+      name: "Zuidema, Zoe",
+      key: "K-ZA-2001",
+      teamId: zuid.team.id,
+      coach: zuid.coach,
+      supervisor: zuid.supervisor.aadObjectId,
+    });
+    const gone = await client({
+      label: "erased",
+      name: "Gewist, Greet",
+      key: "K-GW-1003",
+      teamId: noord.team.id,
+      coach: noord.coach,
+      supervisor: noord.supervisor.aadObjectId,
+    });
     // erased after the retention period; the name stays here only so a leak would be visible
     await prisma.client.update({ where: { id: gone.clientId }, data: { erasedAt: TODAY } });
     targets = [nA, nB, zA, gone];
@@ -193,10 +292,20 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     const ids = (...ts: Target[]) => new Set(ts.map((t) => t.clientId));
     roles = [
       { label: "coach Noord" as const, aadObjectId: noord.coach.aadObjectId, staffId: noord.coach.id, sees: ids(nA) },
-      { label: "supervisor Noord", aadObjectId: noord.supervisor.aadObjectId, staffId: noord.supervisor.id, sees: ids(nA, nB) },
+      {
+        label: "supervisor Noord",
+        aadObjectId: noord.supervisor.aadObjectId,
+        staffId: noord.supervisor.id,
+        sees: ids(nA, nB),
+      },
       { label: "team lead Noord", aadObjectId: noord.lead.aadObjectId, staffId: noord.lead.id, sees: ids(nA, nB) },
       { label: "coach Zuid", aadObjectId: zuid.coach.aadObjectId, staffId: zuid.coach.id, sees: ids(zA) },
-      { label: "supervisor Zuid", aadObjectId: zuid.supervisor.aadObjectId, staffId: zuid.supervisor.id, sees: ids(zA) },
+      {
+        label: "supervisor Zuid",
+        aadObjectId: zuid.supervisor.aadObjectId,
+        staffId: zuid.supervisor.id,
+        sees: ids(zA),
+      },
       { label: "team lead Zuid", aadObjectId: zuid.lead.aadObjectId, staffId: zuid.lead.id, sees: ids(zA) },
       { label: "admin", aadObjectId: admin.aadObjectId, staffId: admin.id, sees: ids(nA, nB, zA) },
       { label: "unregistered", aadObjectId: "stranger-1", staffId: null, sees: ids() },
@@ -212,7 +321,16 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     expect([...covered].sort()).toEqual([...registered].sort());
     // every route that can show client data is behind the personal-chat check
     const withClientData = bot.trede.routes.filter((r) => r.clientData).map(routeKey);
-    expect(withClientData).toEqual(expect.arrayContaining(["execute:review.refresh", "submit:review.open", "submit:caseload.more", "submit:caseload.export", "invoke:fileConsent/invoke", "message:*"]));
+    expect(withClientData).toEqual(
+      expect.arrayContaining([
+        "execute:review.refresh",
+        "submit:review.open",
+        "submit:caseload.more",
+        "submit:caseload.export",
+        "invoke:fileConsent/invoke",
+        "message:*",
+      ]),
+    );
   });
 
   it("lists only the clients in scope in 'beoordelen' and records which ones it showed", async () => {
@@ -224,62 +342,78 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     expect(shown).toContain(nB.name);
     expect(shown).not.toContain(zA.name);
     expect(shown).not.toContain(gone.name);
-    const read = await bot.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.read", actorId: role("team lead Noord").staffId! }, orderBy: { id: "desc" } });
-    expect(read.details).toEqual({ via: "review.list", clientIds: expect.arrayContaining([nA.clientId, nB.clientId]), count: 2 });
+    const read = await bot.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.read", actorId: role("team lead Noord").staffId! },
+      orderBy: { id: "desc" },
+    });
+    expect(read.details).toEqual({
+      via: "review.list",
+      clientIds: expect.arrayContaining([nA.clientId, nB.clientId]),
+      count: 2,
+    });
   });
 
   /** What reached this person: replies in their chat and the invoke response, as raw JSON (card data included). */
   function shownTo(user: TestUser, exchanges: Exchange[]): string {
     return exchanges
-      .map((e) => JSON.stringify([e.replies.filter((r) => r.conversationId === user.conversationId).map((r) => r.activity), e.body ?? null]))
+      .map((e) =>
+        JSON.stringify([e.replies.filter((r) => r.conversationId === user.conversationId).map((r) => r.activity), e.body ?? null]),
+      )
       .join("\n");
   }
   const showsClient = (shown: string, t: Target) => shown.includes(t.name) || shown.includes(t.key);
 
   // one test per role, so a slow machine stretches each of them rather than one long one
-  it.each(ROLES)("as %s: shows no client outside scope on any route, and records every client it shows", async (label) => {
-    const prisma = bot.db.prisma;
-    const me = role(label);
-    const user = bot.user(me.aadObjectId);
-    const problems: string[] = [];
-    let inScopeShown = 0;
-    let last = (await prisma.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    for (const probe of PROBES) {
-      const route = probe.route ?? `message: "${probe.text}"`;
-      for (const target of probe.targeted ? targets : [targets[0]]) {
-        const where = `${route}${probe.targeted ? ` · ${target.label}` : ""}`;
-        const exchanges = await probe.run(user, target);
-        await bot.trede.idle();
-        for (const e of exchanges) if (e.status >= 500) problems.push(`${where}: HTTP ${e.status}`);
-        const shown = shownTo(user, exchanges);
-        const events = await prisma.auditEvent.findMany({ where: { id: { gt: last } }, orderBy: { id: "asc" } });
-        last = events.at(-1)?.id ?? last;
-        const mine = events.filter((e) => me.staffId !== null && e.actorId === me.staffId);
-        for (const t of targets) {
-          if (!showsClient(shown, t)) continue;
-          if (!me.sees.has(t.clientId)) {
-            problems.push(`${where}: showed ${t.label} (out of scope)`);
-            continue;
+  it.each(ROLES)(
+    "as %s: shows no client outside scope on any route, and records every client it shows",
+    async (label) => {
+      const prisma = bot.db.prisma;
+      const me = role(label);
+      const user = bot.user(me.aadObjectId);
+      const problems: string[] = [];
+      let inScopeShown = 0;
+      let last = (await prisma.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+      for (const probe of PROBES) {
+        const route = probe.route ?? `message: "${probe.text}"`;
+        for (const target of probe.targeted ? targets : [targets[0]]) {
+          const where = `${route}${probe.targeted ? ` · ${target.label}` : ""}`;
+          const exchanges = await probe.run(user, target);
+          await bot.trede.idle();
+          for (const e of exchanges) if (e.status >= 500) problems.push(`${where}: HTTP ${e.status}`);
+          const shown = shownTo(user, exchanges);
+          const events = await prisma.auditEvent.findMany({ where: { id: { gt: last } }, orderBy: { id: "asc" } });
+          last = events.at(-1)?.id ?? last;
+          const mine = events.filter((e) => me.staffId !== null && e.actorId === me.staffId);
+          for (const t of targets) {
+            if (!showsClient(shown, t)) continue;
+            if (!me.sees.has(t.clientId)) {
+              problems.push(`${where}: showed ${t.label} (out of scope)`);
+              continue;
+            }
+            inScopeShown++;
+            const recorded = mine.some(
+              (e) => e.clientId === t.clientId || ((e.details as { clientIds?: string[] }).clientIds ?? []).includes(t.clientId),
+            );
+            if (!recorded) problems.push(`${where}: showed ${t.label} without recording the read`);
           }
-          inScopeShown++;
-          const recorded = mine.some((e) => e.clientId === t.clientId || ((e.details as { clientIds?: string[] }).clientIds ?? []).includes(t.clientId));
-          if (!recorded) problems.push(`${where}: showed ${t.label} without recording the read`);
-        }
-        for (const e of events.filter((e) => e.action === "client.read")) {
-          const details = JSON.stringify(e.details);
-          if (targets.some((t) => details.includes(t.name) || details.includes(t.key))) problems.push(`${where}: a name in the audit details`);
-        }
-        if (probe.targeted && me.staffId && !me.sees.has(target.clientId) && probe.route !== "submit:debrief.next") {
-          // a verb naming a client outside scope is refused on the record (debrief.next refuses through its own draft check)
-          if (!mine.some((e) => e.action === "refused")) problems.push(`${where}: refused without an audit event`);
+          for (const e of events.filter((e) => e.action === "client.read")) {
+            const details = JSON.stringify(e.details);
+            if (targets.some((t) => details.includes(t.name) || details.includes(t.key)))
+              problems.push(`${where}: a name in the audit details`);
+          }
+          if (probe.targeted && me.staffId && !me.sees.has(target.clientId) && probe.route !== "submit:debrief.next") {
+            // a verb naming a client outside scope is refused on the record (debrief.next refuses through its own draft check)
+            if (!mine.some((e) => e.action === "refused")) problems.push(`${where}: refused without an audit event`);
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-    // the table really shows data to those who may see it (and nothing to someone unregistered)
-    if (me.sees.size) expect(inScopeShown).toBeGreaterThan(10);
-    else expect(inScopeShown).toBe(0);
-  }, 180_000);
+      expect(problems).toEqual([]);
+      // the table really shows data to those who may see it (and nothing to someone unregistered)
+      if (me.sees.size) expect(inScopeShown).toBeGreaterThan(10);
+      else expect(inScopeShown).toBe(0);
+    },
+    180_000,
+  );
 
   it("opens and refreshes a review card for people in scope, and refuses the other team in their language", async () => {
     const [nA] = targets;
@@ -296,14 +430,19 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     const inEnglish = await supervisorZuid.execute("review.refresh", { classificationId: nA.pendingId });
     expect(inEnglish.body.value).toContain("can't show you this");
     await supervisorZuid.say("nederlands");
-    const refusals = await bot.db.prisma.auditEvent.findMany({ where: { action: "refused", actorId: role("supervisor Zuid").staffId!, clientId: nA.clientId } });
+    const refusals = await bot.db.prisma.auditEvent.findMany({
+      where: { action: "refused", actorId: role("supervisor Zuid").staffId!, clientId: nA.clientId },
+    });
     expect(refusals.map((r) => (r.details as { reason?: string }).reason)).toContain("client_not_visible");
 
     const lead = bot.user(role("team lead Noord").aadObjectId);
     const card = await lead.execute("review.refresh", { classificationId: nA.pendingId });
     expect(card.body.type).toBe("application/vnd.microsoft.card.adaptive");
     expect(JSON.stringify(card.body.value)).toContain(nA.name);
-    const read = await bot.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.read", actorId: role("team lead Noord").staffId!, clientId: nA.clientId }, orderBy: { id: "desc" } });
+    const read = await bot.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.read", actorId: role("team lead Noord").staffId!, clientId: nA.clientId },
+      orderBy: { id: "desc" },
+    });
     expect(read.subjectId).toBe(nA.pendingId);
     expect(read.details).toEqual({ via: "review.refresh" });
   });
@@ -322,7 +461,10 @@ describe.each(backends)("reading client data: scope and audit of every route on 
     ["from a channel", "channel"],
     ["with a type Trede does not know", "meeting"],
   ] as [string, UserOptions["conversationType"]][])("gives no client data to an activity %s", async (_label, conversationType) => {
-    const supervisor = bot.user(role("supervisor Noord").aadObjectId, { conversationType, conversationId: `other-${conversationType}` });
+    const supervisor = bot.user(role("supervisor Noord").aadObjectId, {
+      conversationType,
+      conversationId: `other-${conversationType}`,
+    });
     for (const probe of PROBES) {
       const exchanges = await probe.run(supervisor, targets[0]);
       await bot.trede.idle();

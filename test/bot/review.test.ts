@@ -17,8 +17,27 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
   beforeAll(async () => {
     bot = await startTestBot(backend, { clock: () => TODAY });
     staff = await createTeamWithStaff(bot.db.prisma, "Noord");
-    await bot.db.prisma.staff.create({ data: { tenantId: TEST_TENANT, aadObjectId: "supervisor2", displayName: "Tweede Werkbegeleider", roles: ["SUPERVISOR"], teamId: staff.team.id } });
-    clientId = (await bot.db.prisma.client.create({ data: { externalKey: "K-1", displayName: "Jansen, A.", birthYear: 1980, wijk: "Beijum", teamId: staff.team.id, coachId: staff.coach.id } })).id;
+    await bot.db.prisma.staff.create({
+      data: {
+        tenantId: TEST_TENANT,
+        aadObjectId: "supervisor2",
+        displayName: "Tweede Werkbegeleider",
+        roles: ["SUPERVISOR"],
+        teamId: staff.team.id,
+      },
+    });
+    clientId = (
+      await bot.db.prisma.client.create({
+        data: {
+          externalKey: "K-1",
+          displayName: "Jansen, A.",
+          birthYear: 1980,
+          wijk: "Beijum",
+          teamId: staff.team.id,
+          coachId: staff.coach.id,
+        },
+      })
+    ).id;
     coach = bot.user(staff.coach.aadObjectId);
     supervisor = bot.user(staff.supervisor.aadObjectId);
     supervisor2 = bot.user("supervisor2");
@@ -32,11 +51,27 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     let ex = await coach.say("verslag");
     if (ex.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart")) ex = await click(coach, ex, "debrief.restart");
     ex = await click(coach, ex, "debrief.next", { clientId, date: "2026-11-21", kind: "HUISBEZOEK", reached: "ja" });
-    const situation = { ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "nee", ladder_sociaalContact: "wekelijks" };
+    const situation = {
+      ladder_betaaldWerk: "nee",
+      ladder_onbetaaldWerk: "nee",
+      ladder_georganiseerd: "nee",
+      ladder_sociaalContact: "wekelijks",
+    };
     ex = await click(coach, ex, "debrief.next", { ...situation, verdiepingChange: "unchanged" }); // asked on a revisit only
     if (!findActionOrNull(ex.lastCard(), "debrief.confirm")) ex = await click(coach, ex, "debrief.next", {}); // the verdieping, on a first debrief
-    const proposal = { nextStep: "2.1", expectedRung: "4", horizonMonths: "12", growthPotential: "ja", outcome: "participatieondersteuning" };
-    return click(coach, ex, "debrief.override", { ...proposal, rung: "3", substep: "1", reason: "Volgt sinds deze week een taalcursus" });
+    const proposal = {
+      nextStep: "2.1",
+      expectedRung: "4",
+      horizonMonths: "12",
+      growthPotential: "ja",
+      outcome: "participatieondersteuning",
+    };
+    return click(coach, ex, "debrief.override", {
+      ...proposal,
+      rung: "3",
+      substep: "1",
+      reason: "Volgt sinds deze week een taalcursus",
+    });
   }
 
   const findActionOrNull = (card: any, verb: string) => {
@@ -90,7 +125,10 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     const reject = findAction(card, "review.reject");
     const noNote = await supervisor.execute("review.reject", { ...reject.data, rejectNote: "" });
     expect(noNote.body.value).toContain("Vul een toelichting in");
-    const rejected = await supervisor.execute("review.reject", { ...reject.data, rejectNote: "Taalcursus is nog niet wekelijks" });
+    const rejected = await supervisor.execute("review.reject", {
+      ...reject.data,
+      rejectNote: "Taalcursus is nog niet wekelijks",
+    });
     expect(cardText(rejected.body.value)).toContain("Afgewezen door Werkbegeleider Noord");
     await bot.trede.idle();
     const toCoach = bot.connector.sent.filter((r) => r.conversationId === coach.conversationId).at(-1)!;
@@ -113,7 +151,9 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
     await bot.trede.idle();
     const classificationId = reject.data.classificationId;
     const first = await coach.say("verslag");
-    const debriefCard = first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart") ? (await click(coach, first, "debrief.restart")).lastCard() : first.lastCard();
+    const debriefCard = first.lastCard()?.actions?.some((a: any) => a.data?.verb === "debrief.restart")
+      ? (await click(coach, first, "debrief.restart")).lastCard()
+      : first.lastCard();
     expect(actionsInOrder(debriefCard)[0].data).toEqual({ verb: "debrief.reopen", classificationId });
     expect(cardText(debriefCard)).toContain('Teruggestuurd door de werkbegeleider: Jansen, A. — "Eerst de cursus afronden"');
     const welcome = (await coach.say("hulp")).lastCard();
@@ -131,7 +171,10 @@ describe.each(backends)("four-eyes review through the real HTTP endpoint on $nam
   it("lets a supervisor return it to the coach with a question", async () => {
     await overriddenDebrief();
     const card = lastCardTo(supervisor).activity.attachments[0].content;
-    const r = await supervisor.execute("review.return", { ...findAction(card, "review.return").data, returnNote: "Welke cursus precies?" });
+    const r = await supervisor.execute("review.return", {
+      ...findAction(card, "review.return").data,
+      returnNote: "Welke cursus precies?",
+    });
     expect(cardText(r.body.value)).toContain("Terug naar coach door Werkbegeleider Noord");
   });
 

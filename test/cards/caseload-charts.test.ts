@@ -33,12 +33,26 @@ describe("caseload charts", () => {
 
   it("a breakdown per wijk is a bar chart of exactly the table's visible counts; hidden cells are not charted", async () => {
     const card = render({
-      result: { kind: "distribution", by: "wijk", rows: [{ key: "Beijum", count: 31 }, { key: "Lewenborg", count: 12 }, { key: "Paddepoel", count: 3, suppressed: true }, { key: "Vinkhuizen", count: 6, suppressed: true }], unknown: 0, total: 52 },
+      result: {
+        kind: "distribution",
+        by: "wijk",
+        rows: [
+          { key: "Beijum", count: 31 },
+          { key: "Lewenborg", count: 12 },
+          { key: "Paddepoel", count: 3, suppressed: true },
+          { key: "Vinkhuizen", count: 6, suppressed: true },
+        ],
+        unknown: 0,
+        total: 52,
+      },
       query: { measure: "distribution", by: "wijk", filters: {} },
     });
     const [chart] = charts(card);
     expect(chart.type).toBe("Chart.VerticalBar");
-    const visible = tableRows(card).slice(1).filter((r) => r[1] !== "•").map((r) => ({ x: r[0], y: Number(r[1]) }));
+    const visible = tableRows(card)
+      .slice(1)
+      .filter((r) => r[1] !== "•")
+      .map((r) => ({ x: r[0], y: Number(r[1]) }));
     expect(chart.data).toEqual(visible);
     expect(chart.data.map((d: any) => d.x)).not.toContain("Paddepoel");
     expect(JSON.stringify(chart)).not.toMatch(/"y":(3|6)\b/);
@@ -52,18 +66,38 @@ describe("caseload charts", () => {
 
   it("growth potential is a donut with the table's numbers, the unknown ones included", () => {
     const card = render({
-      result: { kind: "distribution", by: "growthPotential", rows: [{ key: "ja", count: 40 }, { key: "nee", count: 25 }], unknown: 7, total: 72 },
+      result: {
+        kind: "distribution",
+        by: "growthPotential",
+        rows: [
+          { key: "ja", count: 40 },
+          { key: "nee", count: 25 },
+        ],
+        unknown: 7,
+        total: 72,
+      },
       query: { measure: "distribution", by: "growthPotential", filters: {} },
     });
     const [chart] = charts(card);
     expect(chart.type).toBe("Chart.Donut");
-    expect(chart.data).toEqual(tableRows(card).slice(1).map((r) => ({ legend: r[0], value: Number(r[1]) })));
+    expect(chart.data).toEqual(
+      tableRows(card)
+        .slice(1)
+        .map((r) => ({ legend: r[0], value: Number(r[1]) })),
+    );
     expect(chart.data).toContainEqual({ legend: "onbekend", value: 7 });
   });
 
   it("a trend per quarter is a line per rung whose points are the table's cells; the official renderer shows the table", async () => {
     const card = render({
-      result: { kind: "trend", of: "rung", buckets: [{ label: "2026-Q1", counts: { "1": 40, "2": 22 }, total: 62 }, { label: "2026-Q2", counts: { "1": 36, "2": 25 }, total: 61 }] },
+      result: {
+        kind: "trend",
+        of: "rung",
+        buckets: [
+          { label: "2026-Q1", counts: { "1": 40, "2": 22 }, total: 62 },
+          { label: "2026-Q2", counts: { "1": 36, "2": 25 }, total: 61 },
+        ],
+      },
       query: { measure: "trend", of: "rung", by: "quarter", period: "thisYear", filters: {} },
     });
     const [chart] = charts(card);
@@ -81,16 +115,32 @@ describe("caseload charts", () => {
 
   it("in beeld per wijk charts the percentage of visible wijken only", () => {
     const card = render({
-      result: { kind: "reach", rows: [{ wijk: "Beijum", inView: { value: 31, suppressed: false }, total: { value: 38, suppressed: false } }, { wijk: "Paddepoel", inView: { value: 3, suppressed: true }, total: { value: 4, suppressed: true } }], inView: 34, total: 42 },
+      result: {
+        kind: "reach",
+        rows: [
+          { wijk: "Beijum", inView: { value: 31, suppressed: false }, total: { value: 38, suppressed: false } },
+          { wijk: "Paddepoel", inView: { value: 3, suppressed: true }, total: { value: 4, suppressed: true } },
+        ],
+        inView: 34,
+        total: 42,
+      },
       query: { measure: "reach", filters: {} },
     });
     const [chart] = charts(card);
-    expect(chart.data).toEqual(tableRows(card).slice(1).filter((r) => r[3] !== "–").map((r) => ({ x: r[0], y: Number(r[3].replace("%", "")) })));
+    expect(chart.data).toEqual(
+      tableRows(card)
+        .slice(1)
+        .filter((r) => r[3] !== "–")
+        .map((r) => ({ x: r[0], y: Number(r[3].replace("%", "")) })),
+    );
     expect(chart.data).toEqual([{ x: "Beijum", y: 82 }]);
   });
 
   it("a list has no chart", () => {
-    const card = render({ result: { kind: "list", total: 0, page: 0, pageSize: 20, lines: [] }, query: { measure: "list", filters: {} } });
+    const card = render({
+      result: { kind: "list", total: 0, page: 0, pageSize: 20, lines: [] },
+      query: { measure: "list", filters: {} },
+    });
     expect(charts(card)).toEqual([]);
   });
 });

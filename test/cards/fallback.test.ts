@@ -27,15 +27,18 @@ describe("a card that fails to render", () => {
   beforeAll(async () => (browser = await openCardBrowser()));
   afterAll(async () => browser?.close());
 
-  it.each(hostileCards(NAME).map((c) => [c.name, c] as const))("%s falls back to a valid plain card with the essential text", async (_name, { card, inOption }) => {
-    expect(validateCardSchema(card)).toEqual([]);
-    const rendered = await browser.render(card);
-    expect(rendered.errors).toEqual([]);
-    const text = await rendered.text();
-    expect(text).toMatch(/Deze kaart wordt in eenvoudige vorm getoond \(code [0-9a-f]{8}\)/);
-    if (!inOption) expect(text.replace(/\s+/g, " ")).toContain(NAME);
-    expect(await rendered.texts("a")).toEqual([]);
-  });
+  it.each(hostileCards(NAME).map((c) => [c.name, c] as const))(
+    "%s falls back to a valid plain card with the essential text",
+    async (_name, { card, inOption }) => {
+      expect(validateCardSchema(card)).toEqual([]);
+      const rendered = await browser.render(card);
+      expect(rendered.errors).toEqual([]);
+      const text = await rendered.text();
+      expect(text).toMatch(/Deze kaart wordt in eenvoudige vorm getoond \(code [0-9a-f]{8}\)/);
+      if (!inOption) expect(text.replace(/\s+/g, " ")).toContain(NAME);
+      expect(await rendered.texts("a")).toEqual([]);
+    },
+  );
 
   it("logs every failure with the card's name and a correlation id, never the text it showed", () => {
     failures.length = 0;
@@ -58,7 +61,10 @@ describe("a card that fails to render", () => {
     await rendered.fill({ rejectNote: "Graag eerst de cursus afronden" });
     const reject = await rendered.click("Afwijzing versturen");
     expect(reject.verb).toBe("review.reject");
-    expect(DecisionData.parse(reject.data)).toMatchObject({ classificationId, rejectNote: "Graag eerst de cursus afronden" });
+    expect(DecisionData.parse(reject.data)).toMatchObject({
+      classificationId,
+      rejectNote: "Graag eerst de cursus afronden",
+    });
     await rendered.click("Terug naar coach").catch(() => {});
     await rendered.fill({ returnNote: "Klopt de trede?" });
     const ret = await rendered.click("Terugsturen");
@@ -75,11 +81,21 @@ describe("a card that fails to render", () => {
 
     const proposal = await browser.render(hostileCards(NAME).find((c) => c.name === "debrief-proposal")!.card);
     await proposal.fill({ nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "werk" });
-    expect((await proposal.click("Bevestigen")).data).toMatchObject({ verb: "debrief.confirm", draftId, nextStep: "3.2", expectedRung: "4" });
+    expect((await proposal.click("Bevestigen")).data).toMatchObject({
+      verb: "debrief.confirm",
+      draftId,
+      nextStep: "3.2",
+      expectedRung: "4",
+    });
     await proposal.click("Aanpassen").catch(() => {});
     await proposal.fill({ rung: "4", reason: "Werkt nu als vrijwilliger" });
     const override = await proposal.click("Aangepast bevestigen");
-    expect(override.data).toMatchObject({ verb: "debrief.override", draftId, rung: "4", reason: "Werkt nu als vrijwilliger" });
+    expect(override.data).toMatchObject({
+      verb: "debrief.override",
+      draftId,
+      rung: "4",
+      reason: "Werkt nu als vrijwilliger",
+    });
   });
 
   it("the plain caseload answer keeps 'Meer' and the plain review list opens a review", async () => {

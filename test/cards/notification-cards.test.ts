@@ -23,7 +23,10 @@ describe("nudge, digest and waiting-review cards in the official renderer", () =
     // lines: Jansen (out of beeld soonest), Visser (sent back), Bakker (due); the renderer clicks the last
     const emitted = await card.click("Verslag");
     expect(emitted.type).toBe("Action.Submit");
-    expect(StartForClientSubmit.parse(emitted.data)).toEqual({ verb: "debrief.start", clientId: "6f1c1f7e-8d2b-4c1a-9f0e-000000000002" });
+    expect(StartForClientSubmit.parse(emitted.data)).toEqual({
+      verb: "debrief.start",
+      clientId: "6f1c1f7e-8d2b-4c1a-9f0e-000000000002",
+    });
   });
 
   it("nudge in English", async () => {
@@ -34,7 +37,9 @@ describe("nudge, digest and waiting-review cards in the official renderer", () =
 
   it("digest: in beeld against the target, the trend as a table where charts are not drawn, small wijken suppressed", async () => {
     const digest = example("digest");
-    expect(digest.body!.find((e: any) => e.type === "Chart.Line")).toMatchObject({ data: [{ legend: "In beeld" }, { legend: "Doel" }] });
+    expect(digest.body!.find((e: any) => e.type === "Chart.Line")).toMatchObject({
+      data: [{ legend: "In beeld" }, { legend: "Doel" }],
+    });
     const text = await (await browser.render(digest)).text();
     expect(text).toContain("In beeld: 83% (doel 90%)");
     expect(text).toContain("35 van 42 klanten");

@@ -44,13 +44,25 @@ describe("card payloads from the official renderer", () => {
 
   it("the situation card: the stroomschema's questions answered by clicks parse as the path's answers, the rest is ignored", async () => {
     const card = await browser.render(example("debrief-ladder-question"));
-    await card.fill({ ladder_betaaldWerk: "nee", ladder_onbetaaldWerk: "nee", ladder_georganiseerd: "wekelijks", ladder_ondersteuning: "instrument", domain_werk_opleiding: "3", verdiepingChange: "unchanged" });
+    await card.fill({
+      ladder_betaaldWerk: "nee",
+      ladder_onbetaaldWerk: "nee",
+      ladder_georganiseerd: "wekelijks",
+      ladder_ondersteuning: "instrument",
+      domain_werk_opleiding: "3",
+      verdiepingChange: "unchanged",
+    });
     const emitted = await card.click("Volgende");
     expect(STEPS.observations.parse(screens.situation.ctx, emitted.data)).toEqual({
       ok: true,
       value: {
         ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
-        domains: { werk_opleiding: 3, tijdsbesteding: null, sociaal_netwerk: null, maatschappelijke_participatie: null },
+        domains: {
+          werk_opleiding: 3,
+          tijdsbesteding: null,
+          sociaal_netwerk: null,
+          maatschappelijke_participatie: null,
+        },
         verdiepingChange: "unchanged",
       },
     });
@@ -67,15 +79,28 @@ describe("card payloads from the official renderer", () => {
     const card = await browser.render(example("debrief-proposal"));
     await card.fill({ nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "werk" });
     const confirm = await card.click("Bevestigen");
-    expect(confirm.data).toMatchObject({ verb: "debrief.confirm", draftId, nextStep: "3.2", expectedRung: "4", growthPotential: "ja", outcome: "werk" });
+    expect(confirm.data).toMatchObject({
+      verb: "debrief.confirm",
+      draftId,
+      nextStep: "3.2",
+      expectedRung: "4",
+      growthPotential: "ja",
+      outcome: "werk",
+    });
     expect(STEPS.proposal.parse(screens.proposal.ctx, confirm.data).ok).toBe(true);
     await expect(card.click("Aanpassen")).rejects.toThrow(/emitted nothing/); // it opens the form
     await card.fill({ rung: "4.1", reason: "Doet nu wekelijks vrijwilligerswerk" });
     const emitted = await card.click("Aangepast bevestigen");
     expect(emitted.data).toMatchObject({ verb: "debrief.override", draftId });
-    expect(parseOverride(view, emitted.data)).toEqual({ ok: true, value: { rung: 4, substep: 1, reason: "Doet nu wekelijks vrijwilligerswerk" } });
+    expect(parseOverride(view, emitted.data)).toEqual({
+      ok: true,
+      value: { rung: 4, substep: 1, reason: "Doet nu wekelijks vrijwilligerswerk" },
+    });
     // only the chosen rung's substeps exist as choices: no "4.2" under rung 3
-    expect(parseOverride(view, { rung: "3", substep: "4.2", reason: "Toch trede 3" })).toEqual({ ok: false, problems: { rung: "substep_not_of_rung" } });
+    expect(parseOverride(view, { rung: "3", substep: "4.2", reason: "Toch trede 3" })).toEqual({
+      ok: false,
+      problems: { rung: "substep_not_of_rung" },
+    });
   });
 
   it("proposal after a refused adjustment: the panel is open with the chosen rung, and its errors sit next to the fields", async () => {
@@ -84,7 +109,13 @@ describe("card payloads from the official renderer", () => {
     expect(text).toContain("Geef een reden");
     await card.fill({ reason: "Werkt sinds maandag als vrijwilliger" });
     const emitted = await card.click("Aangepast bevestigen");
-    expect(emitted.data).toMatchObject({ verb: "debrief.override", rung: "4.1", nextStep: "3.2", expectedRung: "4", reason: "Werkt sinds maandag als vrijwilliger" });
+    expect(emitted.data).toMatchObject({
+      verb: "debrief.override",
+      rung: "4.1",
+      nextStep: "3.2",
+      expectedRung: "4",
+      reason: "Werkt sinds maandag als vrijwilliger",
+    });
   });
 
   it("proposal asking to confirm an unusual expectation: the toggle sends 'true'", async () => {
@@ -93,7 +124,10 @@ describe("card payloads from the official renderer", () => {
     await card.fill({ confirmExpectation: true });
     const emitted = await card.click("Bevestigen");
     expect(emitted.data).toMatchObject({ confirmExpectation: "true", expectedRung: "2" });
-    expect(STEPS.proposal.parse(screens.proposal.ctx, emitted.data)).toMatchObject({ ok: true, value: { expectationConfirmed: "below_current" } });
+    expect(STEPS.proposal.parse(screens.proposal.ctx, emitted.data)).toMatchObject({
+      ok: true,
+      value: { expectationConfirmed: "below_current" },
+    });
   });
 
   it("review: rejecting with a reason is an Action.Execute the review handler parses", async () => {
@@ -114,13 +148,19 @@ describe("card payloads from the official renderer", () => {
     const emitted = await card.click("Meer");
     const more = MoreSubmit.parse(emitted.data);
     expect(more.page).toBe(1);
-    expect(CaseloadQuery.parse(JSON.parse(more.query))).toEqual({ measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } });
+    expect(CaseloadQuery.parse(JSON.parse(more.query))).toEqual({
+      measure: "list",
+      filters: { rungs: [1], expected: { op: "aboveCurrent" } },
+    });
   });
 
   it("caseload list: 'Exporteer CSV' carries the list's query, which the export handler parses", async () => {
     const card = await browser.render(example("caseload-list"));
     const exported = ExportSubmit.parse((await card.click("Exporteer CSV")).data);
     expect(exported.locale).toBe("nl");
-    expect(CaseloadQuery.parse(JSON.parse(exported.query))).toEqual({ measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } });
+    expect(CaseloadQuery.parse(JSON.parse(exported.query))).toEqual({
+      measure: "list",
+      filters: { rungs: [1], expected: { op: "aboveCurrent" } },
+    });
   });
 });

@@ -35,7 +35,9 @@ function withLongNames(example: CardExample): CardExample {
   return { ...example, name: `${example.name}.long`, card: JSON.parse(json) };
 }
 
-const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith(".json")).map((f) => path.basename(f, ".json"));
+const templates = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => path.basename(f, ".json"));
 const examples: CardExample[] = [
   ...cardExamples("nl").map((e) => ({ ...e, name: `${e.name}.nl` })),
   ...cardExamples("en").map((e) => ({ ...e, name: `${e.name}.en` })),
@@ -54,36 +56,65 @@ describe(`cards at ${PHONE_WIDTH} px (official renderer, Teams light host config
     expect(examples.filter((e) => e.template === template).length).toBeGreaterThan(0);
   });
 
-  it.each(examples.map((e) => [e.name, e] as const))("%s: no clipped text, nothing outside the card, no word broken over two lines", async (name, example) => {
-    const rendered = await browser.render(example.card);
-    expect(rendered.errors).toEqual([]);
-    // the card really is phone-sized and the page does not scroll sideways
-    expect(await rendered.evaluate((root) => ({ card: root.getBoundingClientRect().width <= 360, page: document.documentElement.scrollWidth <= 360 }), null)).toEqual({ card: true, page: true });
-    await rendered.screenshot(path.join(SHOTS, `${name}.png`));
-    const problems = await rendered.evaluate(findLayoutProblems, null);
-    // every panel behind a button (reject with a reason, adjust the rung), opened one at a time
-    const panels = await rendered.evaluate((root) => root.querySelectorAll("button[aria-expanded]").length, null);
-    for (let i = 0; i < panels; i++) {
-      await rendered.evaluate((root, n) => (root.querySelectorAll("button[aria-expanded]")[n] as HTMLElement).click(), i);
-      await rendered.screenshot(path.join(SHOTS, `${name}.panel-${i + 1}.png`));
-      problems.push(...(await rendered.evaluate(findLayoutProblems, null)));
-    }
-    expect(problems).toEqual([]);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    "%s: no clipped text, nothing outside the card, no word broken over two lines",
+    async (name, example) => {
+      const rendered = await browser.render(example.card);
+      expect(rendered.errors).toEqual([]);
+      // the card really is phone-sized and the page does not scroll sideways
+      expect(
+        await rendered.evaluate(
+          (root) => ({
+            card: root.getBoundingClientRect().width <= 360,
+            page: document.documentElement.scrollWidth <= 360,
+          }),
+          null,
+        ),
+      ).toEqual({ card: true, page: true });
+      await rendered.screenshot(path.join(SHOTS, `${name}.png`));
+      const problems = await rendered.evaluate(findLayoutProblems, null);
+      // every panel behind a button (reject with a reason, adjust the rung), opened one at a time
+      const panels = await rendered.evaluate((root) => root.querySelectorAll("button[aria-expanded]").length, null);
+      for (let i = 0; i < panels; i++) {
+        await rendered.evaluate((root, n) => (root.querySelectorAll("button[aria-expanded]")[n] as HTMLElement).click(), i);
+        await rendered.screenshot(path.join(SHOTS, `${name}.panel-${i + 1}.png`));
+        problems.push(...(await rendered.evaluate(findLayoutProblems, null)));
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("finds clipped text (also a dropdown's chosen title), a word broken over two lines and a date broken at its dash (the check can fail)", async () => {
     const bad = {
       type: "AdaptiveCard",
       version: "1.5",
       body: [
-        { type: "TextBlock", text: "Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn", wrap: false },
-        { type: "Input.ChoiceSet", id: "rung", style: "compact", value: "3", choices: [{ title: "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker", value: "3" }] },
+        {
+          type: "TextBlock",
+          text: "Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn",
+          wrap: false,
+        },
+        {
+          type: "Input.ChoiceSet",
+          id: "rung",
+          style: "compact",
+          value: "3",
+          choices: [{ title: "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker", value: "3" }],
+        },
         {
           type: "ColumnSet",
           columns: [
-            { type: "Column", width: "stretch", items: [{ type: "TextBlock", text: "Oosterhuis-van der Wal, Wilhelmina", wrap: true }] },
+            {
+              type: "Column",
+              width: "stretch",
+              items: [{ type: "TextBlock", text: "Oosterhuis-van der Wal, Wilhelmina", wrap: true }],
+            },
             { type: "Column", width: "auto", items: [{ type: "TextBlock", text: "Laatste contact", wrap: true }] },
-            ...["Totaal", "20-02-2026", "Verwacht"].map((text) => ({ type: "Column", width: "28px", items: [{ type: "TextBlock", text, wrap: true }] })),
+            ...["Totaal", "20-02-2026", "Verwacht"].map((text) => ({
+              type: "Column",
+              width: "28px",
+              items: [{ type: "TextBlock", text, wrap: true }],
+            })),
           ],
         },
       ],
@@ -91,7 +122,10 @@ describe(`cards at ${PHONE_WIDTH} px (official renderer, Teams light host config
     const rendered = await browser.render(bad);
     const problems = await rendered.evaluate(findLayoutProblems, null);
     expect(problems.filter((p) => p.kind === "clipped").map((p) => p.text)).toEqual(
-      expect.arrayContaining(["Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn", "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker"]),
+      expect.arrayContaining([
+        "Klanten van Anne-Marieke van den Heuvel-Bouwhuis op trede 1 in Corpus den Hoorn",
+        "3 · Deelname aan georganiseerde activiteiten, wekelijks of vaker",
+      ]),
     );
     const broken = problems.filter((p) => p.kind === "word-broken").map((p) => p.text.replace(/\|/, ""));
     expect(broken).toEqual(expect.arrayContaining(["Totaal", "20-02-2026"]));

@@ -6,7 +6,9 @@ import { CARDS_DIR } from "../../src/cards/render-card.ts";
 import { openCardBrowser, type CardBrowser } from "../support/card-browser.ts";
 import { validateCardSchema } from "../support/card-schema.ts";
 
-const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith(".json")).map((f) => path.basename(f, ".json"));
+const templates = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => path.basename(f, ".json"));
 const examples = [...cardExamples("nl"), ...cardExamples("en").map((e) => ({ ...e, name: `${e.name} (en)` }))];
 
 describe("every card template", () => {
@@ -18,12 +20,15 @@ describe("every card template", () => {
     expect(examples.some((e) => e.template === template)).toBe(true);
   });
 
-  it.each(examples.map((e) => [e.name, e] as const))("%s is a valid Adaptive Card 1.5 for Teams and renders without errors", async (_name, example) => {
-    expect(validateCardSchema(example.card)).toEqual([]);
-    const rendered = await browser.render(example.card);
-    expect(rendered.errors).toEqual([]);
-    expect((await rendered.text()).length).toBeGreaterThan(10);
-  });
+  it.each(examples.map((e) => [e.name, e] as const))(
+    "%s is a valid Adaptive Card 1.5 for Teams and renders without errors",
+    async (_name, example) => {
+      expect(validateCardSchema(example.card)).toEqual([]);
+      const rendered = await browser.render(example.card);
+      expect(rendered.errors).toEqual([]);
+      expect((await rendered.text()).length).toBeGreaterThan(10);
+    },
+  );
 
   it("flags a card the renderer does not understand", async () => {
     const bad = { type: "AdaptiveCard", version: "1.5", body: [{ type: "Carousel.Nonsense" }, { type: "TextBlock" }] };

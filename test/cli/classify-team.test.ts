@@ -30,7 +30,13 @@ describe("npm run trede -- classify --team", () => {
     const db = await openDatabase(env.DATABASE_URL!);
     try {
       await db.migrate();
-      await db.prisma.team.create({ data: { name: "Verslaving", domainsInScope: ["werk_opleiding", "middelengebruik"], specialDomainsReason: "verslavingszorg" } });
+      await db.prisma.team.create({
+        data: {
+          name: "Verslaving",
+          domainsInScope: ["werk_opleiding", "middelengebruik"],
+          specialDomainsReason: "verslavingszorg",
+        },
+      });
       await db.prisma.team.create({ data: { name: "Groningen", ladderProfileId: "ontwikkelladder-7" } });
     } finally {
       await db.close();
@@ -40,11 +46,17 @@ describe("npm run trede -- classify --team", () => {
 
   it("accepts the special-category domain a team has in scope, and refuses what it has not", async () => {
     const ladder = { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" };
-    const ok = await classify(env, ["--team", "verslaving"], { ladder, domains: { middelengebruik: 2, werk_opleiding: 3 } });
+    const ok = await classify(env, ["--team", "verslaving"], {
+      ladder,
+      domains: { middelengebruik: 2, werk_opleiding: 3 },
+    });
     expect([ok.code, ok.stderr]).toEqual([0, ""]);
     expect(JSON.parse(ok.stdout)).toMatchObject({ rung: 4 });
     const off = await classify(env, ["--team", "Verslaving"], { ladder, domains: { sociaal_netwerk: 2 } });
-    expect([off.code, off.stderr]).toEqual([1, "invalid answers:\n  domains.sociaal_netwerk: not in scope here; in scope: werk_opleiding, middelengebruik\n"]);
+    expect([off.code, off.stderr]).toEqual([
+      1,
+      "invalid answers:\n  domains.sociaal_netwerk: not in scope here; in scope: werk_opleiding, middelengebruik\n",
+    ]);
     const byDefault = await classify(env, [], { ladder, domains: { middelengebruik: 2 } });
     expect(byDefault.code).toBe(1);
     expect(byDefault.stderr).toContain("domains.middelengebruik: special-category domain (Substance use)");
@@ -60,7 +72,10 @@ describe("npm run trede -- classify --team", () => {
   it("puts a team on another ladder with `team set --ladder` (an unknown profile is refused), and classifies on it from then on", async () => {
     const run = (args: string[]) => cli({ ...env, USER: "beheer" }, args);
     const unknown = await run(["team", "set", "Verslaving", "--ladder", "participatieladder-9"]);
-    expect([unknown.code, unknown.stderr]).toEqual([2, 'unknown ladder profile "participatieladder-9" (known: ontwikkelladder-7, participatieladder-6)\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      'unknown ladder profile "participatieladder-9" (known: ontwikkelladder-7, participatieladder-6)\n',
+    ]);
     const set = await run(["team", "set", "verslaving", "--ladder", "ontwikkelladder-7"]);
     expect([set.code, set.stderr]).toEqual([0, ""]);
     expect(set.stdout).toContain("team Verslaving: ladder ontwikkelladder-7;");
@@ -68,8 +83,15 @@ describe("npm run trede -- classify --team", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ profile: { id: "ontwikkelladder-7" }, rung: 6 });
     const db = await openDatabase(env.DATABASE_URL!);
     try {
-      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" }, orderBy: { id: "desc" } });
-      expect(audit.details).toMatchObject({ team: "Verslaving", ladderProfileId: "ontwikkelladder-7", operator: "beheer" });
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({
+        where: { action: "team.settings" },
+        orderBy: { id: "desc" },
+      });
+      expect(audit.details).toMatchObject({
+        team: "Verslaving",
+        ladderProfileId: "ontwikkelladder-7",
+        operator: "beheer",
+      });
     } finally {
       await db.close();
     }

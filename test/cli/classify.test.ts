@@ -3,7 +3,10 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 
 function classify(input: string, args: string[] = ["--profile", "participatieladder-6"]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify", ...args], { input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify", ...args], {
+    input,
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -19,7 +22,13 @@ describe("npm run trede -- classify", () => {
     );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ profile: { id: "participatieladder-6", version: 1 }, rung: 3, substep: 1, reasons: [], decidedBy: ["betaaldWerk", "onbetaaldWerk", "georganiseerd"] });
+    expect(out).toMatchObject({
+      profile: { id: "participatieladder-6", version: 1 },
+      rung: 3,
+      substep: 1,
+      reasons: [],
+      decidedBy: ["betaaldWerk", "onbetaaldWerk", "georganiseerd"],
+    });
     expect(out.explanation.nl).toMatch(/^Trede 3 — Deelname aan georganiseerde activiteiten, omdat/);
     expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(["EXPECTED_RISE_WITH_ONTHEFFING"]);
   });
@@ -46,28 +55,44 @@ describe("npm run trede -- classify", () => {
 });
 
 describe("npm run trede -- classify: strict input and exit codes", () => {
-  it.each(["constructor", "__proto__", "toString", "valueOf"])("refuses %s as an answer with exit 1 and the field, no stack trace", (answer) => {
-    const v = JSON.stringify(answer);
-    const r = classify(`{ "ladder": { "betaaldWerk": "ja", "ondersteuning": [${v}] }, "verdieping": { "startkwalificatie": ${v} }, "outcome": ${v} }`);
-    expect(r.code).toBe(1);
-    expect(r.stderr.split("\n").filter(Boolean).sort()).toEqual([
-      "  ladder.ondersteuning: expected a list of instrument, aanvulling, wsw, educatie, proFormaNazorg, geen",
-      "  outcome: expected one of werk, wijkteam, ontheffingsverzoek, participatieondersteuning, eigen_kracht, geen_vervolg",
-      "  verdieping.startkwalificatie: expected one of ja, nee, onbekend",
-      "invalid answers:",
-    ]);
-    expect(r.stdout).toBe("");
-  });
+  it.each(["constructor", "__proto__", "toString", "valueOf"])(
+    "refuses %s as an answer with exit 1 and the field, no stack trace",
+    (answer) => {
+      const v = JSON.stringify(answer);
+      const r = classify(
+        `{ "ladder": { "betaaldWerk": "ja", "ondersteuning": [${v}] }, "verdieping": { "startkwalificatie": ${v} }, "outcome": ${v} }`,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr.split("\n").filter(Boolean).sort()).toEqual([
+        "  ladder.ondersteuning: expected a list of instrument, aanvulling, wsw, educatie, proFormaNazorg, geen",
+        "  outcome: expected one of werk, wijkteam, ontheffingsverzoek, participatieondersteuning, eigen_kracht, geen_vervolg",
+        "  verdieping.startkwalificatie: expected one of ja, nee, onbekend",
+        "invalid answers:",
+      ]);
+      expect(r.stdout).toBe("");
+    },
+  );
 
   it("lists every problem, one line each: unknown keys and values first, then the path and the domains in scope", () => {
-    const shape = classify(JSON.stringify({ ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, verdieping: { laaggeletterdheid: "misschien" }, note: "x" }));
+    const shape = classify(
+      JSON.stringify({
+        ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" },
+        verdieping: { laaggeletterdheid: "misschien" },
+        note: "x",
+      }),
+    );
     expect(shape.code).toBe(1);
     expect(shape.stderr.split("\n").filter(Boolean)).toEqual([
       "invalid answers:",
       "  verdieping.laaggeletterdheid: expected one of ja, nee, vermoeden",
       "  note: unknown field; the fields are ladder, substep, expected, domains, verdieping, outcome, ontheffing",
     ]);
-    const path = classify(JSON.stringify({ ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks", sociaalContact: "wekelijks" }, domains: { middelengebruik: 2 } }));
+    const path = classify(
+      JSON.stringify({
+        ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks", sociaalContact: "wekelijks" },
+        domains: { middelengebruik: 2 },
+      }),
+    );
     expect(path.code).toBe(1);
     expect(path.stderr).toContain("  ladder.sociaalContact: not on the decision path");
     expect(path.stderr).toContain("  domains.middelengebruik: special-category domain (Substance use)");
@@ -75,10 +100,19 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
 
   it("prints every rung-5 reason and derives ontheffing from the verdieping, as the debrief does", () => {
     const r = classify(
-      JSON.stringify({ ladder: { betaaldWerk: "ja", ondersteuning: ["wsw", "instrument"] }, expected: { rung: 6 }, verdieping: { ontheffingArbeidsplicht: "ja" } }),
+      JSON.stringify({
+        ladder: { betaaldWerk: "ja", ondersteuning: ["wsw", "instrument"] },
+        expected: { rung: 6 },
+        verdieping: { ontheffingArbeidsplicht: "ja" },
+      }),
     );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rung: 5, reasons: ["instrument", "wsw"], ontheffing: true, warnings: [{ code: "EXPECTED_RISE_WITH_ONTHEFFING" }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      rung: 5,
+      reasons: ["instrument", "wsw"],
+      ontheffing: true,
+      warnings: [{ code: "EXPECTED_RISE_WITH_ONTHEFFING" }],
+    });
   });
 
   it.each<[string, string[]]>([
@@ -91,13 +125,17 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
   });
 
   it("exits 1 on input that is not UTF-8", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], { input: Buffer.from([0x7b, 0xff, 0x7d]) });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], {
+      input: Buffer.from([0x7b, 0xff, 0x7d]),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.toString()).toContain("(root): not valid UTF-8 text");
   });
 
   it("refuses 30 MB of input after the first megabyte, without reading the rest", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.stdin.on("error", () => {}); // the command closes its input early: EPIPE here is the point

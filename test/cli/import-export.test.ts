@@ -24,10 +24,16 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
   it("imports an Excel-style semicolon file with BOM, quoted separators and empty lines", async () => {
     const report = await importClients(db.prisma, fixture("clients-excel.csv"), options);
     expect(report).toMatchObject({ rows: 3, created: 3, updated: 0, problems: [], written: true });
-    const anna = await db.prisma.client.findUniqueOrThrow({ where: { externalKey: "GR-2001" }, include: { coach: true } });
+    const anna = await db.prisma.client.findUniqueOrThrow({
+      where: { externalKey: "GR-2001" },
+      include: { coach: true },
+    });
     expect(anna).toMatchObject({ displayName: "Jansen; Anna", birthYear: 1980, wijk: "Selwerd" });
     expect(anna.coach?.displayName).toBe("Coach Noord");
-    const fatima = await db.prisma.client.findUniqueOrThrow({ where: { externalKey: "GR-2003" }, include: { coach: true } });
+    const fatima = await db.prisma.client.findUniqueOrThrow({
+      where: { externalKey: "GR-2003" },
+      include: { coach: true },
+    });
     expect(fatima.coach?.aadObjectId).toBe("coach-Noord"); // coach by Entra object id
     expect(await db.prisma.auditEvent.count({ where: { action: "import.clients" } })).toBe(1);
   });
@@ -55,7 +61,11 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
   });
 
   it("imports the valid rows with --skip-invalid, and a dry run writes nothing", async () => {
-    const dry = await importClients(db.prisma, fixture("clients-errors.csv"), { ...options, skipInvalid: true, dryRun: true });
+    const dry = await importClients(db.prisma, fixture("clients-errors.csv"), {
+      ...options,
+      skipInvalid: true,
+      dryRun: true,
+    });
     expect(dry).toMatchObject({ created: 1, written: false });
     expect(await db.prisma.client.count({ where: { externalKey: { startsWith: "GR-3" } } })).toBe(0);
     const real = await importClients(db.prisma, fixture("clients-errors.csv"), { ...options, skipInvalid: true });
@@ -74,26 +84,65 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
     expect(report).toMatchObject({ created: 2, written: true });
     const piet = await db.prisma.staff.findFirstOrThrow({ where: { displayName: "Piet Bos" } });
     expect([...piet.roles].sort()).toEqual(["SUPERVISOR", "TEAM_LEAD"]);
-    expect(await importStaff(db.prisma, fixture("staff.csv"), { ...options, tenantId: TEST_TENANT })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importStaff(db.prisma, fixture("staff.csv"), { ...options, tenantId: TEST_TENANT })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
   it("exports the latest classification per client with pseudonymous keys and domain columns", async () => {
     const client = await db.prisma.client.findUniqueOrThrow({ where: { externalKey: "GR-2001" } });
     const staff = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: "coach-Noord" } });
-    for (const [version, rung, isLatest] of [[1, 1, false], [2, 2, true]] as const) {
+    for (const [version, rung, isLatest] of [
+      [1, 1, false],
+      [2, 2, true],
+    ] as const) {
       const c = await db.prisma.classification.create({
-        data: { clientId: client.id, coachId: staff.id, teamId: client.teamId, profileId: "participatieladder-6", profileVersion: 1, answers: {}, observedOn: new Date(`2026-0${version}-10`), proposedRung: rung, finalRung: rung, status: "FINAL", isLatest, version, idempotencyKey: `x${version}`, expectedRung: null },
+        data: {
+          clientId: client.id,
+          coachId: staff.id,
+          teamId: client.teamId,
+          profileId: "participatieladder-6",
+          profileVersion: 1,
+          answers: {},
+          observedOn: new Date(`2026-0${version}-10`),
+          proposedRung: rung,
+          finalRung: rung,
+          status: "FINAL",
+          isLatest,
+          version,
+          idempotencyKey: `x${version}`,
+          expectedRung: null,
+        },
       });
-      await db.prisma.domainScore.create({ data: { classificationId: c.id, clientId: client.id, domain: "werk_opleiding", score: rung + 1, observedOn: c.observedOn } });
+      await db.prisma.domainScore.create({
+        data: {
+          classificationId: c.id,
+          clientId: client.id,
+          domain: "werk_opleiding",
+          score: rung + 1,
+          observedOn: c.observedOn,
+        },
+      });
     }
     const { csv, rows } = await exportClassifications(db.prisma, { operator: "test", team: "noord" });
     expect(rows).toBe(1);
-    const [header, line] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [header, line] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(header.split(";")).toEqual(expect.arrayContaining(["external_key", "rung", "expected_rung", "status", "zrm_werk_opleiding"]));
     expect(header).not.toContain("display_name");
     expect(csv).not.toContain("Jansen");
     const cells = Object.fromEntries(header.split(";").map((h, i) => [h, line.split(";")[i]]));
-    expect(cells).toMatchObject({ external_key: "GR-2001", rung: "2", expected_rung: "", zrm_werk_opleiding: "3", observed_on: "2026-02-10" });
+    expect(cells).toMatchObject({
+      external_key: "GR-2001",
+      rung: "2",
+      expected_rung: "",
+      zrm_werk_opleiding: "3",
+      observed_on: "2026-02-10",
+    });
     expect((await exportClassifications(db.prisma, { operator: "test", allVersions: true, to: new Date("2026-01-31") })).rows).toBe(1);
     expect(await db.prisma.auditEvent.count({ where: { action: "export.classifications" } })).toBe(2);
   });
@@ -102,7 +151,11 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
 describe("npm run trede -- import (command line)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "trede-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...process.env, DATABASE_URL: `pglite:${dir}/db` }, encoding: "utf8" });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `pglite:${dir}/db` },
+      encoding: "utf8",
+    });
 
   it("exits non-zero with the problems in Dutch (or English) and writes nothing", () => {
     const r = run("import", "clients", "test/fixtures/import/clients-errors.csv");

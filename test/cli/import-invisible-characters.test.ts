@@ -44,7 +44,9 @@ describe.each(backends)("import refuses invisible and control characters on $nam
     for (const c of refused) {
       const problem = report.problems.find((p) => p.column === "displayName" && p.reason === `invisible_character:${hex(c)}`);
       expect(problem, `no problem reported for ${hex(c)}`).toBeDefined();
-      expect(describeProblem(problem!, "nl")).toMatch(new RegExp(`^regel \\d+, kolom displayName: bevat een onzichtbaar teken of stuurteken \\(${hex(c).replace("+", "\\+")}\\)`));
+      expect(describeProblem(problem!, "nl")).toMatch(
+        new RegExp(`^regel \\d+, kolom displayName: bevat een onzichtbaar teken of stuurteken \\(${hex(c).replace("+", "\\+")}\\)`),
+      );
       expect(describeProblem(problem!, "en")).toMatch(/^line \d+, column displayName: contains an invisible or control character/);
     }
     expect(report.problems.filter((p) => p.reason.startsWith("invisible_character"))).toHaveLength(refused.length);
@@ -70,16 +72,33 @@ describe.each(backends)("import refuses invisible and control characters on $nam
     ]);
     expect(report.written).toBe(false);
     // with --skip-invalid only the clean row is imported
-    const skipped = await importClients(db.prisma, csv(["GR-9101;Anna Jansen;1980;Selwerd;Noord;", "GR-9102;Piet\u202Egnp.exe;1980;Selwerd;Noord;"]), { ...options, skipInvalid: true });
+    const skipped = await importClients(
+      db.prisma,
+      csv(["GR-9101;Anna Jansen;1980;Selwerd;Noord;", "GR-9102;Piet\u202Egnp.exe;1980;Selwerd;Noord;"]),
+      { ...options, skipInvalid: true },
+    );
     expect(skipped).toMatchObject({ created: 1, skipped: 1, written: true });
     expect(await db.prisma.client.findUnique({ where: { externalKey: "GR-9102" } })).toBeNull();
   });
 
   it("accepts visible text however odd: template syntax, markdown, HTML, accents, emoji (also joined ones)", async () => {
-    const names = ["${labels.approve}", "[Klik voor dossier](https://evil.example/phish)", "<script>alert(1)</script>", "Zoë O'Brien-Ça\\ \"x\"", "Anna 👩‍💻 🇳🇱"];
-    const report = await importClients(db.prisma, csv(names.map((n, i) => `GR-92${i};${quoted(n.replaceAll('"', '""'))};1980;Selwerd;Noord;`)), options);
+    const names = [
+      "${labels.approve}",
+      "[Klik voor dossier](https://evil.example/phish)",
+      "<script>alert(1)</script>",
+      'Zoë O\'Brien-Ça\\ "x"',
+      "Anna 👩‍💻 🇳🇱",
+    ];
+    const report = await importClients(
+      db.prisma,
+      csv(names.map((n, i) => `GR-92${i};${quoted(n.replaceAll('"', '""'))};1980;Selwerd;Noord;`)),
+      options,
+    );
     expect(report.problems).toEqual([]);
-    const stored = await db.prisma.client.findMany({ where: { externalKey: { startsWith: "GR-92" } }, orderBy: { externalKey: "asc" } });
+    const stored = await db.prisma.client.findMany({
+      where: { externalKey: { startsWith: "GR-92" } },
+      orderBy: { externalKey: "asc" },
+    });
     expect(stored.map((c) => c.displayName)).toEqual(names);
   });
 

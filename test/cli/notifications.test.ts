@@ -79,115 +79,187 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     await connector?.close();
   });
 
-  it("sends each coach of the team one nudge with only their own open clients, and tells the lead who cannot be reached", async () => {
-    const r = await runCli(target.url, "nudges", "run", "--now", "--team", "noord");
-    expect(r.stderr).not.toMatch(/error/i);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/nudges \d{4}-W\d\d team Noord: sent 2 \(coach 1, team_lead 1\), already sent 0, unreachable 1, notifications off 0, nothing to say 0, failed 0/);
-    expect(r.stdout).not.toContain("Vertrekt"); // counts, never names
+  it(
+    "sends each coach of the team one nudge with only their own open clients, and tells the lead who cannot be reached",
+    async () => {
+      const r = await runCli(target.url, "nudges", "run", "--now", "--team", "noord");
+      expect(r.stderr).not.toMatch(/error/i);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(
+        /nudges \d{4}-W\d\d team Noord: sent 2 \(coach 1, team_lead 1\), already sent 0, unreachable 1, notifications off 0, nothing to say 0, failed 0/,
+      );
+      expect(r.stdout).not.toContain("Vertrekt"); // counts, never names
 
-    const [nudge, ...more] = cardsTo(connector.sent, noord.coach.aadObjectId);
-    expect(more).toEqual([]);
-    const c = noord.clients;
-    // leaving beeld soonest first, then sent back, then due; not the fine, waiting, long-lost, erased or closed
-    // clients, and not a colleague's client
-    expect(nudgeClientIds(nudge)).toEqual([c.leaving.id, c.sentBack.id, c.due.id]);
-    expect(cardText(nudge)).toContain("Deze 3 klanten vragen deze week aandacht");
+      const [nudge, ...more] = cardsTo(connector.sent, noord.coach.aadObjectId);
+      expect(more).toEqual([]);
+      const c = noord.clients;
+      // leaving beeld soonest first, then sent back, then due; not the fine, waiting, long-lost, erased or closed
+      // clients, and not a colleague's client
+      expect(nudgeClientIds(nudge)).toEqual([c.leaving.id, c.sentBack.id, c.due.id]);
+      expect(cardText(nudge)).toContain("Deze 3 klanten vragen deze week aandacht");
 
-    const [notice] = textsTo(connector.sent, noord.lead.aadObjectId);
-    expect(notice).toContain("Trede could not reach Stille Coach Noord");
-    expect(notice).not.toContain("Anders"); // the unreachable coach's clients are not the lead's message
-    expect(cardsTo(connector.sent, zuid.coach.aadObjectId)).toEqual([]);
-    expect(cardsTo(connector.sent, noord.supervisor.aadObjectId)).toEqual([]);
+      const [notice] = textsTo(connector.sent, noord.lead.aadObjectId);
+      expect(notice).toContain("Trede could not reach Stille Coach Noord");
+      expect(notice).not.toContain("Anders"); // the unreachable coach's clients are not the lead's message
+      expect(cardsTo(connector.sent, zuid.coach.aadObjectId)).toEqual([]);
+      expect(cardsTo(connector.sent, noord.supervisor.aadObjectId)).toEqual([]);
 
-    await target.use(async (db) => {
-      const audit = await db.prisma.auditEvent.findMany({ where: { action: "notification.sent" }, orderBy: { id: "asc" } });
-      expect(audit.map((a) => a.details)).toEqual([
-        expect.objectContaining({ kind: "nudge", recipient: noord.coach.id, clientIds: [c.leaving.id, c.sentBack.id, c.due.id] }),
-        expect.objectContaining({ kind: "unreachable", recipient: noord.lead.id, clientIds: [] }),
+      await target.use(async (db) => {
+        const audit = await db.prisma.auditEvent.findMany({
+          where: { action: "notification.sent" },
+          orderBy: { id: "asc" },
+        });
+        expect(audit.map((a) => a.details)).toEqual([
+          expect.objectContaining({
+            kind: "nudge",
+            recipient: noord.coach.id,
+            clientIds: [c.leaving.id, c.sentBack.id, c.due.id],
+          }),
+          expect.objectContaining({ kind: "unreachable", recipient: noord.lead.id, clientIds: [] }),
+        ]);
+        const messages = await db.prisma.outgoingMessage.findMany({ orderBy: { createdAt: "asc" } });
+        expect(messages.map((m) => [m.kind, m.staffId, m.status])).toEqual([
+          ["nudge", noord.coach.id, "sent"],
+          ["unreachable", noord.lead.id, "sent"],
+        ]);
+      });
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    "never sends the same nudge twice: a second run this week only reaches those not reached yet",
+    async () => {
+      const before = connector.sent.length;
+      const r = await runCli(target.url, "nudges", "run", "--now");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/team Noord: sent 0, already sent 2/);
+      expect(r.stdout).toMatch(/team Zuid: sent 2 \(coach 1, team_lead 1\), already sent 0/);
+      const fresh = connector.sent.slice(before);
+      expect(fresh.map((s) => s.conversationId).sort()).toEqual(
+        [`personal-${zuid.coach.aadObjectId}`, `personal-${zuid.lead.aadObjectId}`].sort(),
+      );
+      expect(nudgeClientIds(cardsTo(fresh, zuid.coach.aadObjectId)[0])).toEqual([
+        zuid.clients.leaving.id,
+        zuid.clients.sentBack.id,
+        zuid.clients.due.id,
       ]);
-      const messages = await db.prisma.outgoingMessage.findMany({ orderBy: { createdAt: "asc" } });
-      expect(messages.map((m) => [m.kind, m.staffId, m.status])).toEqual([
-        ["nudge", noord.coach.id, "sent"],
-        ["unreachable", noord.lead.id, "sent"],
-      ]);
-    });
-  }, CLI_TIMEOUT);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it("never sends the same nudge twice: a second run this week only reaches those not reached yet", async () => {
-    const before = connector.sent.length;
-    const r = await runCli(target.url, "nudges", "run", "--now");
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/team Noord: sent 0, already sent 2/);
-    expect(r.stdout).toMatch(/team Zuid: sent 2 \(coach 1, team_lead 1\), already sent 0/);
-    const fresh = connector.sent.slice(before);
-    expect(fresh.map((s) => s.conversationId).sort()).toEqual([`personal-${zuid.coach.aadObjectId}`, `personal-${zuid.lead.aadObjectId}`].sort());
-    expect(nudgeClientIds(cardsTo(fresh, zuid.coach.aadObjectId)[0])).toEqual([zuid.clients.leaving.id, zuid.clients.sentBack.id, zuid.clients.due.id]);
-  }, CLI_TIMEOUT);
+  it(
+    "sets a team's in-beeld target and schedule with `team set`, refusing weekends and quiet hours",
+    async () => {
+      const r = await runCli(
+        target.url,
+        "team",
+        "set",
+        "Noord",
+        "--target",
+        "85",
+        "--nudge-day",
+        "di",
+        "--digest-day",
+        "vrijdag",
+        "--hour",
+        "10",
+      );
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toContain("in beeld target 85%; nudges di and digest vr from 10:00 Europe/Amsterdam");
+      const weekend = await runCli(target.url, "team", "set", "Noord", "--nudge-day", "za");
+      expect(weekend.status).toBe(2);
+      expect(weekend.stderr).toContain("Trede sends nothing at weekends");
+      const night = await runCli(target.url, "team", "set", "Noord", "--hour", "19");
+      expect(night.status).toBe(2);
+      await target.use(async (db) => {
+        expect(await db.prisma.team.findUniqueOrThrow({ where: { id: noord.team.id } })).toMatchObject({
+          inViewTarget: 85,
+          nudgeWeekday: 2,
+          digestWeekday: 5,
+          sendHour: 10,
+        });
+        const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" } });
+        expect(audit.details).toMatchObject({
+          team: "Noord",
+          inViewTarget: 85,
+          nudgeWeekday: 2,
+          digestWeekday: 5,
+          sendHour: 10,
+        });
+      });
+    },
+    CLI_TIMEOUT,
+  );
 
-  it("sets a team's in-beeld target and schedule with `team set`, refusing weekends and quiet hours", async () => {
-    const r = await runCli(target.url, "team", "set", "Noord", "--target", "85", "--nudge-day", "di", "--digest-day", "vrijdag", "--hour", "10");
-    expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("in beeld target 85%; nudges di and digest vr from 10:00 Europe/Amsterdam");
-    const weekend = await runCli(target.url, "team", "set", "Noord", "--nudge-day", "za");
-    expect(weekend.status).toBe(2);
-    expect(weekend.stderr).toContain("Trede sends nothing at weekends");
-    const night = await runCli(target.url, "team", "set", "Noord", "--hour", "19");
-    expect(night.status).toBe(2);
-    await target.use(async (db) => {
-      expect(await db.prisma.team.findUniqueOrThrow({ where: { id: noord.team.id } })).toMatchObject({ inViewTarget: 85, nudgeWeekday: 2, digestWeekday: 5, sendHour: 10 });
-      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" } });
-      expect(audit.details).toMatchObject({ team: "Noord", inViewTarget: 85, nudgeWeekday: 2, digestWeekday: 5, sendHour: 10 });
-    });
-  }, CLI_TIMEOUT);
+  it(
+    "sends the team lead the digest in their language and the supervisor the reviews waiting, once",
+    async () => {
+      const r = await runCli(target.url, "digest", "send", "--now", "--team", "Noord");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/digest \d{4}-W\d\d team Noord: sent 2 \(team_lead 1, supervisor 1\)/);
 
-  it("sends the team lead the digest in their language and the supervisor the reviews waiting, once", async () => {
-    const r = await runCli(target.url, "digest", "send", "--now", "--team", "Noord");
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/digest \d{4}-W\d\d team Noord: sent 2 \(team_lead 1, supervisor 1\)/);
+      const [digest] = cardsTo(connector.sent, noord.lead.aadObjectId);
+      const text = cardText(digest);
+      // 7 clients in the caseload (erased and closed ones are not), 6 reached within 12 months
+      expect(text).toContain("In view: 86% (target 85%)"); // the team's own target (default 90%)
+      expect(text).toContain("6 of 7 clients had a reached contact in the last 12 months.");
+      expect(digest.body.find((e: any) => e.type === "Chart.Line").data[0].values).toHaveLength(12);
+      expect(text).toContain("Waiting more than 5 working days for approval: 1");
+      expect(text).toContain("Wacht, Willem Noord");
+      expect(text).toContain("Movement this week: 1 up, 0 down");
+      expect(text).toContain("Goed, Gerrit Noord: rung 2 → 3");
+      expect(text).toContain("Without an expected rung (unknown or not yet classified): 4 clients.");
+      expect(text).toContain("Trede cannot reach (chat never opened): Stille Coach Noord.");
+      expect(text).not.toMatch(/Zuid|Gewist|Gesloten/);
 
-    const [digest] = cardsTo(connector.sent, noord.lead.aadObjectId);
-    const text = cardText(digest);
-    // 7 clients in the caseload (erased and closed ones are not), 6 reached within 12 months
-    expect(text).toContain("In view: 86% (target 85%)"); // the team's own target (default 90%)
-    expect(text).toContain("6 of 7 clients had a reached contact in the last 12 months.");
-    expect(digest.body.find((e: any) => e.type === "Chart.Line").data[0].values).toHaveLength(12);
-    expect(text).toContain("Waiting more than 5 working days for approval: 1");
-    expect(text).toContain("Wacht, Willem Noord");
-    expect(text).toContain("Movement this week: 1 up, 0 down");
-    expect(text).toContain("Goed, Gerrit Noord: rung 2 → 3");
-    expect(text).toContain("Without an expected rung (unknown or not yet classified): 4 clients.");
-    expect(text).toContain("Trede cannot reach (chat never opened): Stille Coach Noord.");
-    expect(text).not.toMatch(/Zuid|Gewist|Gesloten/);
+      const [reviews] = cardsTo(connector.sent, noord.supervisor.aadObjectId);
+      expect(cardText(reviews)).toContain("1 indeling wacht op jouw akkoord");
+      expect(JSON.stringify(reviews)).toContain('"verb":"review.open"');
 
-    const [reviews] = cardsTo(connector.sent, noord.supervisor.aadObjectId);
-    expect(cardText(reviews)).toContain("1 indeling wacht op jouw akkoord");
-    expect(JSON.stringify(reviews)).toContain('"verb":"review.open"');
+      await target.use(async (db) => {
+        const audit = await db.prisma.auditEvent.findMany({
+          where: { action: "notification.sent", subjectId: noord.lead.id },
+        });
+        expect(audit.map((a) => (a.details as any).kind).sort()).toEqual(["digest", "unreachable"]);
+        const digestAudit = audit.find((a) => (a.details as any).kind === "digest")!.details as any;
+        expect(digestAudit.clientIds.sort()).toEqual([noord.clients.pending.id, noord.clients.fine.id].sort());
+      });
+    },
+    CLI_TIMEOUT,
+  );
 
-    await target.use(async (db) => {
-      const audit = await db.prisma.auditEvent.findMany({ where: { action: "notification.sent", subjectId: noord.lead.id } });
-      expect(audit.map((a) => (a.details as any).kind).sort()).toEqual(["digest", "unreachable"]);
-      const digestAudit = audit.find((a) => (a.details as any).kind === "digest")!.details as any;
-      expect(digestAudit.clientIds.sort()).toEqual([noord.clients.pending.id, noord.clients.fine.id].sort());
-    });
-  }, CLI_TIMEOUT);
+  it(
+    "retries a connector that answers 503 within the run and delivers once",
+    async () => {
+      connector.failNext(2);
+      const before = connector.sent.length;
+      const r = await runCli(target.url, "digest", "send", "--now", "--team", "Zuid");
+      expect(r.stdout).toMatch(/team Zuid: sent 2 \(team_lead 1, supervisor 1\), .* failed 0/);
+      expect(
+        connector.sent
+          .slice(before)
+          .map((s) => s.conversationId)
+          .sort(),
+      ).toEqual([`personal-${zuid.lead.aadObjectId}`, `personal-${zuid.supervisor.aadObjectId}`].sort());
+      await target.use(async (db) => {
+        const first = await db.prisma.outgoingMessage.findFirstOrThrow({
+          where: { kind: "digest", staffId: zuid.lead.id },
+        });
+        // botframework-connector retries a 503 itself before our backoff (which covers what outlasts it)
+        expect(first).toMatchObject({ status: "sent", error: null });
+      });
+    },
+    CLI_TIMEOUT,
+  );
 
-  it("retries a connector that answers 503 within the run and delivers once", async () => {
-    connector.failNext(2);
-    const before = connector.sent.length;
-    const r = await runCli(target.url, "digest", "send", "--now", "--team", "Zuid");
-    expect(r.stdout).toMatch(/team Zuid: sent 2 \(team_lead 1, supervisor 1\), .* failed 0/);
-    expect(connector.sent.slice(before).map((s) => s.conversationId).sort()).toEqual([`personal-${zuid.lead.aadObjectId}`, `personal-${zuid.supervisor.aadObjectId}`].sort());
-    await target.use(async (db) => {
-      const first = await db.prisma.outgoingMessage.findFirstOrThrow({ where: { kind: "digest", staffId: zuid.lead.id } });
-      // botframework-connector retries a 503 itself before our backoff (which covers what outlasts it)
-      expect(first).toMatchObject({ status: "sent", error: null });
-    });
-  }, CLI_TIMEOUT);
-
-  it("refuses a run without --now", async () => {
-    const noNow = await runCli(target.url, "digest", "send");
-    expect(noNow.status).toBe(2);
-    expect(noNow.stderr).toContain("--now");
-  }, CLI_TIMEOUT);
+  it(
+    "refuses a run without --now",
+    async () => {
+      const noNow = await runCli(target.url, "digest", "send");
+      expect(noNow.status).toBe(2);
+      expect(noNow.stderr).toContain("--now");
+    },
+    CLI_TIMEOUT,
+  );
 });

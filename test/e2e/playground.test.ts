@@ -30,7 +30,12 @@ describe("Trede in the Agents Playground", () => {
     const dir = path.join(tmp, `playground-${user.name.replace(/\W+/g, "-")}`);
     const others = users.filter((u) => u.aadObjectId !== user.aadObjectId).slice(0, 5);
     const configFile = writePlaygroundConfig(dir, { tenantId: DEMO_TENANT_ID, currentUser: user, users: others });
-    playground = await startPlayground({ configFile, botEndpoint: `${trede.url}/api/messages`, cwd: dir, port: 56300 + Math.floor(Math.random() * 500) });
+    playground = await startPlayground({
+      configFile,
+      botEndpoint: `${trede.url}/api/messages`,
+      cwd: dir,
+      port: 56300 + Math.floor(Math.random() * 500),
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
     await page.route(/^(?!http:\/\/(127\.0\.0\.1|localhost))/, (route) => route.abort()); // the UI asks a CDN for fonts
     await page.goto(playground.url);
@@ -40,7 +45,13 @@ describe("Trede in the Agents Playground", () => {
   const card = () => page.locator(".ac-adaptiveCard").last();
   /** waits until the newest card shows the text (cards are replaced in place after each click) */
   async function shows(text: string | RegExp, timeout = 15_000) {
-    const poll = expect.poll(() => card().innerText().catch(() => ""), { timeout });
+    const poll = expect.poll(
+      () =>
+        card()
+          .innerText()
+          .catch(() => ""),
+      { timeout },
+    );
     await (typeof text === "string" ? poll.toContain(text) : poll.toMatch(text));
   }
   async function screenshot(name: string) {
@@ -66,11 +77,25 @@ describe("Trede in the Agents Playground", () => {
   beforeAll(async () => {
     mkdirSync(RUN, { recursive: true });
     const log = createWriteStream(path.join(RUN, "bot.log"));
-    const env = parseEnv({ PORT: "0", DATABASE_URL: `pglite:${path.join(tmp, "db")}`, SEED_DEMO: "true", LOG_LEVEL: "info" });
+    const env = parseEnv({
+      PORT: "0",
+      DATABASE_URL: `pglite:${path.join(tmp, "db")}`,
+      SEED_DEMO: "true",
+      LOG_LEVEL: "info",
+    });
     trede = await startTrede(env, { logger: createLogger({ level: "info", destination: log }) });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
       env: { ...process.env, TMPDIR: tmp },
     });
   });
@@ -103,8 +128,13 @@ describe("Trede in the Agents Playground", () => {
 
   step("scenario 1: a coach debriefs a visit in the cards, overrides the rung with a reason and confirms", async () => {
     await as({ aadObjectId: DEMO_STAFF.coachSanne.aadObjectId, name: DEMO_STAFF.coachSanne.displayName });
-    const sanne = await trede.db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId } });
-    const client = await trede.db.prisma.client.findFirstOrThrow({ where: { coachId: sanne.id }, orderBy: { displayName: "asc" } });
+    const sanne = await trede.db.prisma.staff.findFirstOrThrow({
+      where: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId },
+    });
+    const client = await trede.db.prisma.client.findFirstOrThrow({
+      where: { coachId: sanne.id },
+      orderBy: { displayName: "asc" },
+    });
     clientName = client.displayName;
     clientId = client.id;
     const before = await trede.db.prisma.classification.count({ where: { clientId: client.id } });
@@ -114,7 +144,8 @@ describe("Trede in the Agents Playground", () => {
     await choose("Klant", client.externalKey);
     await card().getByRole("radio", { name: "Ja" }).check();
     // the situation card: the stroomschema's questions together, last time shown but not preselected
-    const answer = (question: RegExp, option: string | RegExp) => card().getByRole("radiogroup", { name: question }).getByRole("radio", { name: option }).check();
+    const answer = (question: RegExp, option: string | RegExp) =>
+      card().getByRole("radiogroup", { name: question }).getByRole("radio", { name: option }).check();
     await next("Heeft de klant betaald werk");
     await answer(/^1\. Heeft de klant betaald werk/, "Nee");
     await answer(/^3\. .*onbetaald werk/, "Nee");
@@ -124,7 +155,12 @@ describe("Trede in the Agents Playground", () => {
     // the proposal, or first the verdieping card when it is due (texts only those cards show: the situation
     // card itself mentions "Verdieping")
     await next(/Trede 3 — Deelname aan georganiseerde activiteiten|Vul in wat je weet/);
-    if (await card().getByText(/Vul in wat je weet/).count()) await next("Trede 3 — Deelname aan georganiseerde activiteiten");
+    if (
+      await card()
+        .getByText(/Vul in wat je weet/)
+        .count()
+    )
+      await next("Trede 3 — Deelname aan georganiseerde activiteiten");
     await shows("Trede 3 — Deelname aan georganiseerde activiteiten");
     await answer(/volgende stap richting trede 4/, /Verkennen/);
     await choose("Verwachte trede over 12 maanden", "5 · Betaald werk met ondersteuning");
@@ -133,14 +169,24 @@ describe("Trede in the Agents Playground", () => {
     await screenshot("proposal");
     await card().getByRole("button", { name: "Aanpassen" }).click();
     await card().getByRole("radio", { name: "4 · Onbetaald werk (geen tussenstap)" }).check(); // radio buttons: a long rung name wraps on a phone
-    await card().getByRole("textbox", { name: /Waarom pas je/ }).fill("Is deze week wekelijks gestart bij de voedselbank");
+    await card()
+      .getByRole("textbox", { name: /Waarom pas je/ })
+      .fill("Is deze week wekelijks gestart bij de voedselbank");
     await screenshot("override");
     await next("Verslag opgeslagen", "Aangepast bevestigen");
     await shows("Wacht op akkoord");
     await screenshot("stored");
-    const rows = await trede.db.prisma.classification.findMany({ where: { clientId: client.id }, orderBy: { version: "desc" } });
+    const rows = await trede.db.prisma.classification.findMany({
+      where: { clientId: client.id },
+      orderBy: { version: "desc" },
+    });
     expect(rows.length).toBe(before + 1);
-    expect(rows[0]).toMatchObject({ proposedRung: 3, finalRung: 4, status: "PENDING_REVIEW", overrideReason: "Is deze week wekelijks gestart bij de voedselbank" });
+    expect(rows[0]).toMatchObject({
+      proposedRung: 3,
+      finalRung: 4,
+      status: "PENDING_REVIEW",
+      overrideReason: "Is deze week wekelijks gestart bij de voedselbank",
+    });
   });
 
   step("scenario 2: the supervisor opens the pending review and approves it", async () => {
@@ -148,7 +194,10 @@ describe("Trede in the Agents Playground", () => {
     await say("wat moet ik beoordelen?");
     await shows(clientName);
     await screenshot("review-list");
-    await card().getByText(new RegExp(`^${clientName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} —`)).first().click();
+    await card()
+      .getByText(new RegExp(`^${clientName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} —`))
+      .first()
+      .click();
     await shows(`Indeling ter beoordeling: ${clientName}`);
     await screenshot("review-card");
     await card().getByRole("button", { name: "Akkoord", exact: true }).click();
@@ -163,12 +212,16 @@ describe("Trede in the Agents Playground", () => {
     await say("wie op trede 1 gaat naar verwachting stijgen?");
     await shows("Klanten op trede 1 met verwachte trede hoger dan de huidige, team Noord");
     await screenshot("caseload-answer");
-    const lead = await trede.db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.leadMarieke.aadObjectId } });
+    const lead = await trede.db.prisma.staff.findFirstOrThrow({
+      where: { aadObjectId: DEMO_STAFF.leadMarieke.aadObjectId },
+    });
     const expected = await trede.db.prisma.$queryRaw<{ externalKey: string }[]>`
       SELECT c."externalKey" FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest"
       WHERE c."teamId" = ${lead.teamId} AND c.active AND l."finalRung" = 1 AND l."expectedRung" > 1 ORDER BY c."displayName", c.id LIMIT 20`;
     const text = await card().innerText();
-    expect(text).toContain(`— ${(await trede.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" WHERE c."teamId" = ${lead.teamId} AND c.active AND l."finalRung" = 1 AND l."expectedRung" > 1`)[0].n} klanten`);
+    expect(text).toContain(
+      `— ${(await trede.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Client" c JOIN "Classification" l ON l."clientId" = c.id AND l."isLatest" WHERE c."teamId" = ${lead.teamId} AND c.active AND l."finalRung" = 1 AND l."expectedRung" > 1`)[0].n} klanten`,
+    );
     expect(text.match(/GR-\d{6}/g)).toEqual(expected.map((e) => e.externalKey));
   });
 });

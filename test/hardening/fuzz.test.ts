@@ -39,12 +39,58 @@ describe("fuzzing the bot endpoint", () => {
   it(`survives ${TOTAL} hostile activities with no 5xx, no partial write and a friendly answer to every refused message`, async () => {
     const rnd = createRandom(4242);
     const clients = await db.prisma.client.findMany({ select: { id: true }, take: 50 });
-    const classifications = await db.prisma.classification.findMany({ select: { id: true }, where: { status: "PENDING_REVIEW" } });
+    const classifications = await db.prisma.classification.findMany({
+      select: { id: true },
+      where: { status: "PENDING_REVIEW" },
+    });
     const people = [DEMO_STAFF.coachSanne, DEMO_STAFF.coachPieter, DEMO_STAFF.leadMarieke, DEMO_STAFF.supervisorJeroen, DEMO_STAFF.admin];
     const junk = () =>
-      rnd.pick<unknown>([null, 0, -1, 1e308, "", "x".repeat(rnd.int(1, 300_000)), [], {}, { $ne: 1 }, "'; DROP TABLE \"Client\"; --", "${jndi:x}", "<script>", "\u0000", true, randomUUID()]);
-    const verbs = ["debrief.start", "debrief.next", "debrief.back", "debrief.cancel", "debrief.confirm", "debrief.override", "debrief.reopen", "debrief.resume", "review.open", "review.list", "caseload.more", "help", "nope", "", junk()];
-    const texts = ["verslag", "hulp", "english", "nederlands", "wie op trede 1 gaat naar verwachting stijgen?", "verdeling huidige en verwachte trede", "beoordelen", "net bij Jansen geweest", "💥".repeat(50), "a".repeat(5000)];
+      rnd.pick<unknown>([
+        null,
+        0,
+        -1,
+        1e308,
+        "",
+        "x".repeat(rnd.int(1, 300_000)),
+        [],
+        {},
+        { $ne: 1 },
+        '\'; DROP TABLE "Client"; --',
+        "${jndi:x}",
+        "<script>",
+        "\u0000",
+        true,
+        randomUUID(),
+      ]);
+    const verbs = [
+      "debrief.start",
+      "debrief.next",
+      "debrief.back",
+      "debrief.cancel",
+      "debrief.confirm",
+      "debrief.override",
+      "debrief.reopen",
+      "debrief.resume",
+      "review.open",
+      "review.list",
+      "caseload.more",
+      "help",
+      "nope",
+      "",
+      junk(),
+    ];
+    const texts = [
+      "verslag",
+      "hulp",
+      "english",
+      "nederlands",
+      "wie op trede 1 gaat naar verwachting stijgen?",
+      "verdeling huidige en verwachte trede",
+      "beoordelen",
+      "net bij Jansen geweest",
+      "💥".repeat(50),
+      "a".repeat(5000),
+    ];
 
     function activity(): Record<string, unknown> {
       const person = rnd.pick(people);
@@ -85,7 +131,17 @@ describe("fuzzing the bot endpoint", () => {
           ...base,
           type: "invoke",
           name: rnd.pick(["adaptiveCard/action", "adaptiveCard/action", "unknown/invoke"]),
-          value: { action: { type: "Action.Execute", verb: rnd.pick(["review.approve", "review.reject", "review.return", "review.refresh", "x", junk()]), data: { classificationId: rnd.next() < 0.6 && classifications.length ? rnd.pick(classifications).id : junk(), rejectNote: junk() } }, trigger: "manual" },
+          value: {
+            action: {
+              type: "Action.Execute",
+              verb: rnd.pick(["review.approve", "review.reject", "review.return", "review.refresh", "x", junk()]),
+              data: {
+                classificationId: rnd.next() < 0.6 && classifications.length ? rnd.pick(classifications).id : junk(),
+                rejectNote: junk(),
+              },
+            },
+            trigger: "manual",
+          },
         };
       // structurally broken activities
       return rnd.pick<Record<string, unknown>>([
@@ -110,11 +166,21 @@ describe("fuzzing the bot endpoint", () => {
         const a = activity();
         const raw = rnd.next() < 0.02;
         const res = raw
-          ? await fetch(`${bot.trede.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"type":"message","text":' }).then((r) => ({ status: r.status, replies: [] as unknown[] }))
+          ? await fetch(`${bot.trede.url}/api/messages`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: '{"type":"message","text":',
+            }).then((r) => ({ status: r.status, replies: [] as unknown[] }))
           : await bot.post(a);
         lastAnswer = Date.now();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        const isStaffMessage = !raw && a.type === "message" && (a.from as { aadObjectId?: string })?.aadObjectId && people.some((p) => p.aadObjectId === (a.from as { aadObjectId: string }).aadObjectId) && typeof a.conversation === "object" && a.conversation;
+        const isStaffMessage =
+          !raw &&
+          a.type === "message" &&
+          (a.from as { aadObjectId?: string })?.aadObjectId &&
+          people.some((p) => p.aadObjectId === (a.from as { aadObjectId: string }).aadObjectId) &&
+          typeof a.conversation === "object" &&
+          a.conversation;
         if (isStaffMessage && res.status === 200) {
           messagesFromKnownStaff++;
           if (res.replies.length === 0) unanswered++;
@@ -124,7 +190,8 @@ describe("fuzzing the bot endpoint", () => {
     let watchdog: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => {
       watchdog = setInterval(() => {
-        if (Date.now() - lastAnswer > STALL_MS) reject(new Error(`the endpoint stalled: no answer for ${STALL_MS / 1000} s after ${next} of ${TOTAL} activities`));
+        if (Date.now() - lastAnswer > STALL_MS)
+          reject(new Error(`the endpoint stalled: no answer for ${STALL_MS / 1000} s after ${next} of ${TOTAL} activities`));
       }, 1_000);
     });
     try {
@@ -133,9 +200,13 @@ describe("fuzzing the bot endpoint", () => {
       clearInterval(watchdog);
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`fuzz: ${TOTAL} activities in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${messagesFromKnownStaff} staff messages, ${unanswered} unanswered`);
+    console.log(
+      `fuzz: ${TOTAL} activities in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${messagesFromKnownStaff} staff messages, ${unanswered} unanswered`,
+    );
 
-    const errors = bot.logs.filter((l) => l.level === "error").map((l) => `${l.event}: ${JSON.stringify((l as any).err?.message ?? l.msg).slice(0, 300)}`);
+    const errors = bot.logs
+      .filter((l) => l.level === "error")
+      .map((l) => `${l.event}: ${JSON.stringify((l as any).err?.message ?? l.msg).slice(0, 300)}`);
     if (errors.length) console.log("fuzz errors:", [...new Set(errors)].slice(0, 10).join("\n"));
     expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
     expect(unhandled).toEqual([]);
@@ -144,13 +215,21 @@ describe("fuzzing the bot endpoint", () => {
     expect(unanswered).toBe(0);
 
     // database invariants: nothing half-written
-    const [{ n: multipleLatest }] = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT "clientId" FROM "Classification" WHERE "isLatest" GROUP BY 1 HAVING count(*) > 1) x`;
+    const [{ n: multipleLatest }] = await db.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM (SELECT "clientId" FROM "Classification" WHERE "isLatest" GROUP BY 1 HAVING count(*) > 1) x`;
     expect(Number(multipleLatest)).toBe(0);
-    const [{ n: withoutLatest }] = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Client" c WHERE EXISTS (SELECT 1 FROM "Classification" k WHERE k."clientId" = c.id AND k.status IN ('FINAL', 'PENDING_REVIEW')) AND NOT EXISTS (SELECT 1 FROM "Classification" k WHERE k."clientId" = c.id AND k."isLatest")`;
+    const [{ n: withoutLatest }] = await db.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Client" c WHERE EXISTS (SELECT 1 FROM "Classification" k WHERE k."clientId" = c.id AND k.status IN ('FINAL', 'PENDING_REVIEW')) AND NOT EXISTS (SELECT 1 FROM "Classification" k WHERE k."clientId" = c.id AND k."isLatest")`;
     expect(Number(withoutLatest)).toBe(0);
-    const [{ n: orphanContacts }] = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Classification" k WHERE k."contactId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = k."contactId")`;
+    const [{ n: orphanContacts }] = await db.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Classification" k WHERE k."contactId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = k."contactId")`;
     expect(Number(orphanContacts)).toBe(0);
-    const [{ n: unaudited }] = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Classification" k WHERE k."idempotencyKey" NOT LIKE 'seed:%' AND NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."subjectId" = k.id AND a.action = 'classification.confirmed')`;
+    const [{ n: unaudited }] = await db.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Classification" k WHERE k."idempotencyKey" NOT LIKE 'seed:%' AND NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."subjectId" = k.id AND a.action = 'classification.confirmed')`;
     expect(Number(unaudited)).toBe(0);
     expect(await db.prisma.auditEvent.count({ where: { action: "refused" } })).toBeGreaterThan(100);
   }, 0); // no wall-clock limit (vitest: 0 = none); the stall watchdog above catches a hang

@@ -19,7 +19,11 @@ import { backends, type TestDatabase } from "../support/databases.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 
 const APP_ID = "11111111-2222-4333-8444-555555555555";
-const CREDENTIALS = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: TEST_TENANT };
+const CREDENTIALS = {
+  MICROSOFT_APP_ID: APP_ID,
+  MICROSOFT_APP_PASSWORD: "secret",
+  MICROSOFT_APP_TENANT_ID: TEST_TENANT,
+};
 const CHANNEL_ISSUER = "https://api.botframework.com"; // what Teams' tokens carry; the validator insists on it
 const OTHER_TENANT = "99999999-0000-4000-8000-000000000000";
 
@@ -73,8 +77,17 @@ async function startOpenIdEndpoint(keys: SigningKey[]): Promise<{ url: string; c
   const app = express();
   let base = "";
   app.get("/openid", (_req, res) => void res.json({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys` }));
-  app.get("/keys", (_req, res) =>
-    void res.json({ keys: keys.map((k) => ({ ...k.publicKey.export({ format: "jwk" }), kid: k.kid, use: "sig", endorsements: ["msteams"] })) }),
+  app.get(
+    "/keys",
+    (_req, res) =>
+      void res.json({
+        keys: keys.map((k) => ({
+          ...k.publicKey.export({ format: "jwk" }),
+          kid: k.kid,
+          use: "sig",
+          endorsements: ["msteams"],
+        })),
+      }),
   );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
@@ -99,13 +112,21 @@ describe("starting without Bot Framework credentials", () => {
     try {
       // exactly as the Dockerfile starts it, minus the credentials
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-        env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "0.0.0.0", PORT: "0", DATABASE_URL: `pglite:${path.join(dataDir, "db")}` },
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: "production",
+          HOST: "0.0.0.0",
+          PORT: "0",
+          DATABASE_URL: `pglite:${path.join(dataDir, "db")}`,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
       child.stdout.on("data", (d) => (output += d));
       child.stderr.on("data", (d) => (output += d));
-      const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+      const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.on("close", (code, signal) => resolve({ code, signal })),
+      );
       expect({ ...exit, output }).toMatchObject({ code: 78, signal: null });
       expect(output).toContain("MICROSOFT_APP_ID");
       expect(output).toContain("ALLOW_UNAUTHENTICATED=true");
@@ -183,7 +204,10 @@ describe.each(backends)("with Bot Framework credentials on $name", (backend) => 
   describe("the production configuration (signing keys from the Bot Framework's public cloud)", () => {
     let bot: TestBot;
     beforeAll(async () => {
-      bot = await startTestBot(backend, { db, env: { ...CREDENTIALS, HOST: "0.0.0.0", ALLOWED_TENANT_IDS: TEST_TENANT } });
+      bot = await startTestBot(backend, {
+        db,
+        env: { ...CREDENTIALS, HOST: "0.0.0.0", ALLOWED_TENANT_IDS: TEST_TENANT },
+      });
     });
     afterAll(async () => bot?.stop());
 
@@ -209,7 +233,13 @@ describe.each(backends)("with Bot Framework credentials on $name", (backend) => 
     it("does not reveal the tenant allow-list to an unauthenticated caller: 401, not 403", async () => {
       const other = activity(bot, { tenantId: OTHER_TENANT });
       expect((await bot.post(other)).status).toBe(401);
-      expect((await bot.post(other, { authorization: `Bearer ${channelToken(signingKey(), { serviceUrl: bot.connector.url })}` })).status).toBe(401);
+      expect(
+        (
+          await bot.post(other, {
+            authorization: `Bearer ${channelToken(signingKey(), { serviceUrl: bot.connector.url })}`,
+          })
+        ).status,
+      ).toBe(401);
       // nor the shape the endpoint expects
       expect((await bot.post({ hello: "world" })).status).toBe(401);
       expect(bot.logs.filter((l) => l.event === "tenant.refused")).toEqual([]);
@@ -222,7 +252,11 @@ describe.each(backends)("with Bot Framework credentials on $name", (backend) => 
     let bot: TestBot;
     beforeAll(async () => {
       openId = await startOpenIdEndpoint([trusted]);
-      bot = await startTestBot(backend, { db, env: { ...CREDENTIALS, ALLOWED_TENANT_IDS: TEST_TENANT }, channelOpenIdMetadataUrl: openId.url });
+      bot = await startTestBot(backend, {
+        db,
+        env: { ...CREDENTIALS, ALLOWED_TENANT_IDS: TEST_TENANT },
+        channelOpenIdMetadataUrl: openId.url,
+      });
     });
     afterAll(async () => {
       await bot?.stop();
@@ -244,7 +278,11 @@ describe.each(backends)("with Bot Framework credentials on $name", (backend) => 
       expect(r.status).toBe(200);
       expect(r.body.value).toContain("niet meer actueel");
       // the turn ran as that coach: the refused stale action is audited under their id
-      expect(await db.prisma.auditEvent.count({ where: { action: "refused", actorId: staff.coach.id, details: { path: ["verb"], equals: "no.such.verb" } } })).toBe(1);
+      expect(
+        await db.prisma.auditEvent.count({
+          where: { action: "refused", actorId: staff.coach.id, details: { path: ["verb"], equals: "no.such.verb" } },
+        }),
+      ).toBe(1);
     });
 
     it("checks the tenant only after authentication: a signed request from another tenant gets 403", async () => {

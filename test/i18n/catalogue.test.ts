@@ -40,7 +40,25 @@ describe("the text catalogues (nl, en)", () => {
   });
 
   it("hold the texts of every area the product speaks about", () => {
-    expect(Object.keys(nl)).toEqual(["messages", "access", "notifications", "caseload", "review", "caseloadExport", "nudge", "waitingReviews", "reviewCard", "digest", "caseloadCard", "describeQuery", "importRows", "csv", "importReport", "caseloadExamples", "debrief"]);
+    expect(Object.keys(nl)).toEqual([
+      "messages",
+      "access",
+      "notifications",
+      "caseload",
+      "review",
+      "caseloadExport",
+      "nudge",
+      "waitingReviews",
+      "reviewCard",
+      "digest",
+      "caseloadCard",
+      "describeQuery",
+      "importRows",
+      "csv",
+      "importReport",
+      "caseloadExamples",
+      "debrief",
+    ]);
   });
 
   it("are what t(locale) returns", () => {

@@ -14,7 +14,10 @@ const env = {
 
 function packageApp(extra: Record<string, string>) {
   const { PATH, HOME } = process.env;
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/package-app.ts"], { env: { PATH, HOME, ...extra }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/package-app.ts"], {
+    env: { PATH, HOME, ...extra },
+    encoding: "utf8",
+  });
 }
 
 describe("Teams app package", () => {
@@ -33,14 +36,19 @@ describe("Teams app package", () => {
   it("refuses with a clear message naming every missing value", () => {
     const r = packageApp({ BOT_DOMAIN: "https://oops.example" });
     expect(r.status).toBe(2);
-    for (const name of ["MICROSOFT_APP_ID: required", "BOT_DOMAIN: must be a host name", "PRIVACY_URL: required", "TERMS_URL: required"]) expect(r.stderr).toContain(name);
+    for (const name of ["MICROSOFT_APP_ID: required", "BOT_DOMAIN: must be a host name", "PRIVACY_URL: required", "TERMS_URL: required"])
+      expect(r.stderr).toContain(name);
   });
 
   it("writes a zip whose manifest has the app id and URLs filled in and passes the official schema", () => {
     const r = packageApp(env);
     expect(r.status, r.stderr).toBe(0);
     const zip = "build/trede-0.1.0.zip";
-    expect(execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n").sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n").sort()).toEqual([
+      "color.png",
+      "manifest.json",
+      "outline.png",
+    ]);
     const manifest = JSON.parse(execFileSync("unzip", ["-p", zip, "manifest.json"], { encoding: "utf8" }));
     expect(manifest.id).toBe(env.MICROSOFT_APP_ID);
     expect(manifest.bots[0].botId).toBe(env.MICROSOFT_APP_ID);

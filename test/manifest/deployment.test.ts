@@ -8,7 +8,16 @@ describe("production deployment files", () => {
 
   it("the Bicep template configures every variable the bot needs in production, each known to the env schema", () => {
     const set = [...bicep.matchAll(/name: '([A-Z_]+)'/g)].map((m) => m[1]);
-    for (const required of ["HOST", "DATABASE_URL", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TYPE", "MICROSOFT_APP_TENANT_ID", "ALLOWED_TENANT_IDS"]) expect(set).toContain(required);
+    for (const required of [
+      "HOST",
+      "DATABASE_URL",
+      "MICROSOFT_APP_ID",
+      "MICROSOFT_APP_PASSWORD",
+      "MICROSOFT_APP_TYPE",
+      "MICROSOFT_APP_TENANT_ID",
+      "ALLOWED_TENANT_IDS",
+    ])
+      expect(set).toContain(required);
     const known = Object.keys(Env.shape);
     expect(set.filter((v) => !known.includes(v))).toEqual([]);
     expect(bicep).toContain("sslmode=require");

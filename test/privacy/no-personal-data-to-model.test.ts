@@ -20,7 +20,9 @@ const pglite = backends[0];
 
 /** Everything a request carried except the fixed system prompt from prompts/. */
 function sentText(requests: ChatRequest[]): string[] {
-  return requests.flatMap((r) => r.messages.filter((m) => m.role !== "system").map((m) => `${m.content ?? ""} ${JSON.stringify(m.tool_calls ?? "")}`));
+  return requests.flatMap((r) =>
+    r.messages.filter((m) => m.role !== "system").map((m) => `${m.content ?? ""} ${JSON.stringify(m.tool_calls ?? "")}`),
+  );
 }
 
 async function inPool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -53,8 +55,15 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
     await seedDemo(db.prisma, { profile: loadLadderProfiles().default, today: TODAY });
     await db.prisma.team.update({ where: { name: "Noord" }, data: { allowNotesToModel: true } });
     await db.prisma.team.update({ where: { name: "Zuid-West" }, data: { allowNotesToModel: false } });
-    bot = await startTestBot(pglite, { db, clock: () => TODAY, env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" } });
-    const [clients, staff] = await Promise.all([db.prisma.client.findMany({ select: { displayName: true } }), db.prisma.staff.findMany({ select: { displayName: true, roles: true } })]);
+    bot = await startTestBot(pglite, {
+      db,
+      clock: () => TODAY,
+      env: { OPENAI_API_KEY: "test", OPENAI_BASE_URL: fake.url, OPENAI_MODEL: "fake", MODEL_TIMEOUT_MS: "10000" },
+    });
+    const [clients, staff] = await Promise.all([
+      db.prisma.client.findMany({ select: { displayName: true } }),
+      db.prisma.staff.findMany({ select: { displayName: true, roles: true } }),
+    ]);
     // the administrator account ("Beheer Trede") is a role, not a person's name
     knownNames = [...clients.map((c) => c.displayName), ...staff.filter((s) => !s.roles.includes("ADMIN")).map((s) => s.displayName)];
   }, 300_000);
@@ -76,7 +85,9 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
     const started = Date.now();
     const generator = createGenerator(20261122, { names: knownNames });
     const say = async (person: { aadObjectId: string }, text: GeneratedText, i: number) => {
-      const r = await bot.user(person.aadObjectId, { tenantId: DEMO_TENANT_ID, conversationId: `personal-${person.aadObjectId}-${i}` }).say(text.text);
+      const r = await bot
+        .user(person.aadObjectId, { tenantId: DEMO_TENANT_ID, conversationId: `personal-${person.aadObjectId}-${i}` })
+        .say(text.text);
       expect(r.status).toBe(200);
       // every turn is answered on the deterministic or the model path: a card or a sentence
       expect(r.cards.length + r.text.length).toBeGreaterThan(0);
@@ -98,7 +109,9 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
     // ... and none of their identifiers, in any spelling
     const identifiers = onTexts.flatMap((t) => t.identifiers);
     expect(findLeaks(sentText(fake.requests), identifiers)).toEqual([]);
-    console.log(`HTTP: ${offTexts.length + onTexts.length} turns in ${Date.now() - started} ms, ${fake.requests.length} model requests recorded, ${identifiers.length} identifiers checked, none found`);
+    console.log(
+      `HTTP: ${offTexts.length + onTexts.length} turns in ${Date.now() - started} ms, ${fake.requests.length} model requests recorded, ${identifiers.length} identifiers checked, none found`,
+    );
   }, 300_000);
 
   it(`in bulk: ${BULK_TEXTS.toLocaleString("en")} generated texts through the same gate leak no identifier`, async () => {
@@ -107,7 +120,14 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
     const actors = await Promise.all(
       [DEMO_STAFF.coachSanne, DEMO_STAFF.leadMarieke, DEMO_STAFF.coachPieter, DEMO_STAFF.admin].map(async (s) => {
         const row = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: s.aadObjectId } });
-        return { staffId: row.id, tenantId: row.tenantId, aadObjectId: row.aadObjectId, displayName: row.displayName, roles: row.roles, teamId: row.teamId } satisfies Actor;
+        return {
+          staffId: row.id,
+          tenantId: row.tenantId,
+          aadObjectId: row.aadObjectId,
+          displayName: row.displayName,
+          roles: row.roles,
+          teamId: row.teamId,
+        } satisfies Actor;
       }),
     );
     const generator = createGenerator(1979, { names: knownNames });
@@ -120,7 +140,10 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
     const texts = Array.from({ length: BULK_TEXTS }, () => generator.next());
     await inPool(texts, 8, async (text, i) => {
       const actor = actors[i % actors.length];
-      const prepared = await gate.prepare(actor, { purpose: text.form === "note" ? "debrief-prefill" : "caseload-query", text: text.text });
+      const prepared = await gate.prepare(actor, {
+        purpose: text.form === "note" ? "debrief-prefill" : "caseload-query",
+        text: text.text,
+      });
       tried += text.identifiers.length;
       if (!prepared.allowed) {
         refused++;
@@ -134,7 +157,9 @@ describe("no personal data reaches a model (faker data, real HTTP endpoint, reco
       // the asker gets the exact text back
       expect(prepared.masker.restore(prepared.input)).toBe(text.text);
     });
-    console.log(`bulk: ${BULK_TEXTS} texts in ${Date.now() - started} ms, ${tried} identifiers tried, ${sentCount} would be sent (masked), ${refused} kept away by team settings, ${leaks.length} leaks`);
+    console.log(
+      `bulk: ${BULK_TEXTS} texts in ${Date.now() - started} ms, ${tried} identifiers tried, ${sentCount} would be sent (masked), ${refused} kept away by team settings, ${leaks.length} leaks`,
+    );
     expect(leaks.slice(0, 20)).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(BULK_TEXTS);
     expect(refused).toBe(BULK_TEXTS / 2);

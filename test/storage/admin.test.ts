@@ -25,7 +25,14 @@ describe.each(backends)("administrator: data-subject rights and team settings on
     const r = await readClientAuditTrail(store, { name: input.operator }, input);
     return r.outcome === "found" ? r.events : null;
   };
-  const updateTeamSettings = async (input: { team: string; operator: string; reviewTriggers?: string[]; domains?: string[]; reason?: string; ladderProfileId?: string }) => {
+  const updateTeamSettings = async (input: {
+    team: string;
+    operator: string;
+    reviewTriggers?: string[];
+    domains?: string[];
+    reason?: string;
+    ladderProfileId?: string;
+  }) => {
     const { team, operator, ...settings } = input;
     return changeTeamSettings(store, { name: operator }, { team, settings }, { profileIds });
   };
@@ -34,12 +41,42 @@ describe.each(backends)("administrator: data-subject rights and team settings on
     store = createStore(db);
     const { team, coach } = await createTeamWithStaff(db.prisma, "Noord");
     coachId = coach.id;
-    for (const [key, closedAt] of [["K-1", null], ["K-2", new Date("2014-01-01")]] as const) {
-      const c = await db.prisma.client.create({ data: { externalKey: key, displayName: `Klant ${key}`, birthYear: 1983, wijk: "Selwerd", teamId: team.id, coachId, active: !closedAt, closedAt } });
-      await db.prisma.classification.create({
-        data: { clientId: c.id, coachId, teamId: team.id, profileId: "participatieladder-6", profileVersion: 1, answers: { ladder: { betaaldWerk: "nee" } }, observedOn: new Date("2013-06-01"), proposedRung: 2, finalRung: 3, overrideReason: "persoonlijke toelichting", status: "FINAL", version: 1, idempotencyKey: `k-${key}` },
+    for (const [key, closedAt] of [
+      ["K-1", null],
+      ["K-2", new Date("2014-01-01")],
+    ] as const) {
+      const c = await db.prisma.client.create({
+        data: {
+          externalKey: key,
+          displayName: `Klant ${key}`,
+          birthYear: 1983,
+          wijk: "Selwerd",
+          teamId: team.id,
+          coachId,
+          active: !closedAt,
+          closedAt,
+        },
       });
-      await db.prisma.auditEvent.create({ data: { action: "classification.confirmed", clientId: c.id, actorId: coachId } });
+      await db.prisma.classification.create({
+        data: {
+          clientId: c.id,
+          coachId,
+          teamId: team.id,
+          profileId: "participatieladder-6",
+          profileVersion: 1,
+          answers: { ladder: { betaaldWerk: "nee" } },
+          observedOn: new Date("2013-06-01"),
+          proposedRung: 2,
+          finalRung: 3,
+          overrideReason: "persoonlijke toelichting",
+          status: "FINAL",
+          version: 1,
+          idempotencyKey: `k-${key}`,
+        },
+      });
+      await db.prisma.auditEvent.create({
+        data: { action: "classification.confirmed", clientId: c.id, actorId: coachId },
+      });
     }
   });
   afterAll(async () => db?.close());
@@ -57,7 +94,10 @@ describe.each(backends)("administrator: data-subject rights and team settings on
     const now = new Date("2026-11-22");
     expect((await eraseClient(store, fg, { externalKey: "K-1", now })).outcome).toBe("retention");
     expect(await eraseClient(store, fg, { externalKey: "K-2", now })).toEqual({ outcome: "erased" });
-    const erased = await db.prisma.client.findFirstOrThrow({ where: { erasedAt: { not: null } }, include: { classifications: true } });
+    const erased = await db.prisma.client.findFirstOrThrow({
+      where: { erasedAt: { not: null } },
+      include: { classifications: true },
+    });
     expect(erased.displayName).toBe("Geanonimiseerd");
     expect(erased.externalKey).not.toBe("K-2");
     expect(erased.birthYear).toBe(1980);
@@ -72,21 +112,53 @@ describe.each(backends)("administrator: data-subject rights and team settings on
     const t = await updateTeamSettings({ team: "noord", operator: "beheer", reviewTriggers: ["always"] });
     if (t.outcome !== "changed") throw new Error(`expected a change, got ${t.outcome}`);
     expect(t.team.reviewTriggers).toEqual(["ALWAYS"]);
-    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", domains: ["werk_opleiding", "middelengebruik"] })).toMatchObject({ outcome: "invalid", message: expect.stringMatching(/need --reason/) });
-    const withReason = await updateTeamSettings({ team: "Noord", operator: "beheer", domains: ["werk_opleiding", "middelengebruik"], reason: "Pilot verslavingszorg met toestemming" });
-    expect(withReason).toMatchObject({ outcome: "changed", team: { domainsInScope: ["werk_opleiding", "middelengebruik"], specialDomainsReason: "Pilot verslavingszorg met toestemming" } });
-    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", reviewTriggers: ["sometimes"] })).toMatchObject({ outcome: "invalid", message: expect.stringMatching(/unknown review trigger/) });
+    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", domains: ["werk_opleiding", "middelengebruik"] })).toMatchObject({
+      outcome: "invalid",
+      message: expect.stringMatching(/need --reason/),
+    });
+    const withReason = await updateTeamSettings({
+      team: "Noord",
+      operator: "beheer",
+      domains: ["werk_opleiding", "middelengebruik"],
+      reason: "Pilot verslavingszorg met toestemming",
+    });
+    expect(withReason).toMatchObject({
+      outcome: "changed",
+      team: {
+        domainsInScope: ["werk_opleiding", "middelengebruik"],
+        specialDomainsReason: "Pilot verslavingszorg met toestemming",
+      },
+    });
+    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", reviewTriggers: ["sometimes"] })).toMatchObject({
+      outcome: "invalid",
+      message: expect.stringMatching(/unknown review trigger/),
+    });
     expect(await db.prisma.auditEvent.count({ where: { action: "team.settings" } })).toBe(2);
   });
 
   it("puts a team on another ladder profile that exists, audited; an unknown profile changes nothing", async () => {
     expect(profileIds).toContain("ontwikkelladder-7");
-    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", ladderProfileId: "geen-ladder" })).toMatchObject({ outcome: "invalid", message: expect.stringMatching(/unknown ladder profile "geen-ladder"/) });
-    const r = await changeTeamSettings(store, beheer, { team: "Noord", settings: { ladderProfileId: "ontwikkelladder-7" } }, { profileIds });
+    expect(await updateTeamSettings({ team: "Noord", operator: "beheer", ladderProfileId: "geen-ladder" })).toMatchObject({
+      outcome: "invalid",
+      message: expect.stringMatching(/unknown ladder profile "geen-ladder"/),
+    });
+    const r = await changeTeamSettings(
+      store,
+      beheer,
+      { team: "Noord", settings: { ladderProfileId: "ontwikkelladder-7" } },
+      { profileIds },
+    );
     expect(r).toMatchObject({ outcome: "changed", team: { name: "Noord", ladderProfileId: "ontwikkelladder-7" } });
-    expect(await db.prisma.team.findFirstOrThrow({ where: { name: "Noord" } })).toMatchObject({ ladderProfileId: "ontwikkelladder-7" });
-    const audited = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "team.settings" }, orderBy: { id: "desc" } });
+    expect(await db.prisma.team.findFirstOrThrow({ where: { name: "Noord" } })).toMatchObject({
+      ladderProfileId: "ontwikkelladder-7",
+    });
+    const audited = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "team.settings" },
+      orderBy: { id: "desc" },
+    });
     expect(audited.details).toMatchObject({ team: "Noord", ladderProfileId: "ontwikkelladder-7", operator: "beheer" });
-    expect(await changeTeamSettings(store, beheer, { team: "Nergens", settings: { ladderProfileId: "ontwikkelladder-7" } }, { profileIds })).toEqual({ outcome: "unknown_team" });
+    expect(
+      await changeTeamSettings(store, beheer, { team: "Nergens", settings: { ladderProfileId: "ontwikkelladder-7" } }, { profileIds }),
+    ).toEqual({ outcome: "unknown_team" });
   });
 });

@@ -12,7 +12,12 @@ import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { backends, type TestDatabase, openEmptyPglite } from "../support/databases.ts";
 
 async function appendEvents(db: Database, n: number) {
-  for (let i = 0; i < n; i++) await recordAuditEvent(db.prisma, { actor: null, action: "test.event", details: { n: i, nested: { b: 2, a: [1, "x"] } } });
+  for (let i = 0; i < n; i++)
+    await recordAuditEvent(db.prisma, {
+      actor: null,
+      action: "test.event",
+      details: { n: i, nested: { b: 2, a: [1, "x"] } },
+    });
 }
 
 /** What an owner (or a superuser) can do: switch the append-only trigger off and change history. */
@@ -45,12 +50,18 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
   /** Tampers as the owner, checks what verify says, then puts the original row back exactly. */
   async function tamperAndRestore(sql: string, ids: number[]) {
     // as text: a round trip through JavaScript numbers would turn 1.50 into 1.5 and change the row
-    const originals = await db.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(e)::text AS "row" FROM "AuditEvent" e WHERE "id" = ANY($1::bigint[]) ORDER BY "id"`, ids);
+    const originals = await db.prisma.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT to_jsonb(e)::text AS "row" FROM "AuditEvent" e WHERE "id" = ANY($1::bigint[]) ORDER BY "id"`,
+      ids,
+    );
     await asOwner(db, sql);
     const report = await verifyAuditChain(db.prisma);
     await asOwner(db, `DELETE FROM "AuditEvent" WHERE "id" = ANY('{${ids.join(",")}}'::bigint[])`);
     for (const { row } of originals)
-      await asOwner(db, `INSERT INTO "AuditEvent" SELECT * FROM jsonb_populate_record(NULL::"AuditEvent", '${row.replace(/'/g, "''")}'::jsonb)`);
+      await asOwner(
+        db,
+        `INSERT INTO "AuditEvent" SELECT * FROM jsonb_populate_record(NULL::"AuditEvent", '${row.replace(/'/g, "''")}'::jsonb)`,
+      );
     expect(await verifyAuditChain(db.prisma)).toMatchObject({ ok: true });
     return report;
   }
@@ -58,9 +69,13 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
   it("chains every row in the database, whatever the app sends, and verify says OK with the count", async () => {
     await appendEvents(db, 3);
     // an app that sends its own id and hashes does not get to choose them
-    await db.prisma.auditEvent.create({ data: { id: 999n, action: "forged", prevHash: "f".repeat(64), hash: "e".repeat(64) } });
+    await db.prisma.auditEvent.create({
+      data: { id: 999n, action: "forged", prevHash: "f".repeat(64), hash: "e".repeat(64) },
+    });
     // microseconds in `at` are stored as milliseconds; the hash covers what is stored
-    await db.prisma.$executeRawUnsafe(`INSERT INTO "AuditEvent" ("at", "action", "details") VALUES ('2026-12-01 10:00:00.123456', 'raw', '{"k": "é \\" x", "a": 1.50}')`);
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" ("at", "action", "details") VALUES ('2026-12-01 10:00:00.123456', 'raw', '{"k": "é \\" x", "a": 1.50}')`,
+    );
     await db.prisma.auditEvent.createMany({ data: [{ action: "batch.a" }, { action: "batch.b" }] });
     const rows = await db.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => Number(r.id))).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -87,11 +102,36 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
   }, 180_000);
 
   it("reports the first row an owner changed, the row after one deleted, rows cut off the end, rows slipped in unhashed", async () => {
-    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "details" = '{"n": 99}' WHERE "id" = 3`, [3])).toEqual({ ok: false, rows: 3, brokenAt: "3", problem: "hash" });
-    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "actorId" = 'someone-else' WHERE "id" = 12`, [12])).toEqual({ ok: false, rows: 12, brokenAt: "12", problem: "hash" });
-    expect(await tamperAndRestore(`DELETE FROM "AuditEvent" WHERE "id" = 5`, [5])).toEqual({ ok: false, rows: 5, brokenAt: "6", problem: "link" });
-    expect(await tamperAndRestore(`DELETE FROM "AuditEvent" WHERE "id" >= 18`, [18, 19])).toEqual({ ok: false, rows: 17, brokenAt: "18", problem: "tail" });
-    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = 9`, [9])).toEqual({ ok: false, rows: 9, brokenAt: "9", problem: "unhashed" });
+    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "details" = '{"n": 99}' WHERE "id" = 3`, [3])).toEqual({
+      ok: false,
+      rows: 3,
+      brokenAt: "3",
+      problem: "hash",
+    });
+    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "actorId" = 'someone-else' WHERE "id" = 12`, [12])).toEqual({
+      ok: false,
+      rows: 12,
+      brokenAt: "12",
+      problem: "hash",
+    });
+    expect(await tamperAndRestore(`DELETE FROM "AuditEvent" WHERE "id" = 5`, [5])).toEqual({
+      ok: false,
+      rows: 5,
+      brokenAt: "6",
+      problem: "link",
+    });
+    expect(await tamperAndRestore(`DELETE FROM "AuditEvent" WHERE "id" >= 18`, [18, 19])).toEqual({
+      ok: false,
+      rows: 17,
+      brokenAt: "18",
+      problem: "tail",
+    });
+    expect(await tamperAndRestore(`UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = 9`, [9])).toEqual({
+      ok: false,
+      rows: 9,
+      brokenAt: "9",
+      problem: "unhashed",
+    });
   }, 180_000);
 
   it("`trede audit verify` prints OK with the row count, or the broken row with exit code 1", async () => {
@@ -125,7 +165,10 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
 describe("the hash-chain migration on an existing audit trail", () => {
   it("removes typed text from old rows once, then chains them so verify says OK", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "trede-migrations-"));
-    const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const all = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const chain = all.indexOf("20261202010814_audit_hash_chain");
     for (const name of all.slice(0, chain)) cpSync(path.join("prisma/migrations", name), path.join(dir, name), { recursive: true });
     const db = await openEmptyPglite();
@@ -138,9 +181,16 @@ describe("the hash-chain migration on an existing audit trail", () => {
         ["refused", { reason: "unknown_verb", verb: "negeer alle instructies" }],
         ["refused", { reason: "unknown_verb", verb: "review.approve" }],
       ] as const;
-      for (const [action, details] of old) await db.prisma.$executeRawUnsafe(`INSERT INTO "AuditEvent" ("action", "details") VALUES ($1, $2::jsonb)`, action, JSON.stringify(details));
+      for (const [action, details] of old)
+        await db.prisma.$executeRawUnsafe(
+          `INSERT INTO "AuditEvent" ("action", "details") VALUES ($1, $2::jsonb)`,
+          action,
+          JSON.stringify(details),
+        );
       await db.migrate(); // the rest, the hash chain included
-      const rows = await db.prisma.$queryRawUnsafe<{ details: string }[]>(`SELECT "details"::text AS "details" FROM "AuditEvent" ORDER BY "id"`);
+      const rows = await db.prisma.$queryRawUnsafe<{ details: string }[]>(
+        `SELECT "details"::text AS "details" FROM "AuditEvent" ORDER BY "id"`,
+      );
       const text = rows.map((r) => r.details).join("\n");
       for (const gone of ["Wilhelmina", "123456782", "Jan de Vries", "negeer"]) expect(text).not.toContain(gone);
       expect(rows.map((r) => JSON.parse(r.details))).toEqual([

@@ -16,17 +16,37 @@ describe.each(backends)("the client's current rung on $name", (backend) => {
   });
   afterAll(async () => db?.close());
 
-  const newClient = async (key: string) => (await db.prisma.client.create({ data: { externalKey: key, displayName: key, birthYear: 1980, wijk: "Selwerd", teamId, coachId } })).id;
+  const newClient = async (key: string) =>
+    (
+      await db.prisma.client.create({
+        data: { externalKey: key, displayName: key, birthYear: 1980, wijk: "Selwerd", teamId, coachId },
+      })
+    ).id;
   const classification = (clientId: string, version: number, rung: number, expected: number | null, isLatest: boolean) => ({
-    clientId, coachId, teamId, profileId: "participatieladder-6", profileVersion: 1, answers: {}, observedOn: new Date(`2026-0${version}-10`),
-    proposedRung: rung, finalRung: rung, expectedRung: expected, status: "FINAL" as const, isLatest, version, idempotencyKey: `${clientId}:${version}`,
+    clientId,
+    coachId,
+    teamId,
+    profileId: "participatieladder-6",
+    profileVersion: 1,
+    answers: {},
+    observedOn: new Date(`2026-0${version}-10`),
+    proposedRung: rung,
+    finalRung: rung,
+    expectedRung: expected,
+    status: "FINAL" as const,
+    isLatest,
+    version,
+    idempotencyKey: `${clientId}:${version}`,
   });
-  const current = async (id: string) => db.prisma.client.findUniqueOrThrow({ where: { id }, select: { latestRung: true, latestExpectedRung: true } });
+  const current = async (id: string) =>
+    db.prisma.client.findUniqueOrThrow({ where: { id }, select: { latestRung: true, latestExpectedRung: true } });
 
   it("is empty for a client never classified and follows every change of the latest classification", async () => {
     const id = await newClient("K-1");
     expect(await current(id)).toEqual({ latestRung: null, latestExpectedRung: null });
-    await db.prisma.classification.createMany({ data: [classification(id, 1, 1, 2, false), classification(id, 2, 2, null, true)] });
+    await db.prisma.classification.createMany({
+      data: [classification(id, 1, 1, 2, false), classification(id, 2, 2, null, true)],
+    });
     expect(await current(id)).toEqual({ latestRung: 2, latestExpectedRung: null });
     await db.prisma.$transaction([
       db.prisma.classification.updateMany({ where: { clientId: id, isLatest: true }, data: { isLatest: false } }),
@@ -43,7 +63,10 @@ describe.each(backends)("the client's current rung on $name", (backend) => {
       `INSERT INTO "Classification" (id, "clientId", "coachId", "teamId", "profileId", "profileVersion", answers, "observedOn", "proposedRung", "finalRung", "expectedRung", status, "isLatest", version, "idempotencyKey")
        SELECT gen_random_uuid()::text, c, $1, $2, 'participatieladder-6', 1, '{}', DATE '2026-11-01', 1, r, r + 1, 'FINAL', true, 1, 'bulk-' || c
        FROM unnest($3::text[], $4::int[]) AS x(c, r)`,
-      coachId, teamId, ids, [1, 4, 5],
+      coachId,
+      teamId,
+      ids,
+      [1, 4, 5],
     );
     expect(await Promise.all(ids.map(current))).toEqual([1, 4, 5].map((r) => ({ latestRung: r, latestExpectedRung: r + 1 })));
   });
@@ -51,7 +74,9 @@ describe.each(backends)("the client's current rung on $name", (backend) => {
   it("refuses a second latest classification for one client", async () => {
     const id = await newClient("K-2");
     await db.prisma.classification.create({ data: classification(id, 1, 2, 3, true) });
-    await expect(db.prisma.classification.create({ data: classification(id, 2, 3, 3, true) })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.prisma.classification.create({ data: classification(id, 2, 3, 3, true) })).rejects.toMatchObject({
+      code: "P2002",
+    });
     expect(await current(id)).toEqual({ latestRung: 2, latestExpectedRung: 3 });
   });
 });

@@ -34,8 +34,12 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
       roles: s.roles,
       teamId: s.teamId,
     });
-    const loneLead = await db.prisma.staff.create({ data: { tenantId: "t", aadObjectId: "lone-lead", displayName: "Zonder team", roles: ["TEAM_LEAD"] } });
-    const admin = await db.prisma.staff.create({ data: { tenantId: "t", aadObjectId: "admin", displayName: "Beheer", roles: ["ADMIN"] } });
+    const loneLead = await db.prisma.staff.create({
+      data: { tenantId: "t", aadObjectId: "lone-lead", displayName: "Zonder team", roles: ["TEAM_LEAD"] },
+    });
+    const admin = await db.prisma.staff.create({
+      data: { tenantId: "t", aadObjectId: "admin", displayName: "Beheer", roles: ["ADMIN"] },
+    });
     actors = [
       ...[noord, zuid].flatMap((t) => [t.coach, t.supervisor, t.lead].map((s) => ({ label: s.displayName, actor: toActor(s) }))),
       { label: "team lead without a team", actor: toActor(loneLead) },
@@ -65,15 +69,40 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
           },
         });
         await db.prisma.classification.create({
-          data: { clientId: c.id, coachId: v.coachId ?? noord.coach.id, teamId: v.teamId, profileId: "participatieladder-6", profileVersion: 1, answers: {}, observedOn: TODAY, proposedRung: 2, finalRung: 3, status: "PENDING_REVIEW", version: 1, idempotencyKey: randomUUID() },
+          data: {
+            clientId: c.id,
+            coachId: v.coachId ?? noord.coach.id,
+            teamId: v.teamId,
+            profileId: "participatieladder-6",
+            profileVersion: 1,
+            answers: {},
+            observedOn: TODAY,
+            proposedRung: 2,
+            finalRung: 3,
+            status: "PENDING_REVIEW",
+            version: 1,
+            idempotencyKey: randomUUID(),
+          },
         });
-        clients.push({ id: c.id, teamId: v.teamId, coachId: v.coachId, erased: state === "erased", closed: state !== "active", name: c.displayName, wijk: c.wijk });
+        clients.push({
+          id: c.id,
+          teamId: v.teamId,
+          coachId: v.coachId,
+          erased: state === "erased",
+          closed: state !== "active",
+          name: c.displayName,
+          wijk: c.wijk,
+        });
       }
     }
   });
   afterAll(async () => db?.close());
 
-  const allowed = (actor: Actor, filter: (c: ClientAccessFacts) => boolean = () => true) => clients.filter((c) => filter(c) && mayReadClient(actor, c)).map((c) => c.id).sort();
+  const allowed = (actor: Actor, filter: (c: ClientAccessFacts) => boolean = () => true) =>
+    clients
+      .filter((c) => filter(c) && mayReadClient(actor, c))
+      .map((c) => c.id)
+      .sort();
 
   it("loads exactly the clients the rule allows, whatever ids are asked for", async () => {
     for (const { label, actor } of actors) {
@@ -98,7 +127,13 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
 
   it("answers caseload lists only with allowed active clients", async () => {
     for (const { label, actor } of actors) {
-      const result = await executeCaseloadQuery(db.prisma, { query: { measure: "list", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY, page: 0 });
+      const result = await executeCaseloadQuery(db.prisma, {
+        query: { measure: "list", filters: {} },
+        scope: caseloadScopeOf(actor),
+        askerStaffId: actor.staffId,
+        today: TODAY,
+        page: 0,
+      });
       if (result.kind !== "list") throw new Error("expected a list");
       expect(result.lines.map((l) => l.clientId).sort(), label).toEqual(allowed(actor, (c) => !c.closed));
     }
@@ -106,10 +141,24 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
 
   it("counts only allowed active clients in caseload counts, and pending reviews likewise (through the store)", async () => {
     for (const { label, actor } of actors) {
-      const result = await store.caseload.answer({ query: { measure: "count", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY });
-      expect(result, label).toMatchObject({ kind: "count", count: allowed(actor, (c) => !c.closed).length, denominator: allowed(actor, (c) => !c.closed).length });
+      const result = await store.caseload.answer({
+        query: { measure: "count", filters: {} },
+        scope: caseloadScopeOf(actor),
+        askerStaffId: actor.staffId,
+        today: TODAY,
+      });
+      expect(result, label).toMatchObject({
+        kind: "count",
+        count: allowed(actor, (c) => !c.closed).length,
+        denominator: allowed(actor, (c) => !c.closed).length,
+      });
       expect(await store.review.countPending(actor), label).toBe(allowed(actor, (c) => !c.closed).length);
-      const pending = await store.caseload.answer({ query: { measure: "pendingReviews", filters: {} }, scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today: TODAY });
+      const pending = await store.caseload.answer({
+        query: { measure: "pendingReviews", filters: {} },
+        scope: caseloadScopeOf(actor),
+        askerStaffId: actor.staffId,
+        today: TODAY,
+      });
       if (pending.kind !== "pendingReviews") throw new Error("expected pending reviews");
       expect(pending.lines.map((l) => l.clientId).sort(), label).toEqual(allowed(actor, (c) => !c.closed));
     }
@@ -118,7 +167,10 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
   it("offers the interpreter only the wijken of allowed active clients", async () => {
     for (const { label, actor } of actors) {
       const vocabulary = await store.caseload.vocabulary(caseloadScopeOf(actor));
-      const expected = clients.filter((c) => !c.closed && mayReadClient(actor, c)).map((c) => c.wijk).sort();
+      const expected = clients
+        .filter((c) => !c.closed && mayReadClient(actor, c))
+        .map((c) => c.wijk)
+        .sort();
       expect([...vocabulary.wijken].sort(), label).toEqual(expected);
     }
   });
@@ -127,21 +179,34 @@ describe.each(backends)("client scope in storage agrees with the access rule on 
     // a question names at most 12 words that look like names: ask in two parts
     const texts = [clients.slice(0, 10), clients.slice(10)].map((part) => part.map((c) => c.name).join(" "));
     for (const { label, actor } of actors) {
-      const names = (await Promise.all(texts.map((t) => store.caseload.mentionedClients(caseloadScopeOf(actor), t)))).flatMap((m) => m.names);
-      expect(names.sort(), label).toEqual(clients.filter((c) => mayReadClient(actor, c)).map((c) => c.name).sort());
+      const names = (await Promise.all(texts.map((t) => store.caseload.mentionedClients(caseloadScopeOf(actor), t)))).flatMap(
+        (m) => m.names,
+      );
+      expect(names.sort(), label).toEqual(
+        clients
+          .filter((c) => mayReadClient(actor, c))
+          .map((c) => c.name)
+          .sort(),
+      );
     }
   });
 
   it("checks access through the store exactly as the rule does", async () => {
     for (const { label, actor } of actors) {
-      const found = await store.clients.findInScope(actor, clients.map((c) => c.id));
+      const found = await store.clients.findInScope(
+        actor,
+        clients.map((c) => c.id),
+      );
       expect(found.map((c) => c.id).sort(), label).toEqual(allowed(actor));
     }
   });
 
   it("keeps the debrief's Prisma where (until its branch renders SQL) in agreement with the rule", async () => {
     for (const { label, actor } of actors) {
-      const rows = await db.prisma.client.findMany({ where: { AND: [{ id: { in: clients.map((c) => c.id) } }, clientWhereForActor(actor)] }, select: { id: true } });
+      const rows = await db.prisma.client.findMany({
+        where: { AND: [{ id: { in: clients.map((c) => c.id) } }, clientWhereForActor(actor)] },
+        select: { id: true },
+      });
       expect(rows.map((r) => r.id).sort(), label).toEqual(allowed(actor));
     }
   });

@@ -16,7 +16,9 @@ describe("the embedded database keeps one role", () => {
   it("migrates itself and refuses a migration URL", async () => {
     const db = await openEmptyPglite();
     try {
-      await expect(prepareDatabase(db, { url: "pglite:memory://", migrationUrl: "postgres://owner@127.0.0.1/x" })).rejects.toBeInstanceOf(DatabaseSetupError);
+      await expect(prepareDatabase(db, { url: "pglite:memory://", migrationUrl: "postgres://owner@127.0.0.1/x" })).rejects.toBeInstanceOf(
+        DatabaseSetupError,
+      );
       const prepared = await prepareDatabase(db, { url: "pglite:memory://" });
       expect(prepared).toMatchObject({ mode: "embedded", auditUnprotected: false });
       expect(prepared.applied.length).toBeGreaterThan(0);
@@ -77,15 +79,25 @@ describe.each(backends.filter((b) => b.name === "postgres"))("database roles on 
     const first = await migrateAsOwner({ migrationUrl: ownerUrl, appUrl, dir: migrationsDir });
     expect(first).toMatchObject({ appRole, createdRole: true, warnings: [] });
     expect(first.applied.length).toBeGreaterThan(0);
-    expect(await migrateAsOwner({ migrationUrl: ownerUrl, appUrl, dir: migrationsDir })).toMatchObject({ applied: [], createdRole: false });
+    expect(await migrateAsOwner({ migrationUrl: ownerUrl, appUrl, dir: migrationsDir })).toMatchObject({
+      applied: [],
+      createdRole: false,
+    });
     await expect(migrateAsOwner({ migrationUrl: ownerUrl, appUrl: ownerUrl, dir: migrationsDir })).rejects.toThrow(/both log in as/);
   });
 
   it("the application role starts without migrating, does its work and appends to the audit trail", async () => {
     const app = await open(appUrl);
-    expect(await prepareDatabase(app, { url: appUrl, dir: migrationsDir })).toEqual({ applied: [], mode: "application", auditUnprotected: false, warnings: [] });
+    expect(await prepareDatabase(app, { url: appUrl, dir: migrationsDir })).toEqual({
+      applied: [],
+      mode: "application",
+      auditUnprotected: false,
+      warnings: [],
+    });
     const team = await app.prisma.team.create({ data: { name: `Noord ${suffix}` } });
-    const client = await app.prisma.client.create({ data: { externalKey: `K-${suffix}`, displayName: "Klant", birthYear: 1980, wijk: "Selwerd", teamId: team.id } });
+    const client = await app.prisma.client.create({
+      data: { externalKey: `K-${suffix}`, displayName: "Klant", birthYear: 1980, wijk: "Selwerd", teamId: team.id },
+    });
     await app.prisma.client.update({ where: { id: client.id }, data: { wijk: "Paddepoel" } });
     await app.prisma.botState.create({ data: { key: "k", data: {}, eTag: "1" } });
     await app.prisma.botState.delete({ where: { key: "k" } });
@@ -97,7 +109,10 @@ describe.each(backends.filter((b) => b.name === "postgres"))("database roles on 
     ["disable the append-only trigger", `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`],
     ["disable every trigger", `ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`],
     ["drop the chain trigger", `DROP TRIGGER "AuditEvent_chain" ON "AuditEvent"`],
-    ["replace the chain function", `CREATE OR REPLACE FUNCTION trede_chain_audit_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$`],
+    [
+      "replace the chain function",
+      `CREATE OR REPLACE FUNCTION trede_chain_audit_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$`,
+    ],
     ["update an audit row", `UPDATE "AuditEvent" SET "details" = '{}'`],
     ["delete audit rows", `DELETE FROM "AuditEvent"`],
     ["truncate the audit table", `TRUNCATE "AuditEvent"`],
@@ -117,15 +132,25 @@ describe.each(backends.filter((b) => b.name === "postgres"))("database roles on 
     mkdirSync(dir);
     writeFileSync(path.join(dir, "migration.sql"), `CREATE TABLE "LaterTable" ("id" SERIAL PRIMARY KEY, "note" TEXT);\n`);
     const app = await open(appUrl);
-    await expect(prepareDatabase(app, { url: appUrl, dir: migrationsDir })).rejects.toThrow(/not migrated \(29990101000000_later_table\).*trede -- db migrate/);
+    await expect(prepareDatabase(app, { url: appUrl, dir: migrationsDir })).rejects.toThrow(
+      /not migrated \(29990101000000_later_table\).*trede -- db migrate/,
+    );
     // the app with DATABASE_MIGRATION_URL: the owner migrates first, then the app runs as itself
-    expect(await prepareDatabase(app, { url: appUrl, migrationUrl: ownerUrl, dir: migrationsDir })).toMatchObject({ applied: ["29990101000000_later_table"], mode: "owner", auditUnprotected: false });
+    expect(await prepareDatabase(app, { url: appUrl, migrationUrl: ownerUrl, dir: migrationsDir })).toMatchObject({
+      applied: ["29990101000000_later_table"],
+      mode: "owner",
+      auditUnprotected: false,
+    });
     await app.prisma.$executeRawUnsafe(`INSERT INTO "LaterTable" ("note") VALUES ('x')`);
     expect(await app.prisma.$executeRawUnsafe(`DELETE FROM "LaterTable"`)).toBe(1);
   });
 
   it("one role for both (the owner or a superuser as DATABASE_URL) still works, and says the audit trail is unprotected", async () => {
     const owner = await open(ownerUrl);
-    expect(await prepareDatabase(owner, { url: ownerUrl, dir: migrationsDir })).toMatchObject({ applied: [], mode: "single-role", auditUnprotected: true });
+    expect(await prepareDatabase(owner, { url: ownerUrl, dir: migrationsDir })).toMatchObject({
+      applied: [],
+      mode: "single-role",
+      auditUnprotected: true,
+    });
   });
 });

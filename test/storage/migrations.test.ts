@@ -7,7 +7,10 @@ describe("migrations", () => {
   it("apply once, in order, and a second run applies nothing", async () => {
     const db: Database = await openEmptyPglite();
     try {
-      const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const all = readdirSync("prisma/migrations", { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       expect(await db.migrate()).toEqual(all);
       expect(await db.migrate()).toEqual([]);
     } finally {

@@ -27,7 +27,9 @@ describe("the embedded database's connection bridge", () => {
 
   it("answers many queries from several connections at once, each with its own result", async () => {
     const connections = await Promise.all([1, 2, 3, 4].map(connect));
-    const answers = await Promise.all(Array.from({ length: 400 }, (_, i) => connections[i % 4].query(`SELECT $1::int * 2 AS n, $2::text AS s`, [i, `x${i}`])));
+    const answers = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => connections[i % 4].query(`SELECT $1::int * 2 AS n, $2::text AS s`, [i, `x${i}`])),
+    );
     expect(answers.map((r) => r.rows[0])).toEqual(Array.from({ length: 400 }, (_, i) => ({ n: i * 2, s: `x${i}` })));
   });
 
@@ -56,7 +58,11 @@ describe("the embedded database's connection bridge", () => {
   it("lets the pool's connections prepare the same named statement in the one session", async () => {
     const db = await openEmptyPglite();
     try {
-      const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => db.sql.query<{ n: number }>({ name: "same_statement", text: "SELECT $1::int AS n", values: [i] })));
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          db.sql.query<{ n: number }>({ name: "same_statement", text: "SELECT $1::int AS n", values: [i] }),
+        ),
+      );
       expect(answers.map((a) => a.rows[0].n)).toEqual(Array.from({ length: 200 }, (_, i) => i));
     } finally {
       await db.close();

@@ -34,13 +34,32 @@ describe.each(backends)("review decisions on $name", (backend) => {
     db = await backend.open();
     const a = await createTeamWithStaff(db.prisma, "Noord");
     const b = await createTeamWithStaff(db.prisma, "Zuid");
-    await db.prisma.staff.create({ data: { tenantId: TEST_TENANT, aadObjectId: "supervisor2-Noord", displayName: "Tweede Werkbegeleider", roles: ["SUPERVISOR"], teamId: a.team.id } });
+    await db.prisma.staff.create({
+      data: {
+        tenantId: TEST_TENANT,
+        aadObjectId: "supervisor2-Noord",
+        displayName: "Tweede Werkbegeleider",
+        roles: ["SUPERVISOR"],
+        teamId: a.team.id,
+      },
+    });
     coach = await actor(a.coach.aadObjectId);
     supervisor = await actor(a.supervisor.aadObjectId);
     secondSupervisor = await actor("supervisor2-Noord");
     otherTeamSupervisor = await actor(b.supervisor.aadObjectId);
     lead = await actor(a.lead.aadObjectId);
-    clientId = (await db.prisma.client.create({ data: { externalKey: "K-1", displayName: "Jansen, A.", birthYear: 1975, wijk: "Beijum", teamId: a.team.id, coachId: a.coach.id } })).id;
+    clientId = (
+      await db.prisma.client.create({
+        data: {
+          externalKey: "K-1",
+          displayName: "Jansen, A.",
+          birthYear: 1975,
+          wijk: "Beijum",
+          teamId: a.team.id,
+          coachId: a.coach.id,
+        },
+      })
+    ).id;
   });
   afterAll(async () => db?.close());
 
@@ -50,7 +69,13 @@ describe.each(backends)("review decisions on $name", (backend) => {
     const now = new Date("2026-11-21T09:30:00Z");
     const [a, b] = await Promise.all([
       decideReview(db.prisma, { actor: supervisor, classificationId: c.id, decision: "approve", note: null, now }),
-      decideReview(db.prisma, { actor: secondSupervisor, classificationId: c.id, decision: "reject", note: "Graag onderbouwen", now }),
+      decideReview(db.prisma, {
+        actor: secondSupervisor,
+        classificationId: c.id,
+        decision: "reject",
+        note: "Graag onderbouwen",
+        now,
+      }),
     ]);
     const outcomes = [a.outcome, b.outcome].sort();
     expect(outcomes).toEqual(["already_decided", "decided"]);
@@ -63,14 +88,35 @@ describe.each(backends)("review decisions on $name", (backend) => {
   it("refuses supervisors of another team, non-supervisors and self-approval, and audits the refusal", async () => {
     const c = await confirm();
     const now = new Date();
-    expect(await decideReview(db.prisma, { actor: otherTeamSupervisor, classificationId: c.id, decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "not_reviewer" });
-    expect(await decideReview(db.prisma, { actor: lead, classificationId: c.id, decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "not_reviewer" });
+    expect(
+      await decideReview(db.prisma, {
+        actor: otherTeamSupervisor,
+        classificationId: c.id,
+        decision: "approve",
+        note: null,
+        now,
+      }),
+    ).toEqual({ outcome: "forbidden", reason: "not_reviewer" });
+    expect(await decideReview(db.prisma, { actor: lead, classificationId: c.id, decision: "approve", note: null, now })).toEqual({
+      outcome: "forbidden",
+      reason: "not_reviewer",
+    });
     const coachWhoSupervises: Actor = { ...coach, roles: ["COACH", "SUPERVISOR"] };
-    expect(await decideReview(db.prisma, { actor: coachWhoSupervises, classificationId: c.id, decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "own_classification" });
+    expect(
+      await decideReview(db.prisma, {
+        actor: coachWhoSupervises,
+        classificationId: c.id,
+        decision: "approve",
+        note: null,
+        now,
+      }),
+    ).toEqual({ outcome: "forbidden", reason: "own_classification" });
     const row = await db.prisma.classification.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.status).toBe("PENDING_REVIEW");
     const refusals = await db.prisma.auditEvent.findMany({ where: { action: "refused", clientId } });
-    expect(refusals.map((r) => (r.details as any).reason)).toEqual(expect.arrayContaining(["review_not_reviewer", "review_own_classification"]));
+    expect(refusals.map((r) => (r.details as any).reason)).toEqual(
+      expect.arrayContaining(["review_not_reviewer", "review_own_classification"]),
+    );
   });
 
   it("lists open requests for the team, oldest first, and only for that team", async () => {
@@ -85,14 +131,28 @@ describe.each(backends)("review decisions on $name", (backend) => {
   it("makes the previous version current again after a rejection", async () => {
     const first = await confirm({ final: { rung: 2, substep: null, overrideReason: null } });
     expect(first.status).toBe("FINAL");
-    const jump = await confirm({ proposed: { rung: 4, substep: null, rung5Reasons: [] }, final: { rung: 4, substep: null, overrideReason: null } });
+    const jump = await confirm({
+      proposed: { rung: 4, substep: null, rung5Reasons: [] },
+      final: { rung: 4, substep: null, overrideReason: null },
+    });
     expect(jump.status).toBe("PENDING_REVIEW");
-    const r = await decideReview(db.prisma, { actor: supervisor, classificationId: jump.id, decision: "reject", note: "Vrijwilligerswerk is nog niet wekelijks", now: new Date() });
+    const r = await decideReview(db.prisma, {
+      actor: supervisor,
+      classificationId: jump.id,
+      decision: "reject",
+      note: "Vrijwilligerswerk is nog niet wekelijks",
+      now: new Date(),
+    });
     expect(r.outcome).toBe("decided");
     const latest = await db.prisma.classification.findMany({ where: { clientId, isLatest: true } });
     expect(latest.map((l) => l.id)).toEqual([first.id]);
     // the client's current rung (what caseload answers count) follows: back to 2, not the rejected 4
-    expect(await db.prisma.client.findUniqueOrThrow({ where: { id: clientId }, select: { latestRung: true, latestExpectedRung: true } })).toEqual({ latestRung: 2, latestExpectedRung: 3 });
+    expect(
+      await db.prisma.client.findUniqueOrThrow({
+        where: { id: clientId },
+        select: { latestRung: true, latestExpectedRung: true },
+      }),
+    ).toEqual({ latestRung: 2, latestExpectedRung: 3 });
   });
 
   it("names the team's reviewers without the coach who classified", async () => {

@@ -32,7 +32,9 @@ describe.each(backends)("rung-5 reasons on $name", (backend) => {
   afterAll(async () => db?.close());
 
   async function confirmDebrief(externalKey: string, ondersteuning: string[]) {
-    const client = await db.prisma.client.create({ data: { externalKey, displayName: externalKey, birthYear: 1980, wijk: "Selwerd", teamId, coachId } });
+    const client = await db.prisma.client.create({
+      data: { externalKey, displayName: externalKey, birthYear: 1980, wijk: "Selwerd", teamId, coachId },
+    });
     const answers = { ladder: { betaaldWerk: "ja", ondersteuning }, expected: { rung: 6 } };
     const result = classifyAnswers({ profiles: profiles.all }, { profileId: "participatieladder-6", answers });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -67,7 +69,11 @@ describe.each(backends)("rung-5 reasons on $name", (backend) => {
     expect(await db.prisma.classification.count({ where: { rung5Reasons: { has: "aanvulling" } } })).toBe(1);
 
     const { csv } = await exportClassifications(db.prisma, { operator: "test" });
-    const [header, ...lines] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(";"));
     const column = header.indexOf("rung5_reasons");
     expect(column).toBeGreaterThan(0);
     const byKey = Object.fromEntries(lines.map((cells) => [cells[0], cells[column]]));
@@ -78,7 +84,10 @@ describe.each(backends)("rung-5 reasons on $name", (backend) => {
 describe.each(backends)("the rung-5 reasons migration on $name", (backend) => {
   let db: TestDatabase;
   let dir: string;
-  const all = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const all = readdirSync("prisma/migrations", { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const migration = all.find((name) => name.endsWith("_classification_rung5_reasons"))!;
 
   beforeAll(async () => {
@@ -98,17 +107,36 @@ describe.each(backends)("the rung-5 reasons migration on $name", (backend) => {
     await db.migrate(dir);
     // Team, Staff and Client are unchanged since; the classifications are written in the old shape with plain SQL
     const { team, coach } = await createTeamWithStaff(db.prisma, "Noord");
-    for (const [key, reason] of [["K-1", "wsw"], ["K-2", null]] as const) {
-      await db.prisma.client.create({ data: { id: key, externalKey: key, displayName: key, birthYear: 1980, wijk: "Selwerd", teamId: team.id, coachId: coach.id } });
+    for (const [key, reason] of [
+      ["K-1", "wsw"],
+      ["K-2", null],
+    ] as const) {
+      await db.prisma.client.create({
+        data: {
+          id: key,
+          externalKey: key,
+          displayName: key,
+          birthYear: 1980,
+          wijk: "Selwerd",
+          teamId: team.id,
+          coachId: coach.id,
+        },
+      });
       await db.prisma.$executeRawUnsafe(
         `INSERT INTO "Classification" (id, "clientId", "coachId", "teamId", "profileId", "profileVersion", answers, "observedOn", "proposedRung", "finalRung", "rung5Reason", status, "isLatest", version, "idempotencyKey")
          VALUES ($1, $1, $2, $3, 'participatieladder-6', 1, '{}', DATE '2026-06-01', 5, 5, $4, 'FINAL', true, 1, $1)`,
-        key, coach.id, team.id, reason,
+        key,
+        coach.id,
+        team.id,
+        reason,
       );
     }
     copy(all.slice(all.indexOf(migration)));
     expect(await db.migrate(dir)).toEqual(all.slice(all.indexOf(migration)));
-    const rows = await db.prisma.classification.findMany({ orderBy: { clientId: "asc" }, select: { clientId: true, rung5Reasons: true } });
+    const rows = await db.prisma.classification.findMany({
+      orderBy: { clientId: "asc" },
+      select: { clientId: true, rung5Reasons: true },
+    });
     expect(rows).toEqual([
       { clientId: "K-1", rung5Reasons: ["wsw"] },
       { clientId: "K-2", rung5Reasons: [] },

@@ -31,7 +31,12 @@ describe.each(backends)("demo seed on $name", (backend) => {
     const again = await backend.open();
     try {
       expect(await seedDemo(again.prisma, { profile, today })).toEqual(summary);
-      const pick = (p: typeof db.prisma) => p.classification.findMany({ orderBy: { id: "asc" }, take: 50, select: { id: true, finalRung: true, expectedRung: true, observedOn: true } });
+      const pick = (p: typeof db.prisma) =>
+        p.classification.findMany({
+          orderBy: { id: "asc" },
+          take: 50,
+          select: { id: true, finalRung: true, expectedRung: true, observedOn: true },
+        });
       expect(await pick(again.prisma)).toEqual(await pick(db.prisma));
     } finally {
       await again.close();
@@ -75,7 +80,9 @@ describe.each(backends)("demo seed on $name", (backend) => {
   it("resembles the Bergen table: growth potential falls with age", async () => {
     const latest = await db.prisma.classification.findMany({ where: { isLatest: true }, include: { client: true } });
     const rate = (min: number, max: number) => {
-      const group = latest.filter((r) => 2026 - r.client.birthYear >= min && 2026 - r.client.birthYear <= max && r.growthPotential !== "ONBEKEND");
+      const group = latest.filter(
+        (r) => 2026 - r.client.birthYear >= min && 2026 - r.client.birthYear <= max && r.growthPotential !== "ONBEKEND",
+      );
       return group.filter((r) => r.growthPotential === "JA").length / group.length;
     };
     expect(rate(18, 26)).toBeGreaterThan(rate(27, 44));
@@ -85,7 +92,9 @@ describe.each(backends)("demo seed on $name", (backend) => {
 
   it("gives the demo coach clients on rung 1 expected to rise and clients not seen for a year", async () => {
     const sanne = await db.prisma.staff.findFirstOrThrow({ where: { aadObjectId: DEMO_STAFF.coachSanne.aadObjectId } });
-    const risers = await db.prisma.classification.count({ where: { isLatest: true, coachId: sanne.id, finalRung: 1, expectedRung: { gt: 1 } } });
+    const risers = await db.prisma.classification.count({
+      where: { isLatest: true, coachId: sanne.id, finalRung: 1, expectedRung: { gt: 1 } },
+    });
     expect(risers).toBeGreaterThanOrEqual(3);
     const yearAgo = new Date(today.getTime() - 365 * 86_400_000);
     expect(await db.prisma.client.count({ where: { coachId: sanne.id, lastContactAt: { lt: yearAgo } } })).toBeGreaterThanOrEqual(3);

@@ -49,13 +49,31 @@ const fakeWorld = async (): Promise<World> => {
       return t.id;
     },
     async addStaff({ teamId, aad, name, roles, active = true }) {
-      const s = { id: randomUUID(), tenantId: TENANT, aadObjectId: aad, displayName: name, roles, teamId, active, notificationsOff: false };
+      const s = {
+        id: randomUUID(),
+        tenantId: TENANT,
+        aadObjectId: aad,
+        displayName: name,
+        roles,
+        teamId,
+        active,
+        notificationsOff: false,
+      };
       data.staff.push(s);
       return toActor(s);
     },
     async addClient({ teamId, coachId, key, state }) {
       const id = randomUUID();
-      data.clients.push({ id, teamId, coachId, externalKey: key, displayName: `Klant ${key}`, erased: state === "erased", closed: state !== "active", closedAt: state === "active" ? null : CLOSED_ON });
+      data.clients.push({
+        id,
+        teamId,
+        coachId,
+        externalKey: key,
+        displayName: `Klant ${key}`,
+        erased: state === "erased",
+        closed: state !== "active",
+        closedAt: state === "active" ? null : CLOSED_ON,
+      });
       return id;
     },
     async addPending({ clientId, coach, teamId, confirmedAt }) {
@@ -105,11 +123,25 @@ const realWorld = (backend: (typeof backends)[number]) => async (): Promise<Worl
       return (await prisma.team.create({ data: { name } })).id;
     },
     async addStaff({ teamId, aad, name, roles, active = true }) {
-      return toActor(await prisma.staff.create({ data: { tenantId: TENANT, aadObjectId: aad, displayName: name, roles, teamId, active } }));
+      return toActor(
+        await prisma.staff.create({
+          data: { tenantId: TENANT, aadObjectId: aad, displayName: name, roles, teamId, active },
+        }),
+      );
     },
     async addClient({ teamId, coachId, key, state }) {
       const c = await prisma.client.create({
-        data: { externalKey: key, displayName: `Klant ${key}`, birthYear: 1980, wijk: "Centrum", teamId, coachId, active: state === "active", closedAt: state === "active" ? null : CLOSED_ON, erasedAt: state === "erased" ? CLOSED_ON : null },
+        data: {
+          externalKey: key,
+          displayName: `Klant ${key}`,
+          birthYear: 1980,
+          wijk: "Centrum",
+          teamId,
+          coachId,
+          active: state === "active",
+          closedAt: state === "active" ? null : CLOSED_ON,
+          erasedAt: state === "erased" ? CLOSED_ON : null,
+        },
       });
       return c.id;
     },
@@ -118,13 +150,31 @@ const realWorld = (backend: (typeof backends)[number]) => async (): Promise<Worl
       const version = (await prisma.classification.count({ where: { clientId } })) + 1;
       await prisma.classification.updateMany({ where: { clientId, isLatest: true }, data: { isLatest: false } });
       const c = await prisma.classification.create({
-        data: { clientId, coachId: coach.staffId, teamId, profileId: "participatieladder-6", profileVersion: 1, answers: {}, observedOn: confirmedAt, confirmedAt, proposedRung: 2, finalRung: 3, status: "PENDING_REVIEW", version, idempotencyKey: randomUUID() },
+        data: {
+          clientId,
+          coachId: coach.staffId,
+          teamId,
+          profileId: "participatieladder-6",
+          profileVersion: 1,
+          answers: {},
+          observedOn: confirmedAt,
+          confirmedAt,
+          proposedRung: 2,
+          finalRung: 3,
+          status: "PENDING_REVIEW",
+          version,
+          idempotencyKey: randomUUID(),
+        },
       });
       return c.id;
     },
     async auditRows() {
       const rows = await prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
-      return rows.map((r) => ({ action: r.action, clientId: r.clientId, details: (r.details ?? {}) as Record<string, unknown> }));
+      return rows.map((r) => ({
+        action: r.action,
+        clientId: r.clientId,
+        details: (r.details ?? {}) as Record<string, unknown>,
+      }));
     },
     close: () => db.close(),
   };
@@ -144,9 +194,19 @@ describe.each(worlds)("store contract: $name", ({ open }) => {
     zuid = await w.addTeam("Zuid");
     coach = await w.addStaff({ teamId: noord, aad: "coach", name: "Coach Noord", roles: ["COACH"] });
     supervisor = await w.addStaff({ teamId: noord, aad: "sup", name: "Bea Werkbegeleider", roles: ["SUPERVISOR"] });
-    secondSupervisor = await w.addStaff({ teamId: noord, aad: "sup2", name: "Anna Werkbegeleider", roles: ["SUPERVISOR"] });
+    secondSupervisor = await w.addStaff({
+      teamId: noord,
+      aad: "sup2",
+      name: "Anna Werkbegeleider",
+      roles: ["SUPERVISOR"],
+    });
     await w.addStaff({ teamId: noord, aad: "gone", name: "Oud Werkbegeleider", roles: ["SUPERVISOR"], active: false });
-    zuidSupervisor = await w.addStaff({ teamId: zuid, aad: "sup-zuid", name: "Werkbegeleider Zuid", roles: ["SUPERVISOR"] });
+    zuidSupervisor = await w.addStaff({
+      teamId: zuid,
+      aad: "sup-zuid",
+      name: "Werkbegeleider Zuid",
+      roles: ["SUPERVISOR"],
+    });
     lead = await w.addStaff({ teamId: noord, aad: "lead", name: "Teamleider Noord", roles: ["TEAM_LEAD"] });
     clients = {
       mine: await w.addClient({ teamId: noord, coachId: coach.staffId, key: "K-1", state: "active" }),
@@ -173,7 +233,9 @@ describe.each(worlds)("store contract: $name", ({ open }) => {
 
   it("loads only clients in the actor's scope, closed ones included, erased ones never", async () => {
     const all = Object.values(clients);
-    expect((await w.store.clients.findInScope(supervisor, [...all, randomUUID()])).map((c) => c.id).sort()).toEqual([clients.mine, clients.closed].sort());
+    expect((await w.store.clients.findInScope(supervisor, [...all, randomUUID()])).map((c) => c.id).sort()).toEqual(
+      [clients.mine, clients.closed].sort(),
+    );
     expect((await w.store.clients.findInScope(zuidSupervisor, all)).map((c) => c.id)).toEqual([clients.zuid]);
     expect(await w.store.clients.findInScope(coach, [clients.erased])).toEqual([]);
   });
@@ -181,23 +243,69 @@ describe.each(worlds)("store contract: $name", ({ open }) => {
   it("finds a team by name in any case, and changes only the given settings, recording who did", async () => {
     expect(await w.store.teams.findByName("nergens")).toBeNull();
     const team = (await w.store.teams.findByName("nOORD"))!;
-    expect(team).toMatchObject({ id: noord, name: "Noord", ladderProfileId: "participatieladder-6", reviewTriggers: ["OVERRIDE", "JUMP"], allowNotesToModel: false });
+    expect(team).toMatchObject({
+      id: noord,
+      name: "Noord",
+      ladderProfileId: "participatieladder-6",
+      reviewTriggers: ["OVERRIDE", "JUMP"],
+      allowNotesToModel: false,
+    });
     expect(await w.store.teams.nameOf(zuid)).toBe("Zuid");
-    const changed = await w.store.teams.update(noord, { ladderProfileId: "ontwikkelladder-7", reviewTriggers: ["ALWAYS"] }, { operator: "beheer" });
+    const changed = await w.store.teams.update(
+      noord,
+      { ladderProfileId: "ontwikkelladder-7", reviewTriggers: ["ALWAYS"] },
+      { operator: "beheer" },
+    );
     expect(changed).toMatchObject({ ...team, ladderProfileId: "ontwikkelladder-7", reviewTriggers: ["ALWAYS"] });
-    expect(await w.store.teams.classifierScope("noord")).toEqual({ name: "Noord", ladderProfileId: "ontwikkelladder-7", domainsInScope: team.domainsInScope });
+    expect(await w.store.teams.classifierScope("noord")).toEqual({
+      name: "Noord",
+      ladderProfileId: "ontwikkelladder-7",
+      domainsInScope: team.domainsInScope,
+    });
     const audited = (await w.auditRows()).filter((r) => r.action === "team.settings").at(-1);
-    expect(audited?.details).toMatchObject({ team: "Noord", ladderProfileId: "ontwikkelladder-7", reviewTriggers: ["ALWAYS"], operator: "beheer" });
+    expect(audited?.details).toMatchObject({
+      team: "Noord",
+      ladderProfileId: "ontwikkelladder-7",
+      reviewTriggers: ["ALWAYS"],
+      operator: "beheer",
+    });
   });
 
   it("lists waiting reviews of clients in scope and still in the caseload, oldest first, and counts them", async () => {
-    const older = await w.addPending({ clientId: clients.mine, coach, teamId: noord, confirmedAt: new Date("2026-11-01T09:00:00Z") });
-    await w.addPending({ clientId: clients.closed, coach, teamId: noord, confirmedAt: new Date("2026-11-01T08:00:00Z") });
-    await w.addPending({ clientId: clients.zuid, coach: zuidSupervisor, teamId: zuid, confirmedAt: new Date("2026-11-01T07:00:00Z") });
-    const newer = await w.addPending({ clientId: clients.mine, coach, teamId: noord, confirmedAt: new Date("2026-11-02T09:00:00Z") });
+    const older = await w.addPending({
+      clientId: clients.mine,
+      coach,
+      teamId: noord,
+      confirmedAt: new Date("2026-11-01T09:00:00Z"),
+    });
+    await w.addPending({
+      clientId: clients.closed,
+      coach,
+      teamId: noord,
+      confirmedAt: new Date("2026-11-01T08:00:00Z"),
+    });
+    await w.addPending({
+      clientId: clients.zuid,
+      coach: zuidSupervisor,
+      teamId: zuid,
+      confirmedAt: new Date("2026-11-01T07:00:00Z"),
+    });
+    const newer = await w.addPending({
+      clientId: clients.mine,
+      coach,
+      teamId: noord,
+      confirmedAt: new Date("2026-11-02T09:00:00Z"),
+    });
     const list = await w.store.review.listPending(lead);
     expect(list.map((r) => r.classificationId)).toEqual([older, newer]);
-    expect(list[0]).toMatchObject({ clientId: clients.mine, clientKey: "K-1", clientName: "Klant K-1", coachName: "Coach Noord", status: "PENDING_REVIEW", finalRung: 3 });
+    expect(list[0]).toMatchObject({
+      clientId: clients.mine,
+      clientKey: "K-1",
+      clientName: "Klant K-1",
+      coachName: "Coach Noord",
+      status: "PENDING_REVIEW",
+      finalRung: 3,
+    });
     expect(await w.store.review.countPending(lead)).toBe(2);
     expect(await w.store.review.listPending(lead, { take: 1 })).toHaveLength(1);
     expect(await w.store.review.findSubject(older)).toEqual({ classificationId: older, clientId: clients.mine });
@@ -211,30 +319,87 @@ describe.each(worlds)("store contract: $name", ({ open }) => {
   });
 
   it("refuses another team's supervisor and self-approval with an audit row; the first decision wins", async () => {
-    const id = await w.addPending({ clientId: clients.mine, coach: supervisor, teamId: noord, confirmedAt: new Date("2026-11-03T09:00:00Z") });
+    const id = await w.addPending({
+      clientId: clients.mine,
+      coach: supervisor,
+      teamId: noord,
+      confirmedAt: new Date("2026-11-03T09:00:00Z"),
+    });
     const now = new Date("2026-11-04T10:00:00Z");
-    expect(await w.store.review.decide({ actor: zuidSupervisor, classificationId: id, decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "not_reviewer" });
-    expect(await w.store.review.decide({ actor: supervisor, classificationId: id, decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "own_classification" });
-    expect(await w.store.review.decide({ actor: supervisor, classificationId: randomUUID(), decision: "approve", note: null, now })).toEqual({ outcome: "forbidden", reason: "not_found" });
-    const refusals = (await w.auditRows()).filter((r) => r.action === "refused" && r.clientId === clients.mine).map((r) => r.details.reason);
+    expect(
+      await w.store.review.decide({
+        actor: zuidSupervisor,
+        classificationId: id,
+        decision: "approve",
+        note: null,
+        now,
+      }),
+    ).toEqual({ outcome: "forbidden", reason: "not_reviewer" });
+    expect(await w.store.review.decide({ actor: supervisor, classificationId: id, decision: "approve", note: null, now })).toEqual({
+      outcome: "forbidden",
+      reason: "own_classification",
+    });
+    expect(
+      await w.store.review.decide({
+        actor: supervisor,
+        classificationId: randomUUID(),
+        decision: "approve",
+        note: null,
+        now,
+      }),
+    ).toEqual({ outcome: "forbidden", reason: "not_found" });
+    const refusals = (await w.auditRows())
+      .filter((r) => r.action === "refused" && r.clientId === clients.mine)
+      .map((r) => r.details.reason);
     expect(refusals).toEqual(expect.arrayContaining(["review_not_reviewer", "review_own_classification"]));
 
-    const first = await w.store.review.decide({ actor: secondSupervisor, classificationId: id, decision: "reject", note: "Graag onderbouwen", now });
-    expect(first).toMatchObject({ outcome: "decided", review: { status: "REJECTED", reviewedByName: "Anna Werkbegeleider", reviewNote: "Graag onderbouwen" } });
-    const second = await w.store.review.decide({ actor: secondSupervisor, classificationId: id, decision: "approve", note: null, now });
-    expect(second).toMatchObject({ outcome: "already_decided", review: { status: "REJECTED", reviewedByName: "Anna Werkbegeleider" } });
-    expect((await w.auditRows()).filter((r) => r.action.startsWith("review.") && r.clientId === clients.mine).map((r) => r.action)).toEqual(["review.rejected"]);
+    const first = await w.store.review.decide({
+      actor: secondSupervisor,
+      classificationId: id,
+      decision: "reject",
+      note: "Graag onderbouwen",
+      now,
+    });
+    expect(first).toMatchObject({
+      outcome: "decided",
+      review: { status: "REJECTED", reviewedByName: "Anna Werkbegeleider", reviewNote: "Graag onderbouwen" },
+    });
+    const second = await w.store.review.decide({
+      actor: secondSupervisor,
+      classificationId: id,
+      decision: "approve",
+      note: null,
+      now,
+    });
+    expect(second).toMatchObject({
+      outcome: "already_decided",
+      review: { status: "REJECTED", reviewedByName: "Anna Werkbegeleider" },
+    });
+    expect((await w.auditRows()).filter((r) => r.action.startsWith("review.") && r.clientId === clients.mine).map((r) => r.action)).toEqual(
+      ["review.rejected"],
+    );
     expect(await w.store.review.find(id)).toMatchObject({ classificationId: id, status: "REJECTED" });
   });
 
   it("keeps review card copies per classification", async () => {
     const id = (await w.store.review.listPending(lead))[0].classificationId;
-    await w.store.review.saveCard({ classificationId: id, staffId: lead.staffId, conversationId: "c1", activityId: "a1" });
-    expect(await w.store.review.listCards(id)).toEqual([{ classificationId: id, staffId: lead.staffId, conversationId: "c1", activityId: "a1" }]);
+    await w.store.review.saveCard({
+      classificationId: id,
+      staffId: lead.staffId,
+      conversationId: "c1",
+      activityId: "a1",
+    });
+    expect(await w.store.review.listCards(id)).toEqual([
+      { classificationId: id, staffId: lead.staffId, conversationId: "c1", activityId: "a1" },
+    ]);
   });
 
   it("records refusals with code-like verbs only, and reads with the ids shown", async () => {
-    await w.store.audit.refusal({ actor: coach, reason: "unknown_verb", details: { verb: "<script>alert(1)</script>" } });
+    await w.store.audit.refusal({
+      actor: coach,
+      reason: "unknown_verb",
+      details: { verb: "<script>alert(1)</script>" },
+    });
     await w.store.audit.clientRead({ actor: lead, clientIds: [clients.mine, clients.mine], via: "review.open" });
     await w.store.audit.clientRead({ actor: lead, clientIds: [], via: "review.list" });
     const rows = await w.auditRows();
@@ -246,10 +411,20 @@ describe.each(worlds)("store contract: $name", ({ open }) => {
   it("finds a client to erase by number, anonymises it, and after that nobody sees it", async () => {
     expect(await w.store.dataSubjects.findErasureSubject("onbekend")).toBeNull();
     expect(await w.store.dataSubjects.findErasureSubject("K-3")).toBeNull(); // already erased
-    expect(await w.store.dataSubjects.findErasureSubject("K-2")).toEqual({ clientId: clients.closed, closedAt: CLOSED_ON });
-    await w.store.dataSubjects.anonymise({ clientId: clients.closed, operator: "fg", now: new Date("2026-11-22T00:00:00Z"), forced: false });
+    expect(await w.store.dataSubjects.findErasureSubject("K-2")).toEqual({
+      clientId: clients.closed,
+      closedAt: CLOSED_ON,
+    });
+    await w.store.dataSubjects.anonymise({
+      clientId: clients.closed,
+      operator: "fg",
+      now: new Date("2026-11-22T00:00:00Z"),
+      forced: false,
+    });
     expect(await w.store.dataSubjects.findErasureSubject("K-2")).toBeNull();
     expect(await w.store.clients.findInScope(lead, [clients.closed])).toEqual([]);
-    expect((await w.auditRows()).filter((r) => r.action === "client.erased")).toEqual([{ action: "client.erased", clientId: clients.closed, details: { operator: "fg", forced: false } }]);
+    expect((await w.auditRows()).filter((r) => r.action === "client.erased")).toEqual([
+      { action: "client.erased", clientId: clients.closed, details: { operator: "fg", forced: false } },
+    ]);
   });
 });

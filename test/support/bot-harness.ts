@@ -20,7 +20,10 @@ export interface TestBot {
    * Agents Playground) send conversationType "personal" there; null leaves the type out.
    */
   user(aadObjectId: string, options?: UserOptions): TestUser;
-  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any; replies: SentActivity[] }>;
+  post(
+    activity: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; replies: SentActivity[] }>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +42,11 @@ export interface TestUser {
   /** Action.Submit from a card the bot sent earlier (replyToId = that activity's id). */
   submit(value: Record<string, unknown>, replyToId?: string): Promise<Exchange>;
   /** Action.Execute (Universal Actions) invoke. */
-  execute(verb: string, data: Record<string, unknown>, options?: { replyToId?: string; trigger?: "manual" | "automatic" }): Promise<Exchange>;
+  execute(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: { replyToId?: string; trigger?: "manual" | "automatic" },
+  ): Promise<Exchange>;
   raw(activity: Record<string, unknown>): Promise<Exchange>;
 }
 
@@ -58,7 +65,12 @@ export interface Exchange {
 
 export async function startTestBot(
   backend: TestBackend,
-  options: { env?: Record<string, string>; db?: TestDatabase; clock?: () => Date; channelOpenIdMetadataUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    db?: TestDatabase;
+    clock?: () => Date;
+    channelOpenIdMetadataUrl?: string;
+  } = {},
 ): Promise<TestBot> {
   const db = options.db ?? (await backend.open());
   const connector = await startConnector();
@@ -103,7 +115,11 @@ export async function startTestBot(
       locale: u.locale ?? "nl-NL",
       from: { id: `29:${aadObjectId}`, aadObjectId, name: u.name ?? "Test user" },
       recipient: { id: "28:trede-bot", name: "Trede" },
-      conversation: { id: conversationId, ...(u.conversationType === null ? {} : { conversationType: u.conversationType ?? "personal" }), tenantId },
+      conversation: {
+        id: conversationId,
+        ...(u.conversationType === null ? {} : { conversationType: u.conversationType ?? "personal" }),
+        tenantId,
+      },
       channelData: { tenant: { id: tenantId } },
     });
     const exchange = async (activity: Record<string, unknown>): Promise<Exchange> => toExchange(await post({ ...base(), ...activity }));
@@ -140,13 +156,18 @@ export async function startTestBot(
 
 function toExchange(r: { status: number; body: any; replies: SentActivity[] }): Exchange {
   const cards = r.replies.flatMap((s) =>
-    (s.activity.attachments ?? []).filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a: any) => a.content),
+    (s.activity.attachments ?? [])
+      .filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive")
+      .map((a: any) => a.content),
   );
   const invokeCard = r.body?.type === "application/vnd.microsoft.card.adaptive" ? [r.body.value] : [];
   const allCards = [...cards, ...invokeCard];
   return {
     ...r,
-    text: r.replies.map((s) => s.activity.text).filter(Boolean).join("\n"),
+    text: r.replies
+      .map((s) => s.activity.text)
+      .filter(Boolean)
+      .join("\n"),
     cards: allCards,
     lastCard: () => allCards.at(-1),
     lastActivityId: () => r.replies.at(-1)?.id,

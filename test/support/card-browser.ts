@@ -47,7 +47,16 @@ export async function openCardBrowser(options: { width?: number } = {}): Promise
   const tmp = mkdtempSync(path.join(tmpdir(), "trede-cards-"));
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     env: { ...process.env, TMPDIR: tmp },
   });
   const page: Page = await browser.newPage({ viewport: { width: options.width ?? 520, height: 900 } });
@@ -81,7 +90,8 @@ export async function openCardBrowser(options: { width?: number } = {}): Promise
         (window as any).__emitted = null;
         adaptive.onExecuteAction = (action: any) => {
           const base = { type: action.getJsonTypeName(), title: action.title, verb: action.verb };
-          if (action.getJsonTypeName() === "Action.Submit" || action.getJsonTypeName() === "Action.Execute") (window as any).__emitted = { ...base, data: action.data };
+          if (action.getJsonTypeName() === "Action.Submit" || action.getJsonTypeName() === "Action.Execute")
+            (window as any).__emitted = { ...base, data: action.data };
         };
         const root = document.getElementById("root")!;
         root.innerHTML = "";

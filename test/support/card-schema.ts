@@ -20,7 +20,10 @@ function validator(): ValidateFunction {
 
 /** Chart elements Teams draws (Chart.Line, Chart.VerticalBar, ...); other hosts show their fallback. */
 export const isTeamsChart = (node: unknown): node is { type: string; fallback?: unknown } =>
-  !!node && typeof node === "object" && typeof (node as { type?: unknown }).type === "string" && /^Chart\.[A-Za-z.]+$/.test((node as { type: string }).type);
+  !!node &&
+  typeof node === "object" &&
+  typeof (node as { type?: unknown }).type === "string" &&
+  /^Chart\.[A-Za-z.]+$/.test((node as { type: string }).type);
 
 /**
  * Teams-only properties the official 1.5 schema does not know: `msteams`, the `filtered` ChoiceSet style, and

@@ -44,6 +44,10 @@ export function choiceValues(card: any, id: string): string[] {
 export async function click(user: TestUser, exchange: Exchange, verb: string, values: Record<string, unknown> = {}): Promise<Exchange> {
   const card = exchange.lastCard();
   const action = findAction(card, verb);
-  const defaults = Object.fromEntries(inputs(card).filter((i) => i.value !== undefined && i.value !== "").map((i) => [i.id, String(i.value)]));
+  const defaults = Object.fromEntries(
+    inputs(card)
+      .filter((i) => i.value !== undefined && i.value !== "")
+      .map((i) => [i.id, String(i.value)]),
+  );
   return user.submit({ ...defaults, ...action.data, ...values }, exchange.lastActivityId());
 }

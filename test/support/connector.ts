@@ -49,7 +49,11 @@ export async function startConnector(): Promise<Connector> {
   app.post("/v3/conversations/:conversationId/activities/:activityId", record("send"));
   app.put("/v3/conversations/:conversationId/activities/:activityId", record("update"));
   app.put("/upload/:id", express.raw({ type: () => true, limit: "20mb" }), (req, res) => {
-    uploads.push({ path: req.path, headers: req.headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) });
+    uploads.push({
+      path: req.path,
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
     res.status(201).json({ id: req.params.id });
   });
   const server = await new Promise<import("node:http").Server>((resolve) => {

@@ -20,7 +20,10 @@ function migrationsHash(): string {
   const hash = createHash("sha256");
   const pgliteVersion = JSON.parse(readFileSync("node_modules/@electric-sql/pglite/package.json", "utf8")).version as string;
   hash.update(`pglite ${pgliteVersion}\n`);
-  for (const name of readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort())
+  for (const name of readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort())
     hash.update(`${name}\n${readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8")}\n`);
   return hash.digest("hex").slice(0, 16);
 }

@@ -41,7 +41,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       await new Promise((r) => setTimeout(r, reply.delayMs));
       return answer(reply.then, req, res);
     }
-    if ("status" in reply) return void res.status(reply.status).json(reply.body ?? { error: { message: "fake failure", type: "server_error" } });
+    if ("status" in reply)
+      return void res.status(reply.status).json(reply.body ?? { error: { message: "fake failure", type: "server_error" } });
     if ("raw" in reply) return void res.type("application/json").send(reply.raw);
     const message =
       "content" in reply
@@ -55,7 +56,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
                 type: "function",
                 function: {
                   name: reply.toolCall.name,
-                  arguments: typeof reply.toolCall.arguments === "string" ? reply.toolCall.arguments : JSON.stringify(reply.toolCall.arguments),
+                  arguments:
+                    typeof reply.toolCall.arguments === "string" ? reply.toolCall.arguments : JSON.stringify(reply.toolCall.arguments),
                 },
               },
             ],

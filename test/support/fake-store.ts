@@ -34,7 +34,11 @@ export interface FakeClient extends ClientAccessFacts {
 export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects" | "caseload"> & {
   data: {
     /** canned caseload: the names questions may use, and the answer to every query (each call is kept) */
-    caseload: { vocabulary: ScopeVocabulary; answer: CaseloadStore["answer"]; asked: Parameters<CaseloadStore["answer"]>[0][] };
+    caseload: {
+      vocabulary: ScopeVocabulary;
+      answer: CaseloadStore["answer"];
+      asked: Parameters<CaseloadStore["answer"]>[0][];
+    };
     teams: TeamSettings[];
     staff: FakeStaff[];
     clients: FakeClient[];
@@ -49,7 +53,11 @@ const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
 export function createFakeStore(): FakeStore {
   const data: FakeStore["data"] = {
-    caseload: { vocabulary: { wijken: [], teams: [], coaches: [], outside: { wijken: [], teams: [], coaches: [] } }, answer: async () => ({ kind: "count", count: 0, denominator: 0 }), asked: [] },
+    caseload: {
+      vocabulary: { wijken: [], teams: [], coaches: [], outside: { wijken: [], teams: [], coaches: [] } },
+      answer: async () => ({ kind: "count", count: 0, denominator: 0 }),
+      asked: [],
+    },
     teams: [],
     staff: [],
     clients: [],
@@ -64,7 +72,9 @@ export function createFakeStore(): FakeStore {
     return Boolean(c && !c.closed && mayReadClient(actor, c));
   };
   const pending = (actor: Actor) =>
-    data.reviews.filter((r) => r.status === "PENDING_REVIEW" && inCaseload(actor, r.clientId)).sort((a, b) => a.confirmedAt.getTime() - b.confirmedAt.getTime() || a.classificationId.localeCompare(b.classificationId));
+    data.reviews
+      .filter((r) => r.status === "PENDING_REVIEW" && inCaseload(actor, r.clientId))
+      .sort((a, b) => a.confirmedAt.getTime() - b.confirmedAt.getTime() || a.classificationId.localeCompare(b.classificationId));
   const copy = <T>(x: T): T => structuredClone(x);
 
   return {
@@ -86,7 +96,9 @@ export function createFakeStore(): FakeStore {
     },
     clients: {
       async findInScope(actor, ids) {
-        return data.clients.filter((c) => ids.includes(c.id) && mayReadClient(actor, c)).map(({ id, teamId, coachId, erased, closed }) => ({ id, teamId, coachId, erased, closed }));
+        return data.clients
+          .filter((c) => ids.includes(c.id) && mayReadClient(actor, c))
+          .map(({ id, teamId, coachId, erased, closed }) => ({ id, teamId, coachId, erased, closed }));
       },
     },
     audit: {
@@ -111,7 +123,16 @@ export function createFakeStore(): FakeStore {
     staff: {
       async findActor({ tenantId, aadObjectId }) {
         const s = data.staff.find((x) => x.tenantId === tenantId && x.aadObjectId === aadObjectId && x.active);
-        return s ? { staffId: s.id, tenantId: s.tenantId, aadObjectId: s.aadObjectId, displayName: s.displayName, roles: [...s.roles], teamId: s.teamId } : null;
+        return s
+          ? {
+              staffId: s.id,
+              tenantId: s.tenantId,
+              aadObjectId: s.aadObjectId,
+              displayName: s.displayName,
+              roles: [...s.roles],
+              teamId: s.teamId,
+            }
+          : null;
       },
       async saveConversationReference(staffId, reference) {
         data.references.set(staffId, copy(reference));
@@ -144,7 +165,16 @@ export function createFakeStore(): FakeStore {
         if (change.allowNotesToModel !== undefined) t.allowNotesToModel = change.allowNotesToModel;
         Object.assign(t, change.notifications ?? {});
         const { id: _id, name, specialDomainsReason, ...rest } = t;
-        await record({ actor: null, action: "team.settings", details: { team: name, ...rest, specialDomainsReasonRecorded: Boolean(specialDomainsReason), operator: audit.operator } });
+        await record({
+          actor: null,
+          action: "team.settings",
+          details: {
+            team: name,
+            ...rest,
+            specialDomainsReasonRecorded: Boolean(specialDomainsReason),
+            operator: audit.operator,
+          },
+        });
         return copy(t);
       },
     },
@@ -171,7 +201,12 @@ export function createFakeStore(): FakeStore {
         const r = data.reviews.find((x) => x.classificationId === classificationId);
         if (!r) return { outcome: "forbidden", reason: "not_found" };
         const refuse = async (reason: "not_reviewer" | "own_classification") => {
-          await record({ actor, action: "refused", clientId: r.clientId, details: { reason: `review_${reason}`, classificationId: r.classificationId } });
+          await record({
+            actor,
+            action: "refused",
+            clientId: r.clientId,
+            details: { reason: `review_${reason}`, classificationId: r.classificationId },
+          });
           return { outcome: "forbidden", reason } as const;
         };
         if (!isReviewerFor(actor, r.teamId)) return refuse("not_reviewer");
@@ -185,7 +220,13 @@ export function createFakeStore(): FakeStore {
           reviewNote: note,
         });
         const verb = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "returned";
-        await record({ actor, action: `review.${verb}`, clientId: r.clientId, subjectId: r.classificationId, details: { version: r.version, finalRung: r.finalRung, finalSubstep: r.finalSubstep, hasNote: Boolean(note) } });
+        await record({
+          actor,
+          action: `review.${verb}`,
+          clientId: r.clientId,
+          subjectId: r.classificationId,
+          details: { version: r.version, finalRung: r.finalRung, finalSubstep: r.finalSubstep, hasNote: Boolean(note) },
+        });
         const { version: _w, ...decided } = r;
         return { outcome: "decided", review: copy(decided) };
       },
@@ -199,7 +240,12 @@ export function createFakeStore(): FakeStore {
         return data.staff
           .filter((s) => s.teamId === teamId && s.active && s.roles.includes("SUPERVISOR") && s.id !== excludeStaffId)
           .sort((a, b) => a.displayName.localeCompare(b.displayName))
-          .map((s) => ({ id: s.id, displayName: s.displayName, aadObjectId: s.aadObjectId, reference: data.references.get(s.id) ?? null }));
+          .map((s) => ({
+            id: s.id,
+            displayName: s.displayName,
+            aadObjectId: s.aadObjectId,
+            reference: data.references.get(s.id) ?? null,
+          }));
       },
     },
     dataSubjects: {
@@ -214,7 +260,12 @@ export function createFakeStore(): FakeStore {
         if (!c) return null;
         const events = data.audit.filter((e) => e.clientId === c.id);
         await record({ actor: null, action: "audit.read", clientId: c.id, details: { operator } });
-        return events.map((e) => ({ at: "", who: e.actor?.staffId ?? "systeem", action: e.action, details: e.details }));
+        return events.map((e) => ({
+          at: "",
+          who: e.actor?.staffId ?? "systeem",
+          action: e.action,
+          details: e.details,
+        }));
       },
       async findErasureSubject(externalKey) {
         const c = data.clients.find((x) => x.externalKey === externalKey && !x.erased);
@@ -222,9 +273,18 @@ export function createFakeStore(): FakeStore {
       },
       async anonymise({ clientId, operator, now, forced }) {
         const c = data.clients.find((x) => x.id === clientId)!;
-        Object.assign(c, { displayName: "Geanonimiseerd", externalKey: `anon-${c.id}`, coachId: null, erased: true, closed: true });
-        for (const r of data.reviews.filter((x) => x.clientId === clientId)) Object.assign(r, { answers: {}, overrideReason: null, reviewNote: null, clientName: "Geanonimiseerd" });
-        data.cards = data.cards.filter((card) => !data.reviews.some((r) => r.clientId === clientId && r.classificationId === card.classificationId));
+        Object.assign(c, {
+          displayName: "Geanonimiseerd",
+          externalKey: `anon-${c.id}`,
+          coachId: null,
+          erased: true,
+          closed: true,
+        });
+        for (const r of data.reviews.filter((x) => x.clientId === clientId))
+          Object.assign(r, { answers: {}, overrideReason: null, reviewNote: null, clientName: "Geanonimiseerd" });
+        data.cards = data.cards.filter(
+          (card) => !data.reviews.some((r) => r.clientId === clientId && r.classificationId === card.classificationId),
+        );
         await record({ actor: null, action: "client.erased", clientId, details: { operator, forced } });
         void now;
       },
@@ -235,7 +295,16 @@ export function createFakeStore(): FakeStore {
 /** Seeds the fake as test/storage/store-contract seeds a real database. */
 /** A staff member in the fake store, returned as the actor the use cases take. */
 export function addPerson(store: FakeStore, name: string, roles: Role[], teamId: string | null): Actor {
-  const s = { id: randomUUID(), tenantId: "t", aadObjectId: name, displayName: name, roles, teamId, active: true, notificationsOff: false };
+  const s = {
+    id: randomUUID(),
+    tenantId: "t",
+    aadObjectId: name,
+    displayName: name,
+    roles,
+    teamId,
+    active: true,
+    notificationsOff: false,
+  };
   store.data.staff.push(s);
   return { staffId: s.id, tenantId: "t", aadObjectId: name, displayName: name, roles, teamId };
 }

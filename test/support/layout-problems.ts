@@ -31,7 +31,12 @@ export function findLayoutProblems(root: HTMLElement): LayoutProblem[] {
     if (formControl(el) || !shown(el) || !el.innerText?.trim()) continue;
     const style = getComputedStyle(el);
     const wide = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible";
-    const tall = el.scrollHeight > el.clientHeight + 1 && style.overflowY !== "visible" && el.clientHeight > 0 && Number.parseFloat(style.lineHeight || "0") > 0 && el.children.length === 0;
+    const tall =
+      el.scrollHeight > el.clientHeight + 1 &&
+      style.overflowY !== "visible" &&
+      el.clientHeight > 0 &&
+      Number.parseFloat(style.lineHeight || "0") > 0 &&
+      el.children.length === 0;
     if (wide || tall) add({ kind: "clipped", text: snippet(el.innerText) });
   }
 
@@ -41,7 +46,13 @@ export function findLayoutProblems(root: HTMLElement): LayoutProblem[] {
     if (!chosen || !shown(select)) continue;
     const style = getComputedStyle(select);
     const probe = document.createElement("span");
-    Object.assign(probe.style, { font: style.font, letterSpacing: style.letterSpacing, whiteSpace: "pre", position: "absolute", visibility: "hidden" });
+    Object.assign(probe.style, {
+      font: style.font,
+      letterSpacing: style.letterSpacing,
+      whiteSpace: "pre",
+      position: "absolute",
+      visibility: "hidden",
+    });
     probe.textContent = chosen;
     document.body.appendChild(probe);
     const room = select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - 20;

@@ -30,7 +30,9 @@ describe("classifyAnswers", () => {
         decidedBy: ["betaaldWerk", "ondersteuning"],
         expected: { rung: 6, horizonMonths: 12, growthPotential: "ja" },
         ontheffing: true,
-        explanation: expect.objectContaining({ nl: expect.stringContaining("(ondersteuning: aanvullende uitkering, educatie/inburgering naast werk)") }),
+        explanation: expect.objectContaining({
+          nl: expect.stringContaining("(ondersteuning: aanvullende uitkering, educatie/inburgering naast werk)"),
+        }),
         warnings: [expect.objectContaining({ code: "EXPECTED_RISE_WITH_ONTHEFFING" })],
       },
     });
@@ -45,8 +47,14 @@ describe("classifyAnswers", () => {
 
   it("checks domains against the scope it is given", () => {
     const answers = { ladder: { werk: "uitstroom" }, domains: { justitie: 1 } };
-    expect(classifyAnswers(deps, { profileId: "ontwikkelladder-7", answers })).toMatchObject({ ok: false, errors: [{ path: "domains.justitie" }] });
-    expect(classifyAnswers(deps, { profileId: "ontwikkelladder-7", answers, domainsInScope: ["justitie"] })).toMatchObject({ ok: true, proposal: { rung: 7 } });
+    expect(classifyAnswers(deps, { profileId: "ontwikkelladder-7", answers })).toMatchObject({
+      ok: false,
+      errors: [{ path: "domains.justitie" }],
+    });
+    expect(classifyAnswers(deps, { profileId: "ontwikkelladder-7", answers, domainsInScope: ["justitie"] })).toMatchObject({
+      ok: true,
+      proposal: { rung: 7 },
+    });
   });
 });
 
@@ -81,14 +89,20 @@ describe("classifyAnswers on arbitrary JSON (property)", () => {
 
   /** Own keys, as JSON.parse makes them (a "__proto__" key included). */
   const objectOf = <V>(entries: [string, V][]) => Object.fromEntries(entries);
-  const mostly = <T>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: other, weight: 1 });
+  const mostly = <T>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<unknown>) =>
+    fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: other, weight: 1 });
   const junkValue = fc.oneof(fc.constantFrom(...junk), fc.jsonValue({ maxDepth: 1 }));
 
   /** Valid answers for the profile, each part now and then spoiled, so runs reach past the first check. */
   function nearlyValidAnswers(profile: LadderProfileData) {
     const choice = (values: string[]) => fc.constantFrom(...values);
     const fullLadder = fc.record(
-      Object.fromEntries(profile.questions.map((q) => [q.id, q.multi ? fc.uniqueArray(choice(q.options.map((o) => o.value)), { minLength: 1 }) : choice(q.options.map((o) => o.value))])),
+      Object.fromEntries(
+        profile.questions.map((q) => [
+          q.id,
+          q.multi ? fc.uniqueArray(choice(q.options.map((o) => o.value)), { minLength: 1 }) : choice(q.options.map((o) => o.value)),
+        ]),
+      ),
     );
     // the answers on the decision path, as a coach gives them
     const pathOnly = fullLadder.map((all) => {
@@ -96,31 +110,60 @@ describe("classifyAnswers on arbitrary JSON (property)", () => {
       for (let q = nextLadderQuestion(profile, ladder); q; q = nextLadderQuestion(profile, ladder)) ladder[q.id] = all[q.id];
       return { ladder, all };
     });
-    const ladder = fc.tuple(pathOnly, fc.nat(4), fc.constantFrom(...profile.questions.map((q) => q.id), ...junk), junkValue).map(([{ ladder, all }, spoil, key, value]) => {
-      const entries = Object.entries(ladder);
-      if (spoil === 1) entries.push([key, value as string]); // an extra (possibly junk) key
-      if (spoil === 2 && entries.length) entries[entries.length - 1][1] = value as string; // a junk value
-      if (spoil === 3) entries.pop(); // the path left incomplete
-      if (spoil === 4) entries.push(...Object.entries(all).filter(([k]) => !Object.hasOwn(ladder, k))); // off-path answers
-      return objectOf(entries);
-    });
+    const ladder = fc
+      .tuple(pathOnly, fc.nat(4), fc.constantFrom(...profile.questions.map((q) => q.id), ...junk), junkValue)
+      .map(([{ ladder, all }, spoil, key, value]) => {
+        const entries = Object.entries(ladder);
+        if (spoil === 1) entries.push([key, value as string]); // an extra (possibly junk) key
+        if (spoil === 2 && entries.length) entries[entries.length - 1][1] = value as string; // a junk value
+        if (spoil === 3) entries.pop(); // the path left incomplete
+        if (spoil === 4) entries.push(...Object.entries(all).filter(([k]) => !Object.hasOwn(ladder, k))); // off-path answers
+        return objectOf(entries);
+      });
     const substepValues = [profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)];
     const rungs = profile.rungs.map((r) => r.rung);
     const domainsInScope = profile.defaultDomainsInScope;
     return fc.record(
       {
         ladder,
-        substep: mostly(fc.record({ [profile.substeps.question.id]: choice(substepValues) }), fc.tuple(fc.constantFrom(profile.substeps.question.id, ...junk), junkValue).map((e) => objectOf([e]))),
+        substep: mostly(
+          fc.record({ [profile.substeps.question.id]: choice(substepValues) }),
+          fc.tuple(fc.constantFrom(profile.substeps.question.id, ...junk), junkValue).map((e) => objectOf([e])),
+        ),
         expected: mostly(
-          fc.record({ rung: fc.oneof(choice(rungs.map(String)).map(Number), fc.constant("onbekend")), horizonMonths: fc.integer({ min: 1, max: 60 }), growthPotential: choice(["ja", "nee", "onbekend"]) }, { requiredKeys: ["rung"] }),
-          fc.record({ rung: fc.oneof(fc.integer({ min: -1, max: 9 }), junkValue), horizonMonths: fc.integer({ min: -1, max: 99 }), growthPotential: junkValue }),
+          fc.record(
+            {
+              rung: fc.oneof(choice(rungs.map(String)).map(Number), fc.constant("onbekend")),
+              horizonMonths: fc.integer({ min: 1, max: 60 }),
+              growthPotential: choice(["ja", "nee", "onbekend"]),
+            },
+            { requiredKeys: ["rung"] },
+          ),
+          fc.record({
+            rung: fc.oneof(fc.integer({ min: -1, max: 9 }), junkValue),
+            horizonMonths: fc.integer({ min: -1, max: 99 }),
+            growthPotential: junkValue,
+          }),
         ),
         domains: mostly(
-          fc.uniqueArray(fc.tuple(choice([...domainsInScope]), fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null))), { selector: ([k]) => k }).map(objectOf),
-          fc.array(fc.tuple(fc.constantFrom(...domainsInScope, "justitie", "financien", ...junk), fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double(), junkValue))).map(objectOf),
+          fc
+            .uniqueArray(fc.tuple(choice([...domainsInScope]), fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null))), {
+              selector: ([k]) => k,
+            })
+            .map(objectOf),
+          fc
+            .array(
+              fc.tuple(
+                fc.constantFrom(...domainsInScope, "justitie", "financien", ...junk),
+                fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double(), junkValue),
+              ),
+            )
+            .map(objectOf),
         ),
         verdieping: mostly(
-          fc.record(Object.fromEntries(profile.verdieping.map((q) => [q.id, choice(q.options.map((o) => o.value))])), { requiredKeys: [] }),
+          fc.record(Object.fromEntries(profile.verdieping.map((q) => [q.id, choice(q.options.map((o) => o.value))])), {
+            requiredKeys: [],
+          }),
           fc.array(fc.tuple(fc.constantFrom(...profile.verdieping.map((q) => q.id), ...junk), junkValue)).map(objectOf),
         ),
         outcome: mostly(fc.oneof(fc.constant(null), choice(profile.outcomes.map((o) => o.value))), junkValue),
@@ -137,18 +180,21 @@ describe("classifyAnswers on arbitrary JSON (property)", () => {
     );
   });
 
-  it.each(profiles.all.map((p) => [p.id, p] as const))("on %s: nearly valid answers give a clear error or a valid proposal", (_id, profile) => {
-    let proposals = 0;
-    fc.assert(
-      fc.property(nearlyValidAnswers(profile), (answers) => {
-        const r = classifyAnswers(deps, { profileId: profile.id, answers });
-        expectWellFormed(profile, r);
-        if (r.ok) proposals++;
-      }),
-      { numRuns: 2000 },
-    );
-    expect(proposals).toBeGreaterThan(0); // the generator does reach the rules, not only the first check
-  });
+  it.each(profiles.all.map((p) => [p.id, p] as const))(
+    "on %s: nearly valid answers give a clear error or a valid proposal",
+    (_id, profile) => {
+      let proposals = 0;
+      fc.assert(
+        fc.property(nearlyValidAnswers(profile), (answers) => {
+          const r = classifyAnswers(deps, { profileId: profile.id, answers });
+          expectWellFormed(profile, r);
+          if (r.ok) proposals++;
+        }),
+        { numRuns: 2000 },
+      );
+      expect(proposals).toBeGreaterThan(0); // the generator does reach the rules, not only the first check
+    },
+  );
 });
 
 describe("docs/answers.md", () => {
@@ -159,7 +205,13 @@ describe("docs/answers.md", () => {
     expect(r).toMatchObject({ ok: true, proposal: { rung: 3, substep: 3, reasons: [] } });
     const documented = JSON.parse(output.replace(/"…"/g, '""').replace(/…/g, ""));
     expect(Object.keys(documented)).toEqual(Object.keys(r.ok ? r.proposal : {}));
-    const example = classifyAnswers(deps, { profileId: "participatieladder-6", answers: { ladder: { betaaldWerk: "ja", ondersteuning: ["educatie", "aanvulling"] }, expected: { rung: 6, growthPotential: "ja" } } });
+    const example = classifyAnswers(deps, {
+      profileId: "participatieladder-6",
+      answers: {
+        ladder: { betaaldWerk: "ja", ondersteuning: ["educatie", "aanvulling"] },
+        expected: { rung: 6, growthPotential: "ja" },
+      },
+    });
     expect(example).toMatchObject({ ok: true, proposal: { ...documented, explanation: expect.anything() } });
   });
 });

@@ -29,7 +29,16 @@ describe.each(backends)("the nudge scheduler on $name", (backend) => {
   const instance = (handle: Database, workerId: string) => {
     const store = createNotificationStore(handle.prisma, { defaultLocale: "nl" });
     const sender = createNotificationSender(createProactive(createSendingAdapter({}), undefined));
-    const s = startScheduler({ store, sender, jobs: createJobStore(handle.prisma), workerId, retry: noWait }, { intervalMs: 3_600_000, clock: () => now, onError: (e) => { throw e; } });
+    const s = startScheduler(
+      { store, sender, jobs: createJobStore(handle.prisma), workerId, retry: noWait },
+      {
+        intervalMs: 3_600_000,
+        clock: () => now,
+        onError: (e) => {
+          throw e;
+        },
+      },
+    );
     instances.push(s);
     return s;
   };
@@ -96,7 +105,12 @@ describe.each(backends)("the nudge scheduler on $name", (backend) => {
     expect(runs.map((r) => r.team)).toEqual(["Zuid", "Zuid"]);
     expect([sentTo(zuid.coach.aadObjectId), sentTo(zuid.lead.aadObjectId), sentTo(zuid.supervisor.aadObjectId)]).toEqual([1, 2, 1]);
     // the dead instance coming back cannot finish what it no longer holds
-    await jobs.complete({ id: (await db.prisma.scheduledJob.findFirstOrThrow({ where: { teamId: zuid.team.id, kind: "nudges" } })).id, workerId: "dead", result: {}, now });
+    await jobs.complete({
+      id: (await db.prisma.scheduledJob.findFirstOrThrow({ where: { teamId: zuid.team.id, kind: "nudges" } })).id,
+      workerId: "dead",
+      result: {},
+      now,
+    });
     expect((await db.prisma.scheduledJob.findMany({ where: { teamId: zuid.team.id } })).map((j) => [j.status, j.lockedBy])).toEqual([
       ["done", "a-after"],
       ["done", "a-after"],
@@ -105,7 +119,11 @@ describe.each(backends)("the nudge scheduler on $name", (backend) => {
 
   it("a connector that keeps failing: retried within the run, then recorded; a later run delivers it once", async () => {
     await db.prisma.outgoingMessage.deleteMany({ where: { kind: "nudge", staffId: noord.coach.id } }); // as if next week
-    const deps = { store: createNotificationStore(db.prisma, { defaultLocale: "nl" }), sender: createNotificationSender(createProactive(createSendingAdapter({}), undefined)), retry: noWait };
+    const deps = {
+      store: createNotificationStore(db.prisma, { defaultLocale: "nl" }),
+      sender: createNotificationSender(createProactive(createSendingAdapter({}), undefined)),
+      retry: noWait,
+    };
     const team = (await deps.store.listTeams({ team: "Noord" }))[0];
     const before = connector.sent.length;
     connector.failNext(1_000);
@@ -115,8 +133,14 @@ describe.each(backends)("the nudge scheduler on $name", (backend) => {
     const row = await db.prisma.outgoingMessage.findFirstOrThrow({ where: { kind: "nudge", staffId: noord.coach.id } });
     expect(row).toMatchObject({ status: "failed", attempts: 3 });
     expect(row.error).toMatch(/503/);
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "notification.failed", subjectId: noord.coach.id } });
-    expect(audit.details).toMatchObject({ kind: "nudge", recipient: noord.coach.id, clientIds: [noord.clients.leaving.id, noord.clients.sentBack.id, noord.clients.due.id] });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "notification.failed", subjectId: noord.coach.id },
+    });
+    expect(audit.details).toMatchObject({
+      kind: "nudge",
+      recipient: noord.coach.id,
+      clientIds: [noord.clients.leaving.id, noord.clients.sentBack.id, noord.clients.due.id],
+    });
 
     const [again] = await sendNudges(deps, { now: MONDAY_10, team });
     expect(again.counts).toMatchObject({ sent: 1, failed: 0 });

@@ -16,7 +16,11 @@ import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
-export const ExportSubmit = z.object({ verb: z.literal("caseload.export"), query: z.string().max(8_000), locale: z.enum(["nl", "en"]).optional() });
+export const ExportSubmit = z.object({
+  verb: z.literal("caseload.export"),
+  query: z.string().max(8_000),
+  locale: z.enum(["nl", "en"]).optional(),
+});
 
 const ConsentContext = z.object({ query: z.string().max(8_000), locale: z.enum(["nl", "en"]) });
 export const FileConsentValue = z.object({
@@ -24,10 +28,15 @@ export const FileConsentValue = z.object({
   action: z.enum(["accept", "decline"]),
   context: z.unknown().optional(),
   uploadInfo: z
-    .object({ name: z.string().max(200), uploadUrl: z.string().url().max(4_000), contentUrl: z.string().url().max(4_000), uniqueId: z.string().max(200), fileType: z.string().max(20).optional() })
+    .object({
+      name: z.string().max(200),
+      uploadUrl: z.string().url().max(4_000),
+      contentUrl: z.string().url().max(4_000),
+      uniqueId: z.string().max(200),
+      fileType: z.string().max(20).optional(),
+    })
     .optional(),
 });
-
 
 export function caseloadExportRoutes(r: RouteRegistrar): void {
   r.submit("caseload.export", offer);
@@ -45,7 +54,12 @@ function listQuery(json: string): CaseloadQuery | null {
 
 /** Reads the whole list for whoever clicked, with the one access check that also records the read. */
 async function members(turn: Turn, query: CaseloadQuery, via: string | null) {
-  const { lines } = await turn.deps.store.caseload.wholeList({ query, scope: caseloadScopeOf(turn.actor), askerStaffId: turn.actor.staffId, today: turn.deps.clock() });
+  const { lines } = await turn.deps.store.caseload.wholeList({
+    query,
+    scope: caseloadScopeOf(turn.actor),
+    askerStaffId: turn.actor.staffId,
+    today: turn.deps.clock(),
+  });
   return via ? readableRows(turn, lines, (l) => l.clientId, { via }) : lines;
 }
 
@@ -71,7 +85,12 @@ async function offer(turn: Turn): Promise<void> {
       {
         contentType: "application/vnd.microsoft.teams.card.file.consent",
         name: csvFileName(turn.deps.clock(), locale),
-        content: { description: catalogue(locale).caseloadExport.description(lines.length), sizeInBytes: Buffer.byteLength(csv), acceptContext: context, declineContext: context },
+        content: {
+          description: catalogue(locale).caseloadExport.description(lines.length),
+          sizeInBytes: Buffer.byteLength(csv),
+          acceptContext: context,
+          declineContext: context,
+        },
       },
     ],
   });
@@ -104,7 +123,11 @@ async function deliver(turn: Turn): Promise<void> {
   const body = Buffer.from(caseloadCsv(lines, locale), "utf8");
   const put = await fetch(upload.uploadUrl, {
     method: "PUT",
-    headers: { "content-type": "text/csv; charset=utf-8", "content-length": String(body.length), "content-range": `bytes 0-${body.length - 1}/${body.length}` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-length": String(body.length),
+      "content-range": `bytes 0-${body.length - 1}/${body.length}`,
+    },
     body,
     signal: AbortSignal.timeout(30_000),
   }).catch(() => null);
@@ -121,7 +144,14 @@ async function deliver(turn: Turn): Promise<void> {
   });
   await context.sendActivity({
     text: catalogue(locale).caseloadExport.done(lines.length),
-    attachments: [{ contentType: "application/vnd.microsoft.teams.card.file.info", contentUrl: upload.contentUrl, name: upload.name, content: { uniqueId: upload.uniqueId, fileType: "csv" } }],
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.teams.card.file.info",
+        contentUrl: upload.contentUrl,
+        name: upload.name,
+        content: { uniqueId: upload.uniqueId, fileType: "csv" },
+      },
+    ],
   });
   await ok();
 }

@@ -10,7 +10,13 @@ import { describeQuery } from "../../domain/caseload/describe-query.ts";
 import type { Interpretation } from "../../domain/caseload/interpret-question.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/messages.ts";
-import { askCaseloadQuestion, type AskCaseloadDeps, type AskCaseloadResult, type CaseloadModel, type ScopeView } from "../../use-cases/ask-caseload-question.ts";
+import {
+  askCaseloadQuestion,
+  type AskCaseloadDeps,
+  type AskCaseloadResult,
+  type CaseloadModel,
+  type ScopeView,
+} from "../../use-cases/ask-caseload-question.ts";
 import { caseloadExportRoutes } from "./caseload-export.handler.ts";
 import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
@@ -20,10 +26,18 @@ export interface CaseloadDeps {
   model?: ModelGate;
 }
 
-export const MoreSubmit = z.object({ verb: z.literal("caseload.more"), query: z.string().max(8_000), page: z.coerce.number().int().min(1).max(10_000) });
+export const MoreSubmit = z.object({
+  verb: z.literal("caseload.more"),
+  query: z.string().max(8_000),
+  page: z.coerce.number().int().min(1).max(10_000),
+});
 /** A button that asks a question: an example question (text) or a query built for the asker (the nearest question, the other reading). */
-export const AskSubmit = z.object({ verb: z.literal("caseload.ask"), question: z.string().max(500).default(""), query: z.string().max(8_000).default(""), locale: z.enum(["nl", "en"]).optional() });
-
+export const AskSubmit = z.object({
+  verb: z.literal("caseload.ask"),
+  question: z.string().max(500).default(""),
+  query: z.string().max(8_000).default(""),
+  locale: z.enum(["nl", "en"]).optional(),
+});
 
 export function caseloadRoutes(deps: CaseloadDeps) {
   return (r: RouteRegistrar) => {
@@ -101,7 +115,10 @@ async function render(turn: Turn, r: AskCaseloadResult): Promise<void> {
     locale: r.locale,
     buttons: otherReading(r.query, r.locale),
   });
-  await turn.context.sendActivity({ text: r.modelFellBack ? catalogue(r.locale).caseload.modelFallback : undefined, attachments: [CardFactory.adaptiveCard(card)] });
+  await turn.context.sendActivity({
+    text: r.modelFellBack ? catalogue(r.locale).caseload.modelFallback : undefined,
+    attachments: [CardFactory.adaptiveCard(card)],
+  });
 }
 
 /** Says what was not understood or is out of scope, with buttons for what Trede can answer instead. */
@@ -110,11 +127,24 @@ async function refuse(turn: Turn, r: Extract<Interpretation, { ok: false }>, sco
   const examples = r.suggestions.slice(0, 5).map((q) => ({ title: q, question: q }));
   // the words quoted back are the asker's own: the card escapes its text itself, the message needs it here
   const say = (unused: string[]) =>
-    r.reason === "outOfScope" ? s.outOfScope(unused, scope) : r.nearest && unused.length ? `${s.partly(unused)} ${s.nearest}` : `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
+    r.reason === "outOfScope"
+      ? s.outOfScope(unused, scope)
+      : r.nearest && unused.length
+        ? `${s.partly(unused)} ${s.nearest}`
+        : `${s.notUnderstood}\n\n${r.suggestions.map((q) => `- ${q}`).join("\n")}`;
   const buttons: { title: string; question?: string; query?: CaseloadQuery }[] =
-    r.reason !== "outOfScope" && r.nearest && r.unused.length ? [{ title: describeQuery(r.nearest, r.locale), query: r.nearest }, ...examples.slice(0, 4)] : examples;
-  const card = renderCaseloadRefusalCard({ text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : say(r.unused), locale: r.locale, buttons });
-  await turn.context.sendActivity({ text: say(r.unused.map((u) => cardText(u))), attachments: [CardFactory.adaptiveCard(card)] });
+    r.reason !== "outOfScope" && r.nearest && r.unused.length
+      ? [{ title: describeQuery(r.nearest, r.locale), query: r.nearest }, ...examples.slice(0, 4)]
+      : examples;
+  const card = renderCaseloadRefusalCard({
+    text: r.reason === "notUnderstood" && !r.nearest ? s.notUnderstood : say(r.unused),
+    locale: r.locale,
+    buttons,
+  });
+  await turn.context.sendActivity({
+    text: say(r.unused.map((u) => cardText(u))),
+    attachments: [CardFactory.adaptiveCard(card)],
+  });
 }
 
 /** Movement over a period has two readings; the answer names the one it used and offers the other. */

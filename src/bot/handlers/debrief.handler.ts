@@ -17,7 +17,9 @@ export { StartForClientSubmit } from "./debrief/start.ts";
 
 export function debriefRoutes(debrief: DebriefDeps) {
   return (r: RouteRegistrar) => {
-    r.message(/^\s*(debrief|verslag|nieuw verslag|nieuw gesprek|new debrief|new visit|visit)(\s+.{1,60})?\s*$/i, (turn) => start(turn, debrief));
+    r.message(/^\s*(debrief|verslag|nieuw verslag|nieuw gesprek|new debrief|new visit|visit)(\s+.{1,60})?\s*$/i, (turn) =>
+      start(turn, debrief),
+    );
     r.submit("debrief.start", (turn) => start(turn, debrief));
     r.submit("debrief.resume", (turn) => resume(turn, debrief));
     r.submit("debrief.restart", (turn) => start(turn, debrief, { restart: true }));

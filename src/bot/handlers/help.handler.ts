@@ -10,7 +10,11 @@ export async function sendWelcome(turn: Turn): Promise<void> {
   const { context, actor, locale } = turn;
   // a classification sent back to this coach comes first; client names only in the personal chat
   const personal = context.activity.conversation?.conversationType === "personal";
-  const sentBack = personal ? await readableRows(turn, await storeFor(turn).listSentBack(actor), (b) => b.clientId, { via: "welcome.sent_back" }) : [];
+  const sentBack = personal
+    ? await readableRows(turn, await storeFor(turn).listSentBack(actor), (b) => b.clientId, {
+        via: "welcome.sent_back",
+      })
+    : [];
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderWelcomeCard(actor, locale, sentBack))] });
 }
 

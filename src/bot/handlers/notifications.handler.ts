@@ -5,7 +5,6 @@ import type { RouteRegistrar } from "../routes.ts";
 import type { Turn } from "../turn.ts";
 import { t as catalogue } from "../../i18n/catalogue/index.ts";
 
-
 /**
  * demoRunNow (only with the demo municipality, SEED_DEMO): "meldingen nu" runs this week's nudges and digest
  * for the person's own team now, so the Agents Playground shows them; each still goes out once a week.
@@ -17,7 +16,12 @@ export function notificationRoutes(options: { demoRunNow?: (teamId: string) => P
       r.message(/^\s*(meldingen nu|notifications now)\s*[.!]*\s*$/i, async (turn) => {
         if (!turn.actor.teamId) return void (await turn.context.sendActivity(catalogue(turn.locale).notifications.noTeam));
         const runs = await demo(turn.actor.teamId);
-        await turn.context.sendActivity(catalogue(turn.locale).notifications.demo(runs.reduce((s, x) => s + x.counts.sent, 0), runs.reduce((s, x) => s + x.counts.alreadySent, 0)));
+        await turn.context.sendActivity(
+          catalogue(turn.locale).notifications.demo(
+            runs.reduce((s, x) => s + x.counts.sent, 0),
+            runs.reduce((s, x) => s + x.counts.alreadySent, 0),
+          ),
+        );
       });
     r.message(/^\s*(meldingen|notificaties|notifications)\s+(uit|off)\s*[.!]*\s*$/i, (turn) => choose(turn, true));
     r.message(/^\s*(meldingen|notificaties|notifications)\s+(aan|on)\s*[.!]*\s*$/i, (turn) => choose(turn, false));

@@ -27,7 +27,8 @@ const OpenSubmit = z.object({ verb: z.literal("review.open"), classificationId: 
 
 export function reviewRoutes(review: ReviewDeps) {
   return (r: RouteRegistrar) => {
-    const anchored = /^\s*(beoordelen|te beoordelen|wat moet ik beoordelen\??|welke indelingen wachten op akkoord\??|review|reviews|pending reviews?|what do i need to review\??)\s*$/i;
+    const anchored =
+      /^\s*(beoordelen|te beoordelen|wat moet ik beoordelen\??|welke indelingen wachten op akkoord\??|review|reviews|pending reviews?|what do i need to review\??)\s*$/i;
     r.message(anchored, (turn) => sendPendingList(turn, review));
     r.submit("review.list", (turn) => sendPendingList(turn, review));
     r.submit("review.open", (turn) => openReview(turn, review));
@@ -45,29 +46,64 @@ async function sendPendingList(turn: Turn, review: ReviewDeps): Promise<void> {
     await context.sendActivity(catalogue(locale).review.onlyReviewers);
     return;
   }
-  if (result.dropped) deps.logger.error({ event: "scope.list_leak", via: "review.list", dropped: result.dropped }, "a list query returned clients outside the asker's scope");
+  if (result.dropped)
+    deps.logger.error(
+      { event: "scope.list_leak", via: "review.list", dropped: result.dropped },
+      "a list query returned clients outside the asker's scope",
+    );
   const scope = result.teamName === null ? catalogue(locale).review.allTeams : `team ${result.teamName}`;
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(renderReviewListCard(result.pending, { locale, texts: review.texts, scope, total: result.total }))] });
+  await context.sendActivity({
+    attachments: [
+      CardFactory.adaptiveCard(renderReviewListCard(result.pending, { locale, texts: review.texts, scope, total: result.total })),
+    ],
+  });
 }
 
 async function openReview(turn: Turn, review: ReviewDeps): Promise<void> {
   const { context, actor, locale, deps } = turn;
   const parsed = OpenSubmit.safeParse(context.activity.value);
-  const result = await readReview(deps.store, actor, { classificationId: parsed.data?.classificationId, via: "review.open", requireReviewer: true });
+  const result = await readReview(deps.store, actor, {
+    classificationId: parsed.data?.classificationId,
+    via: "review.open",
+    requireReviewer: true,
+  });
   if (result.outcome === "not_reviewer") return void (await context.sendActivity(catalogue(locale).review.notReviewer));
   if (result.outcome === "not_visible") return sayNotVisible(turn);
-  const card = renderReviewCard(result.review, { locale, texts: review.texts, canDecide: result.canDecide, refreshUserIds: [context.activity.from.id] });
+  const card = renderReviewCard(result.review, {
+    locale,
+    texts: review.texts,
+    canDecide: result.canDecide,
+    refreshUserIds: [context.activity.from.id],
+  });
   const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-  if (sent?.id) await deps.store.review.saveCard({ classificationId: result.review.classificationId, staffId: actor.staffId, conversationId: context.activity.conversation.id, activityId: sent.id });
+  if (sent?.id)
+    await deps.store.review.saveCard({
+      classificationId: result.review.classificationId,
+      staffId: actor.staffId,
+      conversationId: context.activity.conversation.id,
+      activityId: sent.id,
+    });
 }
 
 async function refreshReview(turn: Turn, review: ReviewDeps): Promise<void> {
   const { context, actor, locale, deps } = turn;
   const parsed = ExecuteData.safeParse(actionData(context.activity.value));
-  const result = await readReview(deps.store, actor, { classificationId: parsed.data?.classificationId, via: "review.refresh", requireReviewer: false });
+  const result = await readReview(deps.store, actor, {
+    classificationId: parsed.data?.classificationId,
+    via: "review.refresh",
+    requireReviewer: false,
+  });
   if (result.outcome !== "shown") return sayNotVisible(turn);
   const { review: found, canDecide } = result;
-  await invokeCard(context, renderReviewCard(found, { locale, texts: review.texts, canDecide, refreshUserIds: canDecide ? [context.activity.from.id] : [] }));
+  await invokeCard(
+    context,
+    renderReviewCard(found, {
+      locale,
+      texts: review.texts,
+      canDecide,
+      refreshUserIds: canDecide ? [context.activity.from.id] : [],
+    }),
+  );
 }
 
 async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision): Promise<void> {
@@ -79,13 +115,26 @@ async function decide(turn: Turn, review: ReviewDeps, decision: ReviewDecision):
     return invokeMessage(context, t(locale).staleCard);
   }
   const note = (decision === "reject" ? parsed.data.rejectNote : decision === "return" ? parsed.data.returnNote : null) || null;
-  const result = await decideReview(deps.store, actor, { classificationId: parsed.data.classificationId, decision, note, now: deps.clock() });
+  const result = await decideReview(deps.store, actor, {
+    classificationId: parsed.data.classificationId,
+    decision,
+    note,
+    now: deps.clock(),
+  });
   if (result.outcome === "not_visible") return sayNotVisible(turn);
   if (result.outcome === "note_required") return invokeMessage(context, s.noteRequired);
   if (result.outcome === "forbidden") {
-    return invokeMessage(context, result.reason === "own_classification" ? s.ownClassification : result.reason === "not_found" ? s.notFound : s.notReviewer);
+    return invokeMessage(
+      context,
+      result.reason === "own_classification" ? s.ownClassification : result.reason === "not_found" ? s.notFound : s.notReviewer,
+    );
   }
-  const outcomeCard = renderReviewCard(result.review, { locale, texts: review.texts, canDecide: false, refreshUserIds: [] });
+  const outcomeCard = renderReviewCard(result.review, {
+    locale,
+    texts: review.texts,
+    canDecide: false,
+    refreshUserIds: [],
+  });
   if (result.outcome === "already_decided") {
     // somebody else was first: say so, with who and when
     const body = (outcomeCard.body ?? []) as { type: string; text?: string }[];

@@ -34,7 +34,11 @@ export const clientCommand: CliCommand = {
         for (const e of r.events) io.stdout.write(`${e.at}  ${e.who}  ${e.action}  ${JSON.stringify(e.details)}\n`);
         return 0;
       }
-      const r = await eraseClient(store, operator, { externalKey: key, now: new Date(), force: args.includes("--force") });
+      const r = await eraseClient(store, operator, {
+        externalKey: key,
+        now: new Date(),
+        force: args.includes("--force"),
+      });
       if (r.outcome === "not_found") return fail(io, `onbekende of al geanonimiseerde klant: ${key}`);
       if (r.outcome === "retention") {
         io.stderr.write(
@@ -70,7 +74,10 @@ export const teamCommand: CliCommand = {
           settings: {
             ladderProfileId: option(args, "--ladder"),
             reviewTriggers: review === undefined ? undefined : review === "never" ? [] : review.split(","),
-            domains: domains?.split(",").map((d) => d.trim()).filter(Boolean),
+            domains: domains
+              ?.split(",")
+              .map((d) => d.trim())
+              .filter(Boolean),
             reason: option(args, "--reason"),
             allowNotesToModel: notes === undefined ? undefined : notes === "yes" || notes === "true",
             notifications,

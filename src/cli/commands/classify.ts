@@ -67,7 +67,11 @@ export const classifyCommand: CliCommand = {
     }
     const result = classifyAnswers(
       { profiles: profiles.all },
-      { profileId: profileId ?? team?.ladderProfileId ?? profiles.default.id, answers, domainsInScope: team?.domainsInScope },
+      {
+        profileId: profileId ?? team?.ladderProfileId ?? profiles.default.id,
+        answers,
+        domainsInScope: team?.domainsInScope,
+      },
     );
     if (!result.ok) return invalid(result.errors.map((x) => `${x.path}: ${x.message}`));
     io.stdout.write(`${JSON.stringify(result.proposal, null, 2)}\n`);

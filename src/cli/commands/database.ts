@@ -16,7 +16,9 @@ export const dbCommand: CliCommand = {
       if (migrationUrl) {
         const r = await migrateAsOwner({ migrationUrl, appUrl: url });
         io.stdout.write(`${r.applied.length ? `applied: ${r.applied.join(", ")}` : "no pending migrations"}\n`);
-        io.stdout.write(`application role "${r.appRole}"${r.createdRole ? " created and" : ""} granted: read and write, audit trail read and append only\n`);
+        io.stdout.write(
+          `application role "${r.appRole}"${r.createdRole ? " created and" : ""} granted: read and write, audit trail read and append only\n`,
+        );
         for (const warning of r.warnings) io.stderr.write(`warning: ${warning}\n`);
         return 0;
       }
@@ -25,7 +27,10 @@ export const dbCommand: CliCommand = {
       try {
         const applied = await db.migrate();
         io.stdout.write(`${applied.length ? `applied: ${applied.join(", ")}` : "no pending migrations"}\n`);
-        if (db.kind === "postgres") io.stderr.write("warning: one role owns the tables and runs the app; see docs/deployment.md for an application role (DATABASE_MIGRATION_URL)\n");
+        if (db.kind === "postgres")
+          io.stderr.write(
+            "warning: one role owns the tables and runs the app; see docs/deployment.md for an application role (DATABASE_MIGRATION_URL)\n",
+          );
         return 0;
       } finally {
         await db.close();
@@ -51,14 +56,20 @@ export const auditCommand: CliCommand = {
     if (args[0] !== "verify") throw new CliUsageError(`usage: npm run trede -- ${this.summary}`);
     const report = await withDatabase(io, async (db) => {
       const r = await verifyAuditChain(db.prisma);
-      await recordAuditEvent(db.prisma, { actor: null, action: "audit.verified", details: { ok: r.ok, rows: r.rows, brokenAt: r.ok ? null : r.brokenAt, operator: io.env.USER || "cli" } });
+      await recordAuditEvent(db.prisma, {
+        actor: null,
+        action: "audit.verified",
+        details: { ok: r.ok, rows: r.rows, brokenAt: r.ok ? null : r.brokenAt, operator: io.env.USER || "cli" },
+      });
       return r;
     });
     if (report.ok) {
       io.stdout.write(`OK: ${report.rows} audit rows, chain intact; last row ${report.lastId ?? "-"}, head hash ${report.headHash}\n`);
       return 0;
     }
-    io.stdout.write(`BROKEN at audit row ${report.brokenAt}: ${PROBLEMS[report.problem]}; ${report.rows - (report.problem === "tail" || report.problem === "head" ? 0 : 1)} rows before it are intact\n`);
+    io.stdout.write(
+      `BROKEN at audit row ${report.brokenAt}: ${PROBLEMS[report.problem]}; ${report.rows - (report.problem === "tail" || report.problem === "head" ? 0 : 1)} rows before it are intact\n`,
+    );
     return 1;
   },
 };

@@ -39,7 +39,8 @@ function progress(io: CliIo) {
     const pct = Math.floor((done / Math.max(1, total)) * 100);
     if (pct === last) return;
     last = pct;
-    if (tty) io.stderr.write(`\r[${"#".repeat(Math.floor(pct / 5)).padEnd(20, ".")}] ${pct}% (${done}/${total})${done === total ? "\n" : ""}`);
+    if (tty)
+      io.stderr.write(`\r[${"#".repeat(Math.floor(pct / 5)).padEnd(20, ".")}] ${pct}% (${done}/${total})${done === total ? "\n" : ""}`);
     else if (pct % 25 === 0) io.stderr.write(`${pct}% (${done}/${total})\n`);
   };
 }
@@ -79,7 +80,9 @@ export const importCommand: CliCommand = {
       importRecords(
         store,
         operator,
-        kind === "clients" ? { kind, text, options } : { kind, text, options, tenantId: String(named.get("--tenant") || io.env.MICROSOFT_APP_TENANT_ID || "") },
+        kind === "clients"
+          ? { kind, text, options }
+          : { kind, text, options, tenantId: String(named.get("--tenant") || io.env.MICROSOFT_APP_TENANT_ID || "") },
       ),
     );
     printReport(io, report, locale, options.dryRun);
@@ -101,14 +104,18 @@ export const exportCommand: CliCommand = {
       return d;
     };
     const result = await withStore(io, (store) =>
-      exportClassifications(store, { name: io.env.USER || "cli" }, {
-        team: named.has("--team") ? String(named.get("--team")) : undefined,
-        from: date("--from"),
-        to: date("--to"),
-        allVersions: named.has("--all-versions"),
-        withNames: named.has("--with-names"),
-        delimiter: named.get("--delimiter") === "," ? "," : ";",
-      }),
+      exportClassifications(
+        store,
+        { name: io.env.USER || "cli" },
+        {
+          team: named.has("--team") ? String(named.get("--team")) : undefined,
+          from: date("--from"),
+          to: date("--to"),
+          allVersions: named.has("--all-versions"),
+          withNames: named.has("--with-names"),
+          delimiter: named.get("--delimiter") === "," ? "," : ";",
+        },
+      ),
     );
     writeFileSync(out, result.csv);
     io.stdout.write(`${result.rows} rows written to ${out}\n`);

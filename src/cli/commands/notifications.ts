@@ -17,7 +17,9 @@ const option = (args: string[], name: string) => {
 
 function describeRun(kind: string, run: TeamRun): string {
   const c = run.counts;
-  const roles = Object.entries(run.byRole).map(([role, n]) => `${role} ${n}`).join(", ");
+  const roles = Object.entries(run.byRole)
+    .map(([role, n]) => `${role} ${n}`)
+    .join(", ");
   return (
     `${kind} ${run.period} team ${run.team}: sent ${c.sent}${roles ? ` (${roles})` : ""}, already sent ${c.alreadySent}, ` +
     `unreachable ${c.unreachable}, notifications off ${c.notificationsOff}, nothing to say ${c.nothingToSay}, failed ${c.failed}\n`
@@ -25,7 +27,10 @@ function describeRun(kind: string, run: TeamRun): string {
 }
 
 async function runNow(kind: "nudges" | "digest", args: string[], io: CliIo, usage: string): Promise<number> {
-  if (!args.includes("--now")) throw new CliUsageError(`usage: npm run trede -- ${usage}\n(the scheduler in the bot sends at each team's day and hour; --now sends immediately)`);
+  if (!args.includes("--now"))
+    throw new CliUsageError(
+      `usage: npm run trede -- ${usage}\n(the scheduler in the bot sends at each team's day and hour; --now sends immediately)`,
+    );
   const teamName = option(args, "--team");
   if (args.includes("--team") && !teamName) throw new CliUsageError(`usage: npm run trede -- ${usage}`);
   const defaultLocale = io.env.DEFAULT_LOCALE === "en" ? "en" : "nl";

@@ -12,7 +12,10 @@ export function parseTeamNotificationOptions(option: (name: string) => string | 
     if (!Number.isInteger(n) || n < 1 || n > 100) throw new CliUsageError(`--target is a percentage from 1 to 100, got "${target}"`);
     out.inViewTarget = n;
   }
-  for (const [flag, field] of [["--nudge-day", "nudgeWeekday"], ["--digest-day", "digestWeekday"]] as const) {
+  for (const [flag, field] of [
+    ["--nudge-day", "nudgeWeekday"],
+    ["--digest-day", "digestWeekday"],
+  ] as const) {
     const v = option(flag);
     if (v === undefined) continue;
     const day = parseWeekday(v);
@@ -23,7 +26,9 @@ export function parseTeamNotificationOptions(option: (name: string) => string | 
   if (hour !== undefined) {
     const h = Number(hour.replace(/:00$/, ""));
     if (!Number.isInteger(h) || h < QUIET_BEFORE_HOUR || h >= QUIET_FROM_HOUR)
-      throw new CliUsageError(`--hour is a whole hour from ${QUIET_BEFORE_HOUR} to ${QUIET_FROM_HOUR - 1} (quiet hours are outside 08:00-18:00), got "${hour}"`);
+      throw new CliUsageError(
+        `--hour is a whole hour from ${QUIET_BEFORE_HOUR} to ${QUIET_FROM_HOUR - 1} (quiet hours are outside 08:00-18:00), got "${hour}"`,
+      );
     out.sendHour = h;
   }
   return out;

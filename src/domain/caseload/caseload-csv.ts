@@ -9,7 +9,10 @@ import type { ClientLine } from "./caseload-result.ts";
 import { t } from "../../i18n/catalogue/index.ts";
 
 /** What the CSV shows of a list line; the review list adds when it started waiting. */
-export type CsvClientLine = Pick<ClientLine, "externalKey" | "displayName" | "wijk" | "rung" | "substep" | "expectedRung" | "coachName" | "lastContactAt"> & {
+export type CsvClientLine = Pick<
+  ClientLine,
+  "externalKey" | "displayName" | "wijk" | "rung" | "substep" | "expectedRung" | "coachName" | "lastContactAt"
+> & {
   confirmedAt?: Date;
 };
 

@@ -18,7 +18,10 @@ export const CaseloadFilters = z
     /** "trede 4 of hoger", "onder trede 3": bounds on the current rung, both inclusive */
     rungRange: z.object({ min: Rung.optional(), max: Rung.optional() }).optional(),
     expected: z
-      .object({ op: z.enum(["aboveCurrent", "belowCurrent", "sameAsCurrent", "atLeast", "atMost", "above", "below", "equals", "unknown"]), rung: Rung.optional() })
+      .object({
+        op: z.enum(["aboveCurrent", "belowCurrent", "sameAsCurrent", "atLeast", "atMost", "above", "below", "equals", "unknown"]),
+        rung: Rung.optional(),
+      })
       .optional(),
     substep: z.union([z.number().int().min(1).max(3), z.literal("none")]).optional(),
     wijken: z.array(z.string().min(1).max(60)).min(1).optional(),
@@ -42,14 +45,21 @@ export const CaseloadFilters = z
     monthsOnSameRungAtLeast: z.number().int().min(1).max(240).optional(),
     /** on the same rung and the same substep for at least this long */
     monthsOnSameSubstepAtLeast: z.number().int().min(1).max(240).optional(),
-    statuses: z.array(z.enum(["PENDING_REVIEW", "FINAL", "REJECTED", "RETURNED"])).min(1).optional(),
+    statuses: z
+      .array(z.enum(["PENDING_REVIEW", "FINAL", "REJECTED", "RETURNED"]))
+      .min(1)
+      .optional(),
   })
   .strict();
 export type CaseloadFilters = z.infer<typeof CaseloadFilters>;
 
 /** A period of observation dates: a named calendar period, the last n months, or two dates (inclusive). */
 export const NamedPeriod = z.enum(["thisYear", "lastYear", "thisQuarter", "lastQuarter", "thisMonth", "lastMonth", "last12Months"]);
-export const Period = z.union([NamedPeriod, z.object({ lastMonths: z.number().int().min(1).max(120) }).strict(), z.object({ from: IsoDate, to: IsoDate.optional() }).strict()]);
+export const Period = z.union([
+  NamedPeriod,
+  z.object({ lastMonths: z.number().int().min(1).max(120) }).strict(),
+  z.object({ from: IsoDate, to: IsoDate.optional() }).strict(),
+]);
 export type Period = z.infer<typeof Period>;
 
 export const DistributionBy = z.enum(["rung", "expected", "wijk", "substep", "coach", "team", "ageBand", "growthPotential"]);
@@ -66,19 +76,39 @@ export const CaseloadQuery = z.discriminatedUnion("measure", [
    * (the default) compares the rung at the end of the period with the last one before it; "events" counts
    * clients with at least one step up (down) measured during the period.
    */
-  z.object({ measure: z.literal("movement"), direction: z.enum(["up", "down"]), period: Period.optional(), reading: z.enum(["startEnd", "events"]).optional(), filters: CaseloadFilters.default({}) }),
+  z.object({
+    measure: z.literal("movement"),
+    direction: z.enum(["up", "down"]),
+    period: Period.optional(),
+    reading: z.enum(["startEnd", "events"]).optional(),
+    filters: CaseloadFilters.default({}),
+  }),
   /** "in beeld": contact in the last 12 months, per wijk */
   z.object({ measure: z.literal("reach"), filters: CaseloadFilters.default({}) }),
   /** the Bergen table */
   z.object({ measure: z.literal("growthByAgeBand"), filters: CaseloadFilters.default({}) }),
   z.object({ measure: z.literal("pendingReviews"), filters: CaseloadFilters.default({}) }),
-  z.object({ measure: z.literal("referrals"), period: Period.default("thisYear"), filters: CaseloadFilters.default({}) }),
-  z.object({ measure: z.literal("domainTrends"), period: Period.default("thisQuarter"), filters: CaseloadFilters.default({}) }),
+  z.object({
+    measure: z.literal("referrals"),
+    period: Period.default("thisYear"),
+    filters: CaseloadFilters.default({}),
+  }),
+  z.object({
+    measure: z.literal("domainTrends"),
+    period: Period.default("thisQuarter"),
+    filters: CaseloadFilters.default({}),
+  }),
   /**
    * Over time, per month or quarter of the period: the rung distribution at the end of each bucket
    * ("rung"), clients who moved up or down during it, or reached contacts in it.
    */
-  z.object({ measure: z.literal("trend"), of: z.enum(["rung", "up", "down", "contacts"]), by: z.enum(["month", "quarter"]), period: Period.default("last12Months"), filters: CaseloadFilters.default({}) }),
+  z.object({
+    measure: z.literal("trend"),
+    of: z.enum(["rung", "up", "down", "contacts"]),
+    by: z.enum(["month", "quarter"]),
+    period: Period.default("last12Months"),
+    filters: CaseloadFilters.default({}),
+  }),
 ]);
 export type CaseloadQuery = z.infer<typeof CaseloadQuery>;
 
@@ -115,7 +145,10 @@ export function periodRange(period: Period, today: Date): { from: Date; to: Date
     if (!period.to) return { from: new Date(`${period.from}T00:00:00Z`), to: tomorrow };
     const [from, to] = [period.from, period.to].sort();
     const end = new Date(`${to}T00:00:00Z`);
-    return { from: new Date(`${from}T00:00:00Z`), to: day(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() + 1) };
+    return {
+      from: new Date(`${from}T00:00:00Z`),
+      to: day(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() + 1),
+    };
   }
   const q = Math.floor(m / 3) * 3;
   switch (period) {

@@ -16,7 +16,12 @@ export interface CaseloadStore {
   /** Runs the query with the scope in every WHERE clause; erased and closed clients never count. */
   answer(input: { query: CaseloadQuery; scope: CaseloadScope; askerStaffId: string; today: Date; page?: number }): Promise<CaseloadResult>;
   /** Every member of a list answer in the answer's order (what "Meer" pages through), for an export. */
-  wholeList(input: { query: CaseloadQuery; scope: CaseloadScope; askerStaffId: string; today: Date }): Promise<{ lines: (ClientLine & { confirmedAt?: Date })[]; total: number }>;
+  wholeList(input: {
+    query: CaseloadQuery;
+    scope: CaseloadScope;
+    askerStaffId: string;
+    today: Date;
+  }): Promise<{ lines: (ClientLine & { confirmedAt?: Date })[]; total: number }>;
   vocabulary(scope: CaseloadScope): Promise<ScopeVocabulary>;
   /** Clients in scope whose name or number contains one of the capitalised words or codes of the text. */
   mentionedClients(scope: CaseloadScope, text: string): Promise<{ names: string[]; clientNumbers: string[] }>;

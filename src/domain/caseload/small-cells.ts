@@ -35,14 +35,20 @@ export function suppressTable(inner: number[][]): SuppressedTable {
     for (let i = 0; i < R && !changed; i++) {
       const idx = hidden[i].flatMap((h, j) => (h ? [j] : []));
       if (idx.length !== 1) continue;
-      const j = smallestVisible(grid[i].map((v, j) => ({ v, i, j })), hidden);
+      const j = smallestVisible(
+        grid[i].map((v, j) => ({ v, i, j })),
+        hidden,
+      );
       if (!j) return withheld();
       hidden[j.i][j.j] = changed = true;
     }
     for (let j = 0; j < C && !changed; j++) {
       const idx = hidden.flatMap((r, i) => (r[j] ? [i] : []));
       if (idx.length !== 1) continue;
-      const c = smallestVisible(grid.map((r, i) => ({ v: r[j], i, j })), hidden);
+      const c = smallestVisible(
+        grid.map((r, i) => ({ v: r[j], i, j })),
+        hidden,
+      );
       if (!c) return withheld();
       hidden[c.i][c.j] = changed = true;
     }
@@ -52,7 +58,8 @@ export function suppressTable(inner: number[][]): SuppressedTable {
     // close a cycle through the bridge: a cell joining a row on the column's side to a column on the row's side
     const side = componentWithout(hidden, bridge);
     const candidates: { v: number; i: number; j: number }[] = [];
-    for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) if (!side.rows.has(i) && side.cols.has(j)) candidates.push({ v: grid[i][j], i, j });
+    for (let i = 0; i < R; i++)
+      for (let j = 0; j < C; j++) if (!side.rows.has(i) && side.cols.has(j)) candidates.push({ v: grid[i][j], i, j });
     const c = smallestVisible(candidates, hidden);
     if (!c) return withheld();
     hidden[c.i][c.j] = true;
@@ -105,7 +112,10 @@ export function suppressList(counts: number[]): { hidden: boolean[]; totalHidden
   const hidden = counts.map(small);
   let totalHidden = small(total);
   if (hidden.filter(Boolean).length + (totalHidden ? 1 : 0) === 1) {
-    const next = counts.map((v, i) => ({ v, i })).filter((c) => !hidden[c.i] && c.v > 0).sort((a, b) => a.v - b.v)[0];
+    const next = counts
+      .map((v, i) => ({ v, i }))
+      .filter((c) => !hidden[c.i] && c.v > 0)
+      .sort((a, b) => a.v - b.v)[0];
     if (next) hidden[next.i] = true;
     else if (total > 0 && !totalHidden) totalHidden = true;
     else return { hidden: counts.map(() => true), totalHidden: true, withheld: true };

@@ -16,10 +16,71 @@ export interface DutchName {
 
 /** Tussenvoegsels, as words; longest first so "van der" wins over "van". */
 const PREFIXES: string[][] = [
-  "van de la", "voor in 't", "voor in het", "van der", "van den", "van de", "van het", "van 't", "van ter", "van ten", "in 't", "in het", "in de", "in den", "op de", "op den", "op het",
-  "op 't", "op ten", "uit de", "uit den", "uit het", "uit 't", "aan de", "aan den", "aan het", "bij de", "bij den", "onder de", "onder den", "over de", "voor de", "voor den", "de la", "de le",
-  "de los", "de las", "van", "von", "de", "der", "den", "het", "'t", "te", "ten", "ter", "in", "op", "aan", "uit", "bij", "tot", "la", "le", "du", "des", "di", "da", "del", "della", "d'",
-].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
+  "van de la",
+  "voor in 't",
+  "voor in het",
+  "van der",
+  "van den",
+  "van de",
+  "van het",
+  "van 't",
+  "van ter",
+  "van ten",
+  "in 't",
+  "in het",
+  "in de",
+  "in den",
+  "op de",
+  "op den",
+  "op het",
+  "op 't",
+  "op ten",
+  "uit de",
+  "uit den",
+  "uit het",
+  "uit 't",
+  "aan de",
+  "aan den",
+  "aan het",
+  "bij de",
+  "bij den",
+  "onder de",
+  "onder den",
+  "over de",
+  "voor de",
+  "voor den",
+  "de la",
+  "de le",
+  "de los",
+  "de las",
+  "van",
+  "von",
+  "de",
+  "der",
+  "den",
+  "het",
+  "'t",
+  "te",
+  "ten",
+  "ter",
+  "in",
+  "op",
+  "aan",
+  "uit",
+  "bij",
+  "tot",
+  "la",
+  "le",
+  "du",
+  "des",
+  "di",
+  "da",
+  "del",
+  "della",
+  "d'",
+]
+  .map((p) => p.split(" "))
+  .sort((a, b) => b.length - a.length);
 
 const apostrophes = (s: string) => s.replace(/[’‘`´]/g, "'");
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
@@ -51,15 +112,26 @@ export function parseDutchName(displayName: string): DutchName {
   if (parts.length >= 2 && parts[0]) {
     // "Boer, de, Kees"
     if (parts.length >= 3 && isPrefix(parts[1]))
-      return { surname: words(parts[0]).join(" "), prefix: words(apostrophes(parts[1]).toLowerCase()).join(" "), given: words(parts.slice(2).join(", ")).join(" ") };
+      return {
+        surname: words(parts[0]).join(" "),
+        prefix: words(apostrophes(parts[1]).toLowerCase()).join(" "),
+        given: words(parts.slice(2).join(", ")).join(" "),
+      };
     const surnameWords = words(parts[0]);
     let givenWords = words(parts.slice(1).join(", "));
     // "Boer, de" (no given name) or "Boer, Kees de"
     if (givenWords.length && isPrefix(givenWords.join(" ")))
-      return { surname: surnameWords.join(" "), prefix: words(apostrophes(givenWords.join(" ")).toLowerCase()).join(" "), given: "" };
+      return {
+        surname: surnameWords.join(" "),
+        prefix: words(apostrophes(givenWords.join(" ")).toLowerCase()).join(" "),
+        given: "",
+      };
     const trailing = trailingPrefixLength(givenWords);
     if (trailing) {
-      const prefix = givenWords.slice(givenWords.length - trailing).map((w) => apostrophes(w).toLowerCase()).join(" ");
+      const prefix = givenWords
+        .slice(givenWords.length - trailing)
+        .map((w) => apostrophes(w).toLowerCase())
+        .join(" ");
       givenWords = givenWords.slice(0, givenWords.length - trailing);
       return { surname: surnameWords.join(" "), prefix, given: givenWords.join(" ") };
     }
@@ -67,7 +139,10 @@ export function parseDutchName(displayName: string): DutchName {
     const lead = prefixLength(surnameWords, 0, false);
     return {
       surname: surnameWords.slice(lead).join(" "),
-      prefix: surnameWords.slice(0, lead).map((w) => apostrophes(w).toLowerCase()).join(" "),
+      prefix: surnameWords
+        .slice(0, lead)
+        .map((w) => apostrophes(w).toLowerCase())
+        .join(" "),
       given: givenWords.join(" "),
     };
   }
@@ -75,11 +150,24 @@ export function parseDutchName(displayName: string): DutchName {
   if (tokens.length <= 1) return { given: "", prefix: "", surname: tokens.join("") };
   // "de Boer" without a given name: only a lower-case tussenvoegsel (a given name "Van" exists)
   const lead = prefixLength(tokens, 0, true);
-  if (lead) return { given: "", prefix: tokens.slice(0, lead).map(apostrophes).join(" "), surname: tokens.slice(lead).join(" ") };
+  if (lead)
+    return {
+      given: "",
+      prefix: tokens.slice(0, lead).map(apostrophes).join(" "),
+      surname: tokens.slice(lead).join(" "),
+    };
   // "Kees de Boer", "Jan Willem van der Meer", "Anna In 't Veld"
   for (let i = 1; i < tokens.length - 1; i++) {
     const n = prefixLength(tokens, i, false);
-    if (n) return { given: tokens.slice(0, i).join(" "), prefix: tokens.slice(i, i + n).map((w) => apostrophes(w).toLowerCase()).join(" "), surname: tokens.slice(i + n).join(" ") };
+    if (n)
+      return {
+        given: tokens.slice(0, i).join(" "),
+        prefix: tokens
+          .slice(i, i + n)
+          .map((w) => apostrophes(w).toLowerCase())
+          .join(" "),
+        surname: tokens.slice(i + n).join(" "),
+      };
   }
   // "Fatima El Amrani": the first word is the given name, the rest the surname
   return { given: tokens[0], prefix: "", surname: tokens.slice(1).join(" ") };
@@ -103,7 +191,12 @@ const collator = new Intl.Collator("nl", { sensitivity: "base", numeric: true, i
 export function compareDutchNames(a: string, b: string): number {
   const x = parseDutchName(a);
   const y = parseDutchName(b);
-  return collator.compare(x.surname, y.surname) || collator.compare(x.prefix, y.prefix) || collator.compare(x.given, y.given) || collator.compare(a, b);
+  return (
+    collator.compare(x.surname, y.surname) ||
+    collator.compare(x.prefix, y.prefix) ||
+    collator.compare(x.given, y.given) ||
+    collator.compare(a, b)
+  );
 }
 
 /** Lower case, accents and apostrophe variants folded, split into words (a hyphenated name stays one word). */

@@ -84,7 +84,8 @@ export function startDraft(options: { draftId: string; clientId?: string | null 
   };
 }
 
-export const domainsToAsk = (ctx: Pick<StepContext, "view" | "teamDomains">) => ctx.view.domains.filter((d) => ctx.teamDomains.includes(d.code));
+export const domainsToAsk = (ctx: Pick<StepContext, "view" | "teamDomains">) =>
+  ctx.view.domains.filter((d) => ctx.teamDomains.includes(d.code));
 
 const DAY = 86_400_000;
 /** The verdieping is asked in full on a first debrief and once a year; otherwise only when the coach says it changed. */
@@ -108,14 +109,20 @@ export interface StoredAnswers extends DebriefAnswers {
 export type ExpectationCheck = "below_current" | "growth_without_rise";
 
 /** Expected rung below the current one, or growth "ja" without a higher expected rung, asks for a confirmation. */
-export function expectationCheck(rung: number, expected: { rung: number | null; growthPotential: GrowthPotential }): ExpectationCheck | null {
+export function expectationCheck(
+  rung: number,
+  expected: { rung: number | null; growthPotential: GrowthPotential },
+): ExpectationCheck | null {
   if (expected.rung !== null && expected.rung < rung) return "below_current";
   if (expected.growthPotential === "ja" && (expected.rung === null || expected.rung <= rung)) return "growth_without_rise";
   return null;
 }
 
 /** The verdieping to store: asked this time, or last time's confirmed unchanged. */
-export function verdiepingOf(ctx: Pick<StepContext, "draft" | "previous">): { values: Record<string, string>; source: StoredAnswers["verdiepingSource"] } {
+export function verdiepingOf(ctx: Pick<StepContext, "draft" | "previous">): {
+  values: Record<string, string>;
+  source: StoredAnswers["verdiepingSource"];
+} {
   if (ctx.draft.verdieping) return { values: ctx.draft.verdieping, source: "observed" };
   if (ctx.draft.verdiepingChange === "unchanged" && ctx.previous) return { values: ctx.previous.verdieping, source: "confirmed_unchanged" };
   return { values: {}, source: "none" };

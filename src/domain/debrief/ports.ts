@@ -15,7 +15,13 @@ export interface ClientChoice {
 /** A client opened for a debrief: the client, their team's settings and last time on the team's ladder. */
 export interface DebriefClient {
   client: { id: string; externalKey: string; displayName: string; wijk: string; teamId: string };
-  team: { id: string; ladderProfileId: string; reviewTriggers: ReviewTrigger[]; domainsInScope: string[]; specialDomainsReason: string | null };
+  team: {
+    id: string;
+    ladderProfileId: string;
+    reviewTriggers: ReviewTrigger[];
+    domainsInScope: string[];
+    specialDomainsReason: string | null;
+  };
   /** the latest classification (any ladder); the flow shows it only when it used the team's ladder */
   previous: (PreviousDebrief & { profileId: string }) | null;
 }
@@ -63,7 +69,14 @@ export interface ConfirmDebriefInput {
 }
 
 export type ConfirmDebriefResult =
-  | { kind: "stored"; id: string; version: number; status: "FINAL" | "PENDING_REVIEW"; reviewReasons: ReviewTrigger[]; created: boolean }
+  | {
+      kind: "stored";
+      id: string;
+      version: number;
+      status: "FINAL" | "PENDING_REVIEW";
+      reviewReasons: ReviewTrigger[];
+      created: boolean;
+    }
   | { kind: "out_of_scope" };
 
 export interface DebriefStore {
@@ -72,7 +85,13 @@ export interface DebriefStore {
   /** null when the client is outside the actor's scope, inactive or unknown */
   findClient(actor: Actor, clientId: string): Promise<DebriefClient | null>;
   /** a visit where the client was not reached; idempotent on the key */
-  recordUnreached(input: { actor: Actor; clientId: string; date: string; kind: ContactKind; idempotencyKey: string }): Promise<{ created: boolean }>;
+  recordUnreached(input: {
+    actor: Actor;
+    clientId: string;
+    date: string;
+    kind: ContactKind;
+    idempotencyKey: string;
+  }): Promise<{ created: boolean }>;
   /** contact, classification, scores and audit in one transaction; idempotent on the key */
   confirm(input: ConfirmDebriefInput): Promise<ConfirmDebriefResult>;
   /** the actor's own sent-back classifications that no newer version replaced, newest first */

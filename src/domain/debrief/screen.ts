@@ -36,11 +36,25 @@ export function proposalFacts(ctx: StepContext, client: DebriefClient): Proposal
   const triggers = client.team.reviewTriggers;
   return {
     proposal,
-    approval: { reasons: reviewReasons(triggers, { overridden: false, previousRung, finalRung: proposal.rung, ontheffing: ontheffingOf(ctx.view, ctx) }), previousRung },
+    approval: {
+      reasons: reviewReasons(triggers, {
+        overridden: false,
+        previousRung,
+        finalRung: proposal.rung,
+        ontheffing: ontheffingOf(ctx.view, ctx),
+      }),
+      previousRung,
+    },
     overrideNeedsApproval: triggers.includes("OVERRIDE"),
   };
 }
 
 export function screenFor(ctx: StepContext, client: DebriefClient | null, step: StepId, extra: Partial<DebriefScreen> = {}): DebriefScreen {
-  return { ctx, client, step, ...(step === "proposal" && client ? { proposal: proposalFacts(ctx, client) } : {}), ...extra };
+  return {
+    ctx,
+    client,
+    step,
+    ...(step === "proposal" && client ? { proposal: proposalFacts(ctx, client) } : {}),
+    ...extra,
+  };
 }

@@ -1,7 +1,15 @@
 // Parses what a step card submitted (Teams sends every input as a string) into the step's answer.
 // Problems come back per field as codes; the card shows them next to the field and keeps every value.
 import { z } from "zod";
-import { ContactKind, domainsToAsk, expectationCheck, GrowthPotential, verdiepingDue, type ExpectationCheck, type StepContext } from "./debrief-flow.ts";
+import {
+  ContactKind,
+  domainsToAsk,
+  expectationCheck,
+  GrowthPotential,
+  verdiepingDue,
+  type ExpectationCheck,
+  type StepContext,
+} from "./debrief-flow.ts";
 import type { FlowQuestion, LadderView } from "./ladder-view.ts";
 import type { FieldProblem } from "./texts.ts";
 
@@ -24,13 +32,17 @@ function parseChoice(q: FlowQuestion, raw: unknown): { ok: true; value: string |
   if (!text) return { ok: false, problem: "required" };
   const values = new Set(q.options.map((o) => o.value));
   if (q.multi) {
-    const picked = text.split(",").map((s) => s.trim()).filter(Boolean);
+    const picked = text
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return picked.every((p) => values.has(p)) ? { ok: true, value: [...new Set(picked)] } : { ok: false, problem: "invalid_choice" };
   }
   return values.has(text) ? { ok: true, value: text } : { ok: false, problem: "invalid_choice" };
 }
 
-const result = <T>(problems: Record<string, FieldProblem>, value: () => T): Parsed<T> => (Object.keys(problems).length ? { ok: false, problems } : { ok: true, value: value() });
+const result = <T>(problems: Record<string, FieldProblem>, value: () => T): Parsed<T> =>
+  Object.keys(problems).length ? { ok: false, problems } : { ok: true, value: value() };
 
 export interface ContactAnswer {
   clientId: string;
@@ -112,12 +124,17 @@ export interface ProposalAnswer {
 }
 
 /** A substep value as the cards send it ("3.2", or "none"), checked against the rung it must belong to. */
-export function parseSubstepValue(view: LadderView, rung: number, text: string): { ok: true; substep: number | null } | { ok: false; problem: FieldProblem } {
+export function parseSubstepValue(
+  view: LadderView,
+  rung: number,
+  text: string,
+): { ok: true; substep: number | null } | { ok: false; problem: FieldProblem } {
   if (!text) return { ok: false, problem: "required" };
   if (text === "none") return { ok: true, substep: null };
   const m = /^(?:(\d+)\.)?([1-3])$/.exec(text);
   if (!m) return { ok: false, problem: "invalid_choice" };
-  if ((m[1] !== undefined && Number(m[1]) !== rung) || !view.substepChoices(rung).length) return { ok: false, problem: "substep_not_of_rung" };
+  if ((m[1] !== undefined && Number(m[1]) !== rung) || !view.substepChoices(rung).length)
+    return { ok: false, problem: "substep_not_of_rung" };
   return { ok: true, substep: Number(m[2]) };
 }
 
@@ -125,13 +142,25 @@ export function parseSubstepValue(view: LadderView, rung: number, text: string):
  * The proposal card: substep (for the proposed rung, unless an override decides it), expectation and
  * outcome. `finalRung` is the rung that will be stored, for the plausibility of the expectation.
  */
-export function parseProposal(ctx: StepContext, raw: RawValues, options: { finalRung: number; substepDecided: boolean }): Parsed<ProposalAnswer> {
+export function parseProposal(
+  ctx: StepContext,
+  raw: RawValues,
+  options: { finalRung: number; substepDecided: boolean },
+): Parsed<ProposalAnswer> {
   const problems: Record<string, FieldProblem> = {};
   const { view, draft } = ctx;
   const q = view.substepQuestion(draft.ladder ?? {});
   let substep: Record<string, string> | null = null;
   if (q) {
-    const rung = view.classify({ ladder: draft.ladder ?? {}, substep: null, expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" }, domains: {}, verdieping: {}, outcome: null, ontheffing: false }).rung;
+    const rung = view.classify({
+      ladder: draft.ladder ?? {},
+      substep: null,
+      expected: { rung: null, horizonMonths: 12, growthPotential: "onbekend" },
+      domains: {},
+      verdieping: {},
+      outcome: null,
+      ontheffing: false,
+    }).rung;
     const s = parseSubstepValue(view, rung, str(raw.nextStep));
     if (s.ok) substep = { [q.id]: view.substepAnswer(s.substep).value };
     // with an override the adjusted rung and substep decide; the answer for the proposed rung is kept when given
@@ -160,7 +189,10 @@ export function parseProposal(ctx: StepContext, raw: RawValues, options: { final
   const check = expectationCheck(options.finalRung, expected);
   const confirmed = str(raw.confirmExpectation) === "true";
   if (check && !confirmed) return { ok: false, problems: { confirmExpectation: "confirm_expectation" }, confirm: check };
-  return { ok: true, value: { substep, expected, outcome: { outcome, nextContactDate: nextText || null }, expectationConfirmed: check } };
+  return {
+    ok: true,
+    value: { substep, expected, outcome: { outcome, nextContactDate: nextText || null }, expectationConfirmed: check },
+  };
 }
 
 export interface OverrideChoice {
@@ -182,7 +214,10 @@ export function parseOverride(view: LadderView, raw: RawValues): Parsed<Override
   else {
     const own = m?.[2] !== undefined ? parseSubstepValue(view, rung, `${rung}.${m[2]}`) : { ok: true as const, substep: null };
     const separate = str(raw.substep);
-    const other = separate && separate !== "none" ? parseSubstepValue(view, rung, separate) : { ok: true as const, substep: own.ok ? own.substep : null };
+    const other =
+      separate && separate !== "none"
+        ? parseSubstepValue(view, rung, separate)
+        : { ok: true as const, substep: own.ok ? own.substep : null };
     if (!own.ok) problems.rung = own.problem;
     else if (!other.ok) problems.rung = other.problem;
     else if (own.substep !== null && other.substep !== own.substep) problems.rung = "substep_not_of_rung";

@@ -2,7 +2,16 @@
 // when it applies and how its answer enters (and leaves) the draft. The flow (current step, progress,
 // "Terug", the trail of a reopened debrief), the cards and the parsers are all driven by this table;
 // a new step is one entry here plus its card template, and the compiler points at anything missing.
-import { domainsToAsk, proposeFor, verdiepingDue, type DebriefDraft, type ExpectationCheck, type PreviousDebrief, type StepContext, type StepId } from "./debrief-flow.ts";
+import {
+  domainsToAsk,
+  proposeFor,
+  verdiepingDue,
+  type DebriefDraft,
+  type ExpectationCheck,
+  type PreviousDebrief,
+  type StepContext,
+  type StepId,
+} from "./debrief-flow.ts";
 import type { ChoiceOption, LadderView } from "./ladder-view.ts";
 import type { Locale, Localized } from "../localized.ts";
 import {
@@ -84,7 +93,12 @@ export const showDay = (iso: string, locale: Locale) => {
 };
 
 const previousValue = (p: PreviousDebrief | null, value: Localized | null, on = p?.observedOn): Localized | undefined =>
-  p && value && on ? { nl: DEBRIEF_TEXTS.nl.previousValue(value.nl, showDay(on, "nl")), en: DEBRIEF_TEXTS.en.previousValue(value.en, showDay(on, "en")) } : undefined;
+  p && value && on
+    ? {
+        nl: DEBRIEF_TEXTS.nl.previousValue(value.nl, showDay(on, "nl")),
+        en: DEBRIEF_TEXTS.en.previousValue(value.en, showDay(on, "en")),
+      }
+    : undefined;
 
 const optionLabel = (options: ChoiceOption[], value: string | string[] | undefined): Localized | null => {
   if (value === undefined) return null;
@@ -105,7 +119,12 @@ const clear = (draft: DebriefDraft, prefill: Record<string, string>, change: Par
   prefill: { ...draft.prefill, ...prefill },
 });
 
-const answered = (draft: DebriefDraft, step: StepId, change: Partial<DebriefDraft>): DebriefDraft => ({ ...draft, ...change, seq: draft.seq + 1, trail: [...draft.trail, step] });
+const answered = (draft: DebriefDraft, step: StepId, change: Partial<DebriefDraft>): DebriefDraft => ({
+  ...draft,
+  ...change,
+  seq: draft.seq + 1,
+  trail: [...draft.trail, step],
+});
 
 export const STEPS: { [K in StepId]: StepDef<K> } = {
   contact: {
@@ -120,7 +139,14 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
       const kinds = DEBRIEF_TEXTS.nl.kinds;
       return [
         // the options (the coach's clients) come from the store; the card layer fills them in
-        { id: "clientId", kind: "choice", label: both((t) => t.client), style: "compact", required: true, value: ctx.draft.clientId ?? "" },
+        {
+          id: "clientId",
+          kind: "choice",
+          label: both((t) => t.client),
+          style: "compact",
+          required: true,
+          value: ctx.draft.clientId ?? "",
+        },
         { id: "date", kind: "date", label: both((t) => t.date), required: true, value: p.date ?? ctx.today },
         {
           id: "kind",
@@ -129,7 +155,10 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
           style: "compact",
           required: true,
           value: p.kind ?? "HUISBEZOEK",
-          options: (Object.keys(kinds) as (keyof typeof kinds)[]).map((k) => ({ value: k, label: both((t) => t.kinds[k]) })),
+          options: (Object.keys(kinds) as (keyof typeof kinds)[]).map((k) => ({
+            value: k,
+            label: both((t) => t.kinds[k]),
+          })),
         },
         {
           id: "reached",
@@ -163,7 +192,13 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
       const ladder: StepField[] = view.ladderQuestions.map(({ question: q, askedWhen }, i) => {
         const when = askedWhen ? view.ladderQuestions.find((x) => x.question.id === askedWhen.questionId)! : null;
         const whenLabel = when ? optionLabel(when.question.options, askedWhen!.values) : null;
-        const askedHelp = when && whenLabel ? { nl: DEBRIEF_TEXTS.nl.askedWhen(`'${whenLabel.nl}'`, index.get(when.question.id)!), en: DEBRIEF_TEXTS.en.askedWhen(`'${whenLabel.en}'`, index.get(when.question.id)!) } : null;
+        const askedHelp =
+          when && whenLabel
+            ? {
+                nl: DEBRIEF_TEXTS.nl.askedWhen(`'${whenLabel.nl}'`, index.get(when.question.id)!),
+                en: DEBRIEF_TEXTS.en.askedWhen(`'${whenLabel.en}'`, index.get(when.question.id)!),
+              }
+            : null;
         const help = [askedHelp, q.help].filter((h): h is Localized => !!h);
         return {
           id: `ladder_${q.id}`,
@@ -180,21 +215,38 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
       });
       const domains: StepField[] = domainsToAsk(ctx).map((d, i) => {
         const before = previous?.domains[d.code];
-        const score = before ? (before.score === null ? both((t) => t.notDiscussed.toLowerCase()) : { nl: String(before.score), en: String(before.score) }) : null;
+        const score = before
+          ? before.score === null
+            ? both((t) => t.notDiscussed.toLowerCase())
+            : { nl: String(before.score), en: String(before.score) }
+          : null;
         return {
           id: `domain_${d.code}`,
           kind: "choice",
           label: d.name,
           help: {
-            nl: [i === 0 ? DEBRIEF_TEXTS.nl.domainsIntro : "", d.special ? DEBRIEF_TEXTS.nl.specialDomain(ctx.specialDomainsReason ?? "") : ""].filter(Boolean).join(" "),
-            en: [i === 0 ? DEBRIEF_TEXTS.en.domainsIntro : "", d.special ? DEBRIEF_TEXTS.en.specialDomain(ctx.specialDomainsReason ?? "") : ""].filter(Boolean).join(" "),
+            nl: [
+              i === 0 ? DEBRIEF_TEXTS.nl.domainsIntro : "",
+              d.special ? DEBRIEF_TEXTS.nl.specialDomain(ctx.specialDomainsReason ?? "") : "",
+            ]
+              .filter(Boolean)
+              .join(" "),
+            en: [
+              i === 0 ? DEBRIEF_TEXTS.en.domainsIntro : "",
+              d.special ? DEBRIEF_TEXTS.en.specialDomain(ctx.specialDomainsReason ?? "") : "",
+            ]
+              .filter(Boolean)
+              .join(" "),
           },
           previous: previousValue(previous, score, before?.observedOn),
           style: "compact",
           required: true,
           // every domain starts as "niet besproken": last time's score is shown, not taken over
           value: draft.prefill[`domain_${d.code}`] ?? "nb",
-          options: [{ value: "nb", label: both((t) => t.notDiscussed) }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: { nl: String(n), en: String(n) } }))],
+          options: [
+            { value: "nb", label: both((t) => t.notDiscussed) },
+            ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: { nl: String(n), en: String(n) } })),
+          ],
         };
       });
       const change: StepField[] = asksVerdiepingChange(ctx)
@@ -202,12 +254,22 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
             {
               id: "verdiepingChange",
               kind: "choice",
-              label: { nl: DEBRIEF_TEXTS.nl.verdiepingChange(showDay(previous!.observedOn, "nl")), en: DEBRIEF_TEXTS.en.verdiepingChange(showDay(previous!.observedOn, "en")) },
+              label: {
+                nl: DEBRIEF_TEXTS.nl.verdiepingChange(showDay(previous!.observedOn, "nl")),
+                en: DEBRIEF_TEXTS.en.verdiepingChange(showDay(previous!.observedOn, "en")),
+              },
               previous: previousValue(
                 previous,
                 (() => {
-                  const parts = view.verdieping.filter((q) => previous!.verdieping[q.id] !== undefined).map((q) => ({ q, label: optionLabel(q.options, previous!.verdieping[q.id])! }));
-                  return parts.length ? { nl: parts.map((x) => `${x.q.text.nl} ${x.label.nl}`).join(" · "), en: parts.map((x) => `${x.q.text.en} ${x.label.en}`).join(" · ") } : null;
+                  const parts = view.verdieping
+                    .filter((q) => previous!.verdieping[q.id] !== undefined)
+                    .map((q) => ({ q, label: optionLabel(q.options, previous!.verdieping[q.id])! }));
+                  return parts.length
+                    ? {
+                        nl: parts.map((x) => `${x.q.text.nl} ${x.label.nl}`).join(" · "),
+                        en: parts.map((x) => `${x.q.text.en} ${x.label.en}`).join(" · "),
+                      }
+                    : null;
                 })(),
               ),
               style: "expanded",
@@ -224,8 +286,14 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
     },
     parse: (ctx, raw) => parseObservations(ctx, raw),
     apply: (draft, v) => {
-      const prefill = Object.fromEntries(Object.entries(draft.prefill).filter(([k]) => !k.startsWith("ladder_") && !k.startsWith("domain_") && k !== "verdiepingChange"));
-      return answered({ ...draft, prefill }, "observations", { ladder: v.ladder, domains: v.domains, verdiepingChange: v.verdiepingChange });
+      const prefill = Object.fromEntries(
+        Object.entries(draft.prefill).filter(([k]) => !k.startsWith("ladder_") && !k.startsWith("domain_") && k !== "verdiepingChange"),
+      );
+      return answered({ ...draft, prefill }, "observations", {
+        ladder: v.ladder,
+        domains: v.domains,
+        verdiepingChange: v.verdiepingChange,
+      });
     },
     undo: (draft) => {
       const prefill: Record<string, string> = {};
@@ -257,7 +325,10 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
       })),
     parse: (ctx, raw) => parseVerdieping(ctx, raw),
     apply: (draft, v) => answered(draft, "verdieping", { verdieping: v }),
-    undo: (draft) => clear(draft, Object.fromEntries(Object.entries(draft.verdieping ?? {}).map(([k, v]) => [`v_${k}`, v])), { verdieping: null }),
+    undo: (draft) =>
+      clear(draft, Object.fromEntries(Object.entries(draft.verdieping ?? {}).map(([k, v]) => [`v_${k}`, v])), {
+        verdieping: null,
+      }),
   },
 
   proposal: {
@@ -278,9 +349,17 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
         fields.push({
           id: "nextStep",
           kind: "choice",
-          label: { nl: DEBRIEF_TEXTS.nl.substepQuestion(proposal.rung + 1, next?.name.nl ?? ""), en: DEBRIEF_TEXTS.en.substepQuestion(proposal.rung + 1, next?.name.en ?? "") },
+          label: {
+            nl: DEBRIEF_TEXTS.nl.substepQuestion(proposal.rung + 1, next?.name.nl ?? ""),
+            en: DEBRIEF_TEXTS.en.substepQuestion(proposal.rung + 1, next?.name.en ?? ""),
+          },
           help: q.help,
-          previous: sameRung ? previousValue(previous, previous.substep === null ? both((t) => t.noSubstep) : view.substepLabel(previous.rung, previous.substep)) : undefined,
+          previous: sameRung
+            ? previousValue(
+                previous,
+                previous.substep === null ? both((t) => t.noSubstep) : view.substepLabel(previous.rung, previous.substep),
+              )
+            : undefined,
           // only the proposed rung's substeps; an override chooses rung and substep together
           options: [...view.substepChoices(proposal.rung), { value: "none", label: both((t) => t.noSubstep) }],
           style: "expanded",
@@ -294,13 +373,27 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
           id: "expectedRung",
           kind: "choice",
           label: { nl: DEBRIEF_TEXTS.nl.expectedRung(horizon), en: DEBRIEF_TEXTS.en.expectedRung(horizon) },
-          previous: previousValue(previous, previous ? (previous.expectedRung === null ? both((t) => t.unknown) : rungLabel(view, previous.expectedRung)) : null),
+          previous: previousValue(
+            previous,
+            previous ? (previous.expectedRung === null ? both((t) => t.unknown) : rungLabel(view, previous.expectedRung)) : null,
+          ),
           style: "compact",
           required: true,
           value: p.expectedRung ?? "",
-          options: [...view.rungs.map((r) => ({ value: String(r.rung), label: rungLabel(view, r.rung) })), { value: "onbekend", label: both((t) => t.unknown) }],
+          options: [
+            ...view.rungs.map((r) => ({ value: String(r.rung), label: rungLabel(view, r.rung) })),
+            { value: "onbekend", label: both((t) => t.unknown) },
+          ],
         },
-        { id: "horizonMonths", kind: "number", label: both((t) => t.horizon), required: false, value: String(horizon), min: 1, max: 36 },
+        {
+          id: "horizonMonths",
+          kind: "number",
+          label: both((t) => t.horizon),
+          required: false,
+          value: String(horizon),
+          min: 1,
+          max: 36,
+        },
         {
           id: "growthPotential",
           kind: "choice",
@@ -309,10 +402,28 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
           style: "expanded",
           required: true,
           value: p.growthPotential ?? "",
-          options: (["ja", "nee", "onbekend"] as const).map((g) => ({ value: g, label: both((t) => t.growthOptions[g]) })),
+          options: (["ja", "nee", "onbekend"] as const).map((g) => ({
+            value: g,
+            label: both((t) => t.growthOptions[g]),
+          })),
         },
-        { id: "outcome", kind: "choice", label: both((t) => t.outcome), style: "expanded", required: true, value: p.outcome ?? "", options: view.outcomes },
-        { id: "nextContactDate", kind: "date", label: both((t) => t.nextContact), help: both((t) => t.nextContactHelp), required: false, value: p.nextContactDate ?? "" },
+        {
+          id: "outcome",
+          kind: "choice",
+          label: both((t) => t.outcome),
+          style: "expanded",
+          required: true,
+          value: p.outcome ?? "",
+          options: view.outcomes,
+        },
+        {
+          id: "nextContactDate",
+          kind: "date",
+          label: both((t) => t.nextContact),
+          help: both((t) => t.nextContactHelp),
+          required: false,
+          value: p.nextContactDate ?? "",
+        },
       );
       if (options.confirm) {
         const expected = Number(options.values?.expectedRung ?? p.expectedRung);
@@ -321,7 +432,10 @@ export const STEPS: { [K in StepId]: StepDef<K> } = {
           kind: "toggle",
           label:
             options.confirm === "below_current"
-              ? { nl: DEBRIEF_TEXTS.nl.belowCurrent(expected, proposal.rung), en: DEBRIEF_TEXTS.en.belowCurrent(expected, proposal.rung) }
+              ? {
+                  nl: DEBRIEF_TEXTS.nl.belowCurrent(expected, proposal.rung),
+                  en: DEBRIEF_TEXTS.en.belowCurrent(expected, proposal.rung),
+                }
               : both((t) => t.growthWithoutRise),
           help: both((t) => t.confirmYes),
           required: false,

@@ -61,14 +61,26 @@ export function parseBirthYear(value: string): number | null {
 }
 
 const ROLE_WORDS: Record<string, "COACH" | "TEAM_LEAD" | "SUPERVISOR" | "ADMIN"> = {
-  coach: "COACH", klantmanager: "COACH", consulent: "COACH",
-  teamleider: "TEAM_LEAD", teamlead: "TEAM_LEAD", team_lead: "TEAM_LEAD", teamleader: "TEAM_LEAD",
-  werkbegeleider: "SUPERVISOR", supervisor: "SUPERVISOR", begeleider: "SUPERVISOR",
-  admin: "ADMIN", beheerder: "ADMIN", functioneelbeheerder: "ADMIN",
+  coach: "COACH",
+  klantmanager: "COACH",
+  consulent: "COACH",
+  teamleider: "TEAM_LEAD",
+  teamlead: "TEAM_LEAD",
+  team_lead: "TEAM_LEAD",
+  teamleader: "TEAM_LEAD",
+  werkbegeleider: "SUPERVISOR",
+  supervisor: "SUPERVISOR",
+  begeleider: "SUPERVISOR",
+  admin: "ADMIN",
+  beheerder: "ADMIN",
+  functioneelbeheerder: "ADMIN",
 };
 
 export function parseRoles(value: string): ("COACH" | "TEAM_LEAD" | "SUPERVISOR" | "ADMIN")[] | null {
-  const parts = value.split(/[|+/]/).map((p) => p.trim().toLowerCase().replace(/\s+/g, "")).filter(Boolean);
+  const parts = value
+    .split(/[|+/]/)
+    .map((p) => p.trim().toLowerCase().replace(/\s+/g, ""))
+    .filter(Boolean);
   if (!parts.length) return null;
   const roles = parts.map((p) => ROLE_WORDS[p]);
   return roles.every(Boolean) ? [...new Set(roles)] : null;
@@ -76,26 +88,36 @@ export function parseRoles(value: string): ("COACH" | "TEAM_LEAD" | "SUPERVISOR"
 
 export const ClientRow = (thisYear: number) =>
   z.object({
-    externalKey: z.string().trim().min(1, "required").max(64, "too_long").regex(/^[\w.-]+$/, "invalid_key"),
-    displayName: text().trim().min(1, "required").max(120, "too_long"),
-    birthYear: z
+    externalKey: z
       .string()
-      .transform((v, ctx) => {
-        const y = parseBirthYear(v);
-        if (y === null || y < thisYear - 110 || y > thisYear - 15) {
-          ctx.addIssue({ code: "custom", message: "invalid_birth_year" });
-          return z.NEVER;
-        }
-        return y;
-      }),
+      .trim()
+      .min(1, "required")
+      .max(64, "too_long")
+      .regex(/^[\w.-]+$/, "invalid_key"),
+    displayName: text().trim().min(1, "required").max(120, "too_long"),
+    birthYear: z.string().transform((v, ctx) => {
+      const y = parseBirthYear(v);
+      if (y === null || y < thisYear - 110 || y > thisYear - 15) {
+        ctx.addIssue({ code: "custom", message: "invalid_birth_year" });
+        return z.NEVER;
+      }
+      return y;
+    }),
     wijk: text().trim().min(1, "required").max(60, "too_long"),
     team: text().trim().min(1, "required").max(60, "too_long"),
-    coach: text().trim().max(120, "too_long").optional().transform((v) => v || undefined),
+    coach: text()
+      .trim()
+      .max(120, "too_long")
+      .optional()
+      .transform((v) => v || undefined),
   });
 export type ClientRow = z.infer<ReturnType<typeof ClientRow>>;
 
 export const StaffRow = z.object({
-  aadObjectId: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "invalid_object_id"),
+  aadObjectId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "invalid_object_id"),
   displayName: text().trim().min(1, "required").max(120, "too_long"),
   roles: z.string().transform((v, ctx) => {
     const roles = parseRoles(v);
@@ -105,7 +127,11 @@ export const StaffRow = z.object({
     }
     return roles;
   }),
-  team: text().trim().max(60, "too_long").optional().transform((v) => v || undefined),
+  team: text()
+    .trim()
+    .max(60, "too_long")
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type StaffRow = z.infer<typeof StaffRow>;
 

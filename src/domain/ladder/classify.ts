@@ -34,7 +34,10 @@ export interface Proposal {
 
 export class LadderAnswerError extends Error {
   readonly code = "LADDER_ANSWER_INVALID";
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -60,7 +63,8 @@ function walk(profile: LadderProfileData, answers: LadderAnswers): Walk {
     const valid = new Set(question.options.map((o) => o.value));
     if ("branches" in node) {
       const branch = typeof answer === "string" && valid.has(answer) ? own(node.branches, answer) : undefined;
-      if (!branch) throw new LadderAnswerError(`ladder.${question.id}`, `expected one of ${question.options.map((o) => o.value).join(", ")}`);
+      if (!branch)
+        throw new LadderAnswerError(`ladder.${question.id}`, `expected one of ${question.options.map((o) => o.value).join(", ")}`);
       step = branch;
     } else {
       const selected = typeof answer === "string" ? [answer] : answer;
@@ -74,7 +78,15 @@ function walk(profile: LadderProfileData, answers: LadderAnswers): Walk {
       nodeId = step.next;
       continue;
     }
-    return { decision: { rung: step.rung, impliedSubstep: step.substep ?? null, reasonCodes, decidedBy, because: step.because } };
+    return {
+      decision: {
+        rung: step.rung,
+        impliedSubstep: step.substep ?? null,
+        reasonCodes,
+        decidedBy,
+        because: step.because,
+      },
+    };
   }
   throw new Error(`profile ${profile.id}: decision graph does not end`);
 }
@@ -103,7 +115,11 @@ export function needsSubstepQuestion(profile: LadderProfileData, decision: RungD
 export function substepFromAnswer(profile: LadderProfileData, value: string | undefined): number | null {
   if (value === undefined || value === profile.substeps.none.value) return null;
   const step = profile.substeps.steps.find((s) => s.value === value);
-  if (!step) throw new LadderAnswerError(`substep.${profile.substeps.question.id}`, `expected one of ${[profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)].join(", ")}`);
+  if (!step)
+    throw new LadderAnswerError(
+      `substep.${profile.substeps.question.id}`,
+      `expected one of ${[profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)].join(", ")}`,
+    );
   return step.substep;
 }
 
@@ -127,8 +143,18 @@ export interface ClassifyInput {
 
 export function classify(profile: LadderProfileData, input: ClassifyInput): Proposal {
   const decision = decideRung(profile, input.ladder);
-  const substep = decision.impliedSubstep ?? (needsSubstepQuestion(profile, decision) ? substepFromAnswer(profile, input.substep ? own(input.substep, profile.substeps.question.id) : undefined) : null);
-  const warnings = input.expected ? checkExpectedRung(profile, { current: decision.rung, expected: input.expected.rung, ontheffing: input.ontheffing ?? false }) : [];
+  const substep =
+    decision.impliedSubstep ??
+    (needsSubstepQuestion(profile, decision)
+      ? substepFromAnswer(profile, input.substep ? own(input.substep, profile.substeps.question.id) : undefined)
+      : null);
+  const warnings = input.expected
+    ? checkExpectedRung(profile, {
+        current: decision.rung,
+        expected: input.expected.rung,
+        ontheffing: input.ontheffing ?? false,
+      })
+    : [];
   return {
     rung: decision.rung,
     substep,
@@ -164,7 +190,10 @@ function explain(profile: LadderProfileData, d: RungDecision, substep: number | 
 }
 
 /** Plausibility, not validity: the coach may still confirm. */
-export function checkExpectedRung(profile: LadderProfileData, input: { current: number; expected: number | null; ontheffing: boolean }): Warning[] {
+export function checkExpectedRung(
+  profile: LadderProfileData,
+  input: { current: number; expected: number | null; ontheffing: boolean },
+): Warning[] {
   const warnings: Warning[] = [];
   if (input.expected === null) return warnings;
   if (input.expected - input.current >= 3)
@@ -179,7 +208,8 @@ export function checkExpectedRung(profile: LadderProfileData, input: { current: 
       nl: "Er is een ontheffing van de arbeidsplicht vastgelegd, maar de verwachting is dat de klant stijgt.",
       en: "An exemption from the work obligation is recorded, yet the client is expected to climb.",
     });
-  if (!profile.rungs.some((r) => r.rung === input.expected)) throw new LadderAnswerError("expected.rung", `expected a rung of ${profile.id} or onbekend`);
+  if (!profile.rungs.some((r) => r.rung === input.expected))
+    throw new LadderAnswerError("expected.rung", `expected a rung of ${profile.id} or onbekend`);
   return warnings;
 }
 

@@ -49,7 +49,16 @@ export const LadderProfileData = z
     substeps: z.object({
       question: z.object({ id: z.string(), text: LocalizedText, help: LocalizedText.optional() }),
       none: z.object({ value: z.string(), label: LocalizedText }),
-      steps: z.array(z.object({ substep: z.number().int().min(1).max(3), name: LocalizedText, when: LocalizedText, value: z.string() })).length(3),
+      steps: z
+        .array(
+          z.object({
+            substep: z.number().int().min(1).max(3),
+            name: LocalizedText,
+            when: LocalizedText,
+            value: z.string(),
+          }),
+        )
+        .length(3),
     }),
     defaultDomainsInScope: z.array(z.enum(ZRM_CODES as [string, ...string[]])).min(1),
     verdieping: z.array(Question),
@@ -95,7 +104,8 @@ export const LadderProfileData = z
     const ontheffing = p.ontheffingField;
     if (ontheffing) {
       const f = p.verdieping.find((v) => v.id === ontheffing.id);
-      if (!f?.options.some((o) => o.value === ontheffing.yes)) issue(["ontheffingField"], "must name a verdieping field and one of its options");
+      if (!f?.options.some((o) => o.value === ontheffing.yes))
+        issue(["ontheffingField"], "must name a verdieping field and one of its options");
     }
   });
 export type LadderProfileData = z.infer<typeof LadderProfileData>;

@@ -18,10 +18,17 @@ export type OntheffingResolution = { ok: true; ontheffing: boolean } | { ok: fal
  * Integrations may also send the outcome as a plain flag (`ontheffing: true`). The verdieping field is
  * the record; the flag may stand in for it where the field is absent, but never contradict it.
  */
-export function resolveOntheffing(field: OntheffingField | null, verdieping: Readonly<Record<string, string>>, flag: boolean | undefined): OntheffingResolution {
+export function resolveOntheffing(
+  field: OntheffingField | null,
+  verdieping: Readonly<Record<string, string>>,
+  flag: boolean | undefined,
+): OntheffingResolution {
   if (field === null || !Object.hasOwn(verdieping, field.id)) return { ok: true, ontheffing: flag ?? false };
   const derived = deriveOntheffing(field, verdieping);
   if (flag !== undefined && flag !== derived)
-    return { ok: false, message: `contradicts verdieping.${field.id} ("${verdieping[field.id]}"); send one of the two, or the same answer in both` };
+    return {
+      ok: false,
+      message: `contradicts verdieping.${field.id} ("${verdieping[field.id]}"); send one of the two, or the same answer in both`,
+    };
   return { ok: true, ontheffing: derived };
 }

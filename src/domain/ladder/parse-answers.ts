@@ -66,7 +66,10 @@ function buildAnswersSchema(profile: LadderProfileData) {
   const substepValues = [profile.substeps.none.value, ...profile.substeps.steps.map((s) => s.value)];
   const rungs = profile.rungs.map((r) => r.rung);
   const scoreError = "expected a score 1 to 5, or null for niet besproken";
-  const score = z.union([z.number({ error: scoreError }).int({ error: scoreError }).min(1, { error: scoreError }).max(5, { error: scoreError }), z.null()], { error: scoreError });
+  const score = z.union(
+    [z.number({ error: scoreError }).int({ error: scoreError }).min(1, { error: scoreError }).max(5, { error: scoreError }), z.null()],
+    { error: scoreError },
+  );
   return z.strictObject({
     ladder: z.strictObject(Object.fromEntries(profile.questions.map((q) => [q.id, ladderAnswer(q).optional()]))),
     substep: z
@@ -76,23 +79,33 @@ function buildAnswersSchema(profile: LadderProfileData) {
     expected: z
       .strictObject({
         rung: z
-          .union([z.number().int(), z.literal("onbekend"), z.null()], { error: `expected one of ${list(rungs.map(String))} or "onbekend"` })
+          .union([z.number().int(), z.literal("onbekend"), z.null()], {
+            error: `expected one of ${list(rungs.map(String))} or "onbekend"`,
+          })
           .transform((v) => (v === "onbekend" ? null : v)),
         horizonMonths: z.number().int().min(1).max(60).default(12),
         growthPotential: choice(["ja", "nee", "onbekend"]).default("onbekend"),
       })
-      .refine((e) => e.rung === null || rungs.includes(e.rung), { path: ["rung"], message: `must be one of ${list(rungs.map(String))} or "onbekend"` })
+      .refine((e) => e.rung === null || rungs.includes(e.rung), {
+        path: ["rung"],
+        message: `must be one of ${list(rungs.map(String))} or "onbekend"`,
+      })
       .nullable()
       .default(null),
     domains: z.strictObject(Object.fromEntries(ZRM_CODES.map((code) => [code, score.optional()]))).default({}),
-    verdieping: z.strictObject(Object.fromEntries(profile.verdieping.map((q) => [q.id, choice(options(q.options.map((o) => o.value))).optional()]))).default({}),
-    outcome: choice(options(profile.outcomes.map((o) => o.value))).nullable().default(null),
+    verdieping: z
+      .strictObject(Object.fromEntries(profile.verdieping.map((q) => [q.id, choice(options(q.options.map((o) => o.value))).optional()])))
+      .default({}),
+    outcome: choice(options(profile.outcomes.map((o) => o.value)))
+      .nullable()
+      .default(null),
     ontheffing: z.boolean({ error: "expected true or false" }).optional(),
   });
 }
 
 // A key that is not a plain name (empty, with dots or spaces) is shown quoted, so the path stays readable.
-const segment = (key: PropertyKey) => (typeof key === "number" || /^[A-Za-z_$][\w$-]*$/.test(String(key)) ? String(key) : `[${JSON.stringify(String(key))}]`);
+const segment = (key: PropertyKey) =>
+  typeof key === "number" || /^[A-Za-z_$][\w$-]*$/.test(String(key)) ? String(key) : `[${JSON.stringify(String(key))}]`;
 const dotted = (path: readonly PropertyKey[]) => path.map(segment).join(".") || "(root)";
 
 function unknownKeyMessage(profile: LadderProfileData, parent: string): string {
@@ -101,7 +114,8 @@ function unknownKeyMessage(profile: LadderProfileData, parent: string): string {
   if (parent === "substep") return `unknown field; the only field is ${profile.substeps.question.id}`;
   if (parent === "expected") return "unknown field; the fields are rung, horizonMonths, growthPotential";
   if (parent === "domains") return "not a ZRM 2017 domain code";
-  if (parent === "verdieping") return `not a verdieping field of ${profile.id}; its fields are ${list(profile.verdieping.map((q) => q.id))}`;
+  if (parent === "verdieping")
+    return `not a verdieping field of ${profile.id}; its fields are ${list(profile.verdieping.map((q) => q.id))}`;
   return "unknown field";
 }
 
@@ -109,8 +123,12 @@ function schemaIssues(profile: LadderProfileData, issues: readonly z.core.$ZodIs
   return issues.flatMap((issue) => {
     const parent = dotted(issue.path);
     if (issue.code === "unrecognized_keys")
-      return issue.keys.map((key) => ({ path: dotted([...issue.path, key]), message: unknownKeyMessage(profile, parent) }));
-    if (issue.code === "invalid_type" && issue.path.length === 0) return [{ path: "(root)", message: "expected a JSON object with the answers" }];
+      return issue.keys.map((key) => ({
+        path: dotted([...issue.path, key]),
+        message: unknownKeyMessage(profile, parent),
+      }));
+    if (issue.code === "invalid_type" && issue.path.length === 0)
+      return [{ path: "(root)", message: "expected a JSON object with the answers" }];
     if (issue.code === "invalid_type" && issue.expected === "object") return [{ path: parent, message: "expected an object" }];
     return [{ path: parent, message: issue.message }];
   });
@@ -134,7 +152,10 @@ function reachableQuestions(profile: LadderProfileData, fromNode: string): Set<s
 }
 
 /** Walks the decision graph over answers whose values the schema has already checked. */
-function decisionPath(profile: LadderProfileData, ladder: Record<string, string | string[]>): { asked: string[]; missing: string | null; stoppedAt: string } {
+function decisionPath(
+  profile: LadderProfileData,
+  ladder: Record<string, string | string[]>,
+): { asked: string[]; missing: string | null; stoppedAt: string } {
   const asked: string[] = [];
   let nodeId = profile.decision.start;
   for (let guard = 0; guard < 50; guard++) {
@@ -173,7 +194,11 @@ export interface ParseAnswersOptions {
   domainsInScope?: readonly string[];
 }
 
-export function parseClassifierAnswers(profile: LadderProfileData, raw: unknown, options: ParseAnswersOptions = {}): ParsedClassifierAnswers {
+export function parseClassifierAnswers(
+  profile: LadderProfileData,
+  raw: unknown,
+  options: ParseAnswersOptions = {},
+): ParsedClassifierAnswers {
   const parsed = answersSchema(profile).safeParse(raw);
   if (!parsed.success) return { ok: false, errors: schemaIssues(profile, parsed.error.issues) };
   const data = parsed.data;
@@ -199,9 +224,19 @@ export function parseClassifierAnswers(profile: LadderProfileData, raw: unknown,
   if (!ontheffing.ok) errors.push({ path: "ontheffing", message: ontheffing.message });
 
   if (errors.length || !ontheffing.ok) return { ok: false, errors };
-  const substep = data.substep ? (Object.fromEntries(Object.entries(data.substep).filter(([, v]) => v !== undefined)) as Record<string, string>) : null;
+  const substep = data.substep
+    ? (Object.fromEntries(Object.entries(data.substep).filter(([, v]) => v !== undefined)) as Record<string, string>)
+    : null;
   return {
     ok: true,
-    answers: { ladder, substep, expected: data.expected, domains, verdieping, outcome: data.outcome, ontheffing: ontheffing.ontheffing },
+    answers: {
+      ladder,
+      substep,
+      expected: data.expected,
+      domains,
+      verdieping,
+      outcome: data.outcome,
+      ontheffing: ontheffing.ontheffing,
+    },
   };
 }

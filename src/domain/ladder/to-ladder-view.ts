@@ -4,7 +4,13 @@ import { classify, decideRung, needsSubstepQuestion, nextLadderQuestion, substep
 import type { LadderProfileData, Question } from "./ladder-profile.ts";
 import { ZRM_DOMAINS } from "./zrm-domains.ts";
 
-const toFlow = (q: Question): FlowQuestion => ({ id: q.id, text: q.text, help: q.help, multi: q.multi, options: q.options });
+const toFlow = (q: Question): FlowQuestion => ({
+  id: q.id,
+  text: q.text,
+  help: q.help,
+  multi: q.multi,
+  options: q.options,
+});
 
 export function toLadderView(profile: LadderProfileData): LadderView {
   const substepQuestion = (ladder: LadderAnswers): FlowQuestion | null => {
@@ -22,7 +28,13 @@ export function toLadderView(profile: LadderProfileData): LadderView {
       help: s.question.help,
       multi: false,
       options: [
-        ...s.steps.map((st) => ({ value: st.value, label: { nl: `${decision.rung}.${st.substep} ${st.name.nl}: ${st.when.nl}`, en: `${decision.rung}.${st.substep} ${st.name.en}: ${st.when.en}` } })),
+        ...s.steps.map((st) => ({
+          value: st.value,
+          label: {
+            nl: `${decision.rung}.${st.substep} ${st.name.nl}: ${st.when.nl}`,
+            en: `${decision.rung}.${st.substep} ${st.name.en}: ${st.when.en}`,
+          },
+        })),
         s.none,
       ],
     };
@@ -42,7 +54,10 @@ export function toLadderView(profile: LadderProfileData): LadderView {
       if (!step.next) continue;
       const target = profile.decision.nodes[step.next].question;
       const known = askedWhen.get(target);
-      askedWhen.set(target, { questionId: q.id, values: [...(known?.questionId === q.id ? known.values : []), ...values] });
+      askedWhen.set(target, {
+        questionId: q.id,
+        values: [...(known?.questionId === q.id ? known.values : []), ...values],
+      });
     }
   }
   const s = profile.substeps;
@@ -60,8 +75,17 @@ export function toLadderView(profile: LadderProfileData): LadderView {
     substepChoices: (rung) =>
       rung >= profile.rungs.length
         ? []
-        : s.steps.map((st) => ({ value: `${rung}.${st.substep}`, label: { nl: `${rung}.${st.substep} ${st.name.nl}: ${st.when.nl}`, en: `${rung}.${st.substep} ${st.name.en}: ${st.when.en}` } })),
-    substepAnswer: (substep) => ({ id: s.question.id, value: substep === null ? s.none.value : s.steps.find((st) => st.substep === substep)!.value }),
+        : s.steps.map((st) => ({
+            value: `${rung}.${st.substep}`,
+            label: {
+              nl: `${rung}.${st.substep} ${st.name.nl}: ${st.when.nl}`,
+              en: `${rung}.${st.substep} ${st.name.en}: ${st.when.en}`,
+            },
+          })),
+    substepAnswer: (substep) => ({
+      id: s.question.id,
+      value: substep === null ? s.none.value : s.steps.find((st) => st.substep === substep)!.value,
+    }),
     substepLabel: (rung, substep) => substepLabel(profile, rung, substep),
     domains: ZRM_DOMAINS.map((d) => ({ code: d.code, name: d.name, special: d.special })),
     verdieping: profile.verdieping.map(toFlow),

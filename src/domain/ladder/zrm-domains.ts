@@ -20,7 +20,11 @@ export const ZRM_DOMAINS: readonly ZrmDomain[] = [
   { code: "basale_adl", name: { nl: "Basale ADL", en: "Basic ADL" }, special: false },
   { code: "instrumentele_adl", name: { nl: "Instrumentele ADL", en: "Instrumental ADL" }, special: false },
   { code: "sociaal_netwerk", name: { nl: "Sociaal netwerk", en: "Social network" }, special: false },
-  { code: "maatschappelijke_participatie", name: { nl: "Maatschappelijke participatie", en: "Social participation" }, special: false },
+  {
+    code: "maatschappelijke_participatie",
+    name: { nl: "Maatschappelijke participatie", en: "Social participation" },
+    special: false,
+  },
   { code: "justitie", name: { nl: "Justitie", en: "Justice" }, special: true },
 ];
 
@@ -48,7 +52,8 @@ export function validateDomainScores(scope: readonly string[], scores: Record<st
   const outside = Object.keys(scores).filter((code) => !scope.includes(code));
   if (outside.length) throw new DomainOutOfScopeError(outside);
   for (const [code, score] of Object.entries(scores)) {
-    if (score !== null && !(Number.isInteger(score) && score >= 1 && score <= 5)) throw new RangeError(`score for ${code} must be 1..5 or niet besproken`);
+    if (score !== null && !(Number.isInteger(score) && score >= 1 && score <= 5))
+      throw new RangeError(`score for ${code} must be 1..5 or niet besproken`);
   }
   return scores;
 }

@@ -46,7 +46,8 @@ export function nudgeReasons(client: NudgeClient, today: Date): { reasons: Nudge
       outOfViewOn = drops;
     }
   }
-  if (client.latestObservedOn && addMonths(client.latestObservedOn, CLASSIFICATION_DUE_MONTHS).getTime() <= t) reasons.push("classification_due");
+  if (client.latestObservedOn && addMonths(client.latestObservedOn, CLASSIFICATION_DUE_MONTHS).getTime() <= t)
+    reasons.push("classification_due");
   if (client.latestStatus === "RETURNED" || client.latestStatus === "REJECTED") reasons.push("sent_back");
   return { reasons, outOfViewOn };
 }

@@ -83,7 +83,9 @@ export interface OutgoingMessage {
   summary: string;
 }
 
-export type SendResult = { ok: true; activityId: string | null } | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
+export type SendResult =
+  | { ok: true; activityId: string | null }
+  | { ok: false; retryable: boolean; status: number | null; error: string; retryAfterMs?: number };
 
 export interface MessageSender {
   send(reference: object, message: OutgoingMessage): Promise<SendResult>;

@@ -62,7 +62,11 @@ export function startOfWeek(now: Date): Date {
 export const TeamSchedule = z.object({
   nudgeWeekday: z.number().int().min(1).max(5),
   digestWeekday: z.number().int().min(1).max(5),
-  sendHour: z.number().int().min(QUIET_BEFORE_HOUR).max(QUIET_FROM_HOUR - 1),
+  sendHour: z
+    .number()
+    .int()
+    .min(QUIET_BEFORE_HOUR)
+    .max(QUIET_FROM_HOUR - 1),
 });
 export type TeamSchedule = z.infer<typeof TeamSchedule>;
 
@@ -103,7 +107,28 @@ export function workingDaysBetween(from: Date, to: Date): number {
 }
 
 export const WEEKDAY_NAMES = ["ma", "di", "wo", "do", "vr"] as const;
-const WEEKDAY_WORDS: Record<string, number> = { ma: 1, mon: 1, maandag: 1, monday: 1, di: 2, tue: 2, dinsdag: 2, tuesday: 2, wo: 3, wed: 3, woensdag: 3, wednesday: 3, do: 4, thu: 4, donderdag: 4, thursday: 4, vr: 5, fri: 5, vrijdag: 5, friday: 5 };
+const WEEKDAY_WORDS: Record<string, number> = {
+  ma: 1,
+  mon: 1,
+  maandag: 1,
+  monday: 1,
+  di: 2,
+  tue: 2,
+  dinsdag: 2,
+  tuesday: 2,
+  wo: 3,
+  wed: 3,
+  woensdag: 3,
+  wednesday: 3,
+  do: 4,
+  thu: 4,
+  donderdag: 4,
+  thursday: 4,
+  vr: 5,
+  fri: 5,
+  vrijdag: 5,
+  friday: 5,
+};
 
 /** "ma", "monday", "1" → 1; weekends and anything else → null (no messages at weekends). */
 export function parseWeekday(text: string): number | null {

@@ -65,7 +65,8 @@ function specialPhrases(vocabulary: MaskingVocabulary) {
   let cached = specialPhraseCache.get(vocabulary);
   if (!cached) {
     const kinds = new Map<string, string>();
-    for (const [category, entry] of Object.entries(vocabulary.special.categories)) for (const p of entry.phrases) kinds.set(p.replace(/\s+/g, " "), category);
+    for (const [category, entry] of Object.entries(vocabulary.special.categories))
+      for (const p of entry.phrases) kinds.set(p.replace(/\s+/g, " "), category);
     cached = { pattern: phrasePattern([...kinds.keys()]), kinds };
     specialPhraseCache.set(vocabulary, cached);
   }
@@ -84,9 +85,41 @@ export interface Masker {
 }
 
 const MONTHS = [
-  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
-  "january", "february", "march", "may", "june", "july", "august", "october",
-  "jan", "feb", "febr", "mrt", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec",
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+  "january",
+  "february",
+  "march",
+  "may",
+  "june",
+  "july",
+  "august",
+  "october",
+  "jan",
+  "feb",
+  "febr",
+  "mrt",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "okt",
+  "oct",
+  "nov",
+  "dec",
 ].join("|");
 const DAY = String.raw`(?:[0-3]?\d)(?:st|nd|rd|th|e|ste|de)?`;
 const YEAR = String.raw`(?:'\d{2}|\d{2,4})`;
@@ -110,9 +143,39 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
 ];
 
 // "in" and "op" are left out: "Saskia in Groningen" is two names, not one
-const TUSSENVOEGSELS = new Set(["aan", "van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "el", "al", "la", "le", "da", "dos", "du", "von", "zu", "bin", "ben", "ibn", "d'", "di", "del", "della", "'s"]);
-const RUNG_WORDS = /(?:^|[^\p{L}])(?:trede|treden|tredes|rung|rungs|tussenstap|tussenstappen|substep|substeps|stap|step|niveau|level)\s+$/iu;
-const DURATION_UNITS = /^\s+(?:maanden|maand|months|month|weken|week|weeks|dagen|dag|days|day|kwartalen|kwartaal|quarters|quarter)(?![\p{L}])/iu;
+const TUSSENVOEGSELS = new Set([
+  "aan",
+  "van",
+  "de",
+  "der",
+  "den",
+  "het",
+  "ter",
+  "ten",
+  "te",
+  "'t",
+  "el",
+  "al",
+  "la",
+  "le",
+  "da",
+  "dos",
+  "du",
+  "von",
+  "zu",
+  "bin",
+  "ben",
+  "ibn",
+  "d'",
+  "di",
+  "del",
+  "della",
+  "'s",
+]);
+const RUNG_WORDS =
+  /(?:^|[^\p{L}])(?:trede|treden|tredes|rung|rungs|tussenstap|tussenstappen|substep|substeps|stap|step|niveau|level)\s+$/iu;
+const DURATION_UNITS =
+  /^\s+(?:maanden|maand|months|month|weken|week|weeks|dagen|dag|days|day|kwartalen|kwartaal|quarters|quarter)(?![\p{L}])/iu;
 const YEAR_UNITS = /^\s+(?:jaar|jaren|years|year)(?![\p{L}])/iu;
 
 // Tokens of the text that patterns did not claim: words (with inner hyphens and apostrophes), or runs
@@ -241,7 +304,7 @@ export function createMasker(vocabulary: MaskingVocabulary, deny: DenyList = EMP
     for (const span of spans) {
       if (span.start > pos) maskFree(text.slice(pos, span.start), tail, segments);
       segments.push({ text: text.slice(span.start, span.end), kind: span.kind });
-      tail.text = (`${tail.text}x`).slice(-60);
+      tail.text = `${tail.text}x`.slice(-60);
       pos = span.end;
     }
     if (pos < text.length) maskFree(text.slice(pos), tail, segments);

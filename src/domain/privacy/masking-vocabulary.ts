@@ -13,7 +13,11 @@ export interface WordCheck {
 }
 
 const CategoryName = z.string().regex(/^[A-Z]{3,20}$/);
-const lowerWord = z.string().min(2).max(60).transform((s) => s.toLowerCase());
+const lowerWord = z
+  .string()
+  .min(2)
+  .max(60)
+  .transform((s) => s.toLowerCase());
 
 export const SpecialCategories = z.object({
   categories: z.record(
@@ -22,8 +26,24 @@ export const SpecialCategories = z.object({
       .object({
         words: z.array(lowerWord).default([]),
         /** matched anywhere inside a word, for compounds; at least 4 letters so that they stay specific */
-        stems: z.array(z.string().min(4).max(40).transform((s) => s.toLowerCase())).default([]),
-        phrases: z.array(z.string().min(3).max(80).transform((s) => s.toLowerCase())).default([]),
+        stems: z
+          .array(
+            z
+              .string()
+              .min(4)
+              .max(40)
+              .transform((s) => s.toLowerCase()),
+          )
+          .default([]),
+        phrases: z
+          .array(
+            z
+              .string()
+              .min(3)
+              .max(80)
+              .transform((s) => s.toLowerCase()),
+          )
+          .default([]),
       })
       .strict(),
   ),

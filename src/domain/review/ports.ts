@@ -58,7 +58,13 @@ export interface ReviewStore {
   /** Open requests the actor may see, oldest first. */
   listPending(actor: Actor, options?: { take?: number }): Promise<PendingReview[]>;
   /** Exactly one decision wins; refusals are audited with the decision in one transaction. */
-  decide(input: { actor: Actor; classificationId: string; decision: ReviewDecision; note: string | null; now: Date }): Promise<DecideResult>;
+  decide(input: {
+    actor: Actor;
+    classificationId: string;
+    decision: ReviewDecision;
+    note: string | null;
+    now: Date;
+  }): Promise<DecideResult>;
   saveCard(card: ReviewCardCopy): Promise<void>;
   listCards(classificationId: string): Promise<ReviewCardCopy[]>;
   /** The active supervisors of a team, except the given person (the coach who classified). */

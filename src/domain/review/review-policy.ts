@@ -23,7 +23,8 @@ export function reviewReasons(triggers: readonly ReviewTrigger[], facts: ReviewF
   const fired: ReviewTrigger[] = [];
   if (triggers.includes("ALWAYS")) fired.push("ALWAYS");
   if (triggers.includes("OVERRIDE") && facts.overridden) fired.push("OVERRIDE");
-  if (triggers.includes("JUMP") && facts.previousRung !== null && Math.abs(facts.finalRung - facts.previousRung) >= JUMP_RUNGS) fired.push("JUMP");
+  if (triggers.includes("JUMP") && facts.previousRung !== null && Math.abs(facts.finalRung - facts.previousRung) >= JUMP_RUNGS)
+    fired.push("JUMP");
   if (triggers.includes("ONTHEFFING") && facts.ontheffing) fired.push("ONTHEFFING");
   return fired;
 }

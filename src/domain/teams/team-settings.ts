@@ -21,7 +21,10 @@ export function parseTeamSettings(request: TeamSettingsRequest, known: { profile
   const change: TeamSettingsChange = {};
   if (request.ladderProfileId !== undefined) {
     if (!known.profileIds.includes(request.ladderProfileId))
-      return { ok: false, message: `unknown ladder profile "${request.ladderProfileId}" (known: ${known.profileIds.join(", ")})` };
+      return {
+        ok: false,
+        message: `unknown ladder profile "${request.ladderProfileId}" (known: ${known.profileIds.join(", ")})`,
+      };
     change.ladderProfileId = request.ladderProfileId;
   }
   if (request.reviewTriggers) {
@@ -38,7 +41,11 @@ export function parseTeamSettings(request: TeamSettingsRequest, known: { profile
     if (unknown.length) return { ok: false, message: `unknown ZRM domains: ${unknown.join(", ")}` };
     const special = request.domains.filter((d) => ZRM_DOMAINS.find((z) => z.code === d)!.special);
     const reason = request.reason?.trim() || null;
-    if (special.length && !reason) return { ok: false, message: `special-category domains (${special.join(", ")}) need --reason: why this team must record them` };
+    if (special.length && !reason)
+      return {
+        ok: false,
+        message: `special-category domains (${special.join(", ")}) need --reason: why this team must record them`,
+      };
     change.domains = { codes: request.domains, reason };
   }
   if (request.allowNotesToModel !== undefined) change.allowNotesToModel = request.allowNotesToModel;

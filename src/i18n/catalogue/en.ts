@@ -38,22 +38,26 @@ export const en: Catalogue = {
     languageSet: "I will speak English with you from now on.",
     staleCard: "This card is out of date. Please use the latest card in the chat.",
     forbidden: "Your role does not allow that.",
-    personalOnly: "I only discuss clients in your personal chat with Trede, so nobody else in this conversation reads about them. Open the chat with Trede and ask there.",
+    personalOnly:
+      "I only discuss clients in your personal chat with Trede, so nobody else in this conversation reads about them. Open the chat with Trede and ask there.",
   },
   access: {
     notVisible: "I can't show you this: it does not exist (any more) or is not among the clients you may see.",
   },
   notifications: {
-    demo: (sent, already) => `Demo: ${sent} ${sent === 1 ? "notification" : "notifications"} sent${already ? `, ${already} already sent this week` : ""}.`,
+    demo: (sent, already) =>
+      `Demo: ${sent} ${sent === 1 ? "notification" : "notifications"} sent${already ? `, ${already} already sent this week` : ""}.`,
     noTeam: "You are not in a team.",
     off: "Notifications are off: Trede will not send you weekly reminders or overviews. Type **notifications on** to get them again.",
     on: "Notifications are on: once a week, on a working day between 08:00 and 18:00, Trede sends you what needs attention. Type **notifications off** to stop them.",
   },
   caseload: {
     notUnderstood: "I don't understand that question. You could ask, for example:",
-    partly: (parts: string[]) => `I did not understand this part of your question: ${parts.map((p) => `'${p}'`).join(", ")}. I would rather not answer a different question than the one you asked.`,
+    partly: (parts: string[]) =>
+      `I did not understand this part of your question: ${parts.map((p) => `'${p}'`).join(", ")}. I would rather not answer a different question than the one you asked.`,
     nearest: "The nearest question I can answer:",
-    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} is outside what you may see (${scope}). I give no answer about it.`,
+    outOfScope: (what: string[], scope: string) =>
+      `${what.map((w) => `'${w}'`).join(", ")} is outside what you may see (${scope}). I give no answer about it.`,
     modelFallback: "(The language model was unavailable; I interpreted the question myself.)",
     mine: "my clients",
     team: (name: string) => `team ${name}`,
@@ -65,8 +69,10 @@ export const en: Catalogue = {
     ownClassification: "You cannot approve your own classification (four eyes).",
     notFound: "This classification does not exist (any more).",
     coachApproved: (client: string, who: string) => `${who} approved the classification of ${client}.`,
-    coachRejected: (client: string, who: string, note: string) => `${who} rejected the classification of ${client}: "${note}". Reopen the debrief to adjust it.`,
-    coachReturned: (client: string, who: string, note: string) => `${who} has a question about the classification of ${client}: "${note}". Reopen the debrief to answer.`,
+    coachRejected: (client: string, who: string, note: string) =>
+      `${who} rejected the classification of ${client}: "${note}". Reopen the debrief to adjust it.`,
+    coachReturned: (client: string, who: string, note: string) =>
+      `${who} has a question about the classification of ${client}: "${note}". Reopen the debrief to answer.`,
     reopen: "Reopen debrief",
     onlyReviewers: "The list of classifications to review is for supervisors and team leads.",
     alreadyDecided: "This classification was already reviewed:",
@@ -81,7 +87,8 @@ export const en: Catalogue = {
   },
   nudge: {
     title: "Clients who need attention",
-    intro: (n: number) => `${n === 1 ? "This client needs" : `These ${n} clients need`} attention this week. Choose “Debrief” to record a visit right away.`,
+    intro: (n: number) =>
+      `${n === 1 ? "This client needs" : `These ${n} clients need`} attention this week. Choose “Debrief” to record a visit right away.`,
     start: "Debrief",
     reason: {
       leaving_view: (d: string) => `Out of view on ${d} (12 months without a reached contact)`,
@@ -195,7 +202,8 @@ export const en: Catalogue = {
     sortedBySameRung: "Longest on the same rung first.",
     sortedByStep: "Biggest step first.",
     readingStartEnd: "Read as start versus end: the rung at the end of the period against the last measurement before it.",
-    readingEvents: "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
+    readingEvents:
+      "Read as steps during the period: clients with at least one measurement in the period on another rung than the one before it.",
     readingSince: "The latest measurement against the one before it.",
     otherReading: (events: boolean): string => (events ? "Show as steps during the period" : "Show as start versus end"),
     noPeriodMeasurement: (n: number) => `${n} without a measurement in the period (counted apart, not in the denominator)`,
@@ -207,14 +215,34 @@ export const en: Catalogue = {
   describeQuery: {
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     quarter: "Q",
-    periods: { thisYear: "this year", lastYear: "last year", thisQuarter: "this quarter", lastQuarter: "last quarter", thisMonth: "this month", lastMonth: "last month", last12Months: "in the last 12 months" },
+    periods: {
+      thisYear: "this year",
+      lastYear: "last year",
+      thisQuarter: "this quarter",
+      lastQuarter: "last quarter",
+      thisMonth: "this month",
+      lastMonth: "last month",
+      last12Months: "in the last 12 months",
+    },
     lastMonths: (n: number) => `in the last ${n} months`,
     since: (from: string) => `since ${from}`,
     fromTo: (from: string, to: string) => `from ${from} to ${to}`,
-    ageRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? (min === max ? `aged ${min}` : `aged ${min} to ${max}`) : min !== undefined ? `aged ${min} or over` : `aged ${max} or under`),
+    ageRange: (min?: number, max?: number) =>
+      min !== undefined && max !== undefined
+        ? min === max
+          ? `aged ${min}`
+          : `aged ${min} to ${max}`
+        : min !== undefined
+          ? `aged ${min} or over`
+          : `aged ${max} or under`,
     clients: "Clients",
     rung: (r: (string | number)[]) => `on rung ${list(r, "or")}`,
-    rungRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `on rung ${min} to ${max}` : min !== undefined ? `on rung ${min} or higher` : `on rung ${max} or lower`),
+    rungRange: (min?: number, max?: number) =>
+      min !== undefined && max !== undefined
+        ? `on rung ${min} to ${max}`
+        : min !== undefined
+          ? `on rung ${min} or higher`
+          : `on rung ${max} or lower`,
     expected: {
       aboveCurrent: "expected to be on a higher rung than now",
       belowCurrent: "expected to be on a lower rung than now",
@@ -231,20 +259,48 @@ export const en: Catalogue = {
     mine: "of mine",
     coaches: (c: string[]) => `of ${list(c, "or")}`,
     team: (t: string) => `team ${t}`,
-    age: (b: string[]) => `aged ${list(b.map((x) => (x === "<27" ? "under 27" : x === "45+" ? "45 and over" : "27 to 44")), "or")}`,
-    growth: (g: string) => ({ ja: "with growth potential", nee: "without growth potential", onbekend: "with growth potential unknown" })[g] ?? g,
-    ontheffing: (o: boolean): string => (o ? "with an exemption from the work obligation" : "without an exemption from the work obligation"),
-    reasons: (r: string[]) => `on rung 5 because of ${list(r.map((x) => RUNG5_REASONS[x] ?? x), "or")}`,
-    verdieping: (k: string, v: string) => (v === "nee" ? `without ${VERDIEPING[k] ?? k}` : v === "ja" ? `with ${VERDIEPING[k] ?? k}` : `${k}: ${v}`),
-    outcomes: (o: string[]) => `with outcome ${list(o.map((x) => OUTCOMES[x] ?? x), "or")}`,
+    age: (b: string[]) =>
+      `aged ${list(
+        b.map((x) => (x === "<27" ? "under 27" : x === "45+" ? "45 and over" : "27 to 44")),
+        "or",
+      )}`,
+    growth: (g: string) =>
+      ({ ja: "with growth potential", nee: "without growth potential", onbekend: "with growth potential unknown" })[g] ?? g,
+    ontheffing: (o: boolean): string =>
+      o ? "with an exemption from the work obligation" : "without an exemption from the work obligation",
+    reasons: (r: string[]) =>
+      `on rung 5 because of ${list(
+        r.map((x) => RUNG5_REASONS[x] ?? x),
+        "or",
+      )}`,
+    verdieping: (k: string, v: string) =>
+      v === "nee" ? `without ${VERDIEPING[k] ?? k}` : v === "ja" ? `with ${VERDIEPING[k] ?? k}` : `${k}: ${v}`,
+    outcomes: (o: string[]) =>
+      `with outcome ${list(
+        o.map((x) => OUTCOMES[x] ?? x),
+        "or",
+      )}`,
     sinceContact: (m: number) => `not spoken to for more than ${m} months`,
     sinceContactDays: (d: number) => (d % 7 === 0 ? `not spoken to for more than ${d / 7} weeks` : `not spoken to for more than ${d} days`),
     sameRung: (m: number) => `on the same rung for ${m} months`,
     sameSubstep: (m: number) => `on the same rung and substep for ${m} months`,
-    statuses: (s: string[]) => `status ${list(s.map((x) => ({ PENDING_REVIEW: "waiting for approval", FINAL: "final", REJECTED: "rejected", RETURNED: "returned to coach" })[x] ?? x), "or")}`,
+    statuses: (s: string[]) =>
+      `status ${list(
+        s.map(
+          (x) =>
+            ({
+              PENDING_REVIEW: "waiting for approval",
+              FINAL: "final",
+              REJECTED: "rejected",
+              RETURNED: "returned to coach",
+            })[x] ?? x,
+        ),
+        "or",
+      )}`,
     measure: {
       count: (f: string) => `Number of ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      distribution: (by: string) => `Distribution by ${({ rung: "current rung", expected: "expected rung", wijk: "neighbourhood", substep: "substep", coach: "coach", team: "team", ageBand: "age band", growthPotential: "growth potential" } as Record<string, string>)[by]}`,
+      distribution: (by: string) =>
+        `Distribution by ${({ rung: "current rung", expected: "expected rung", wijk: "neighbourhood", substep: "substep", coach: "coach", team: "team", ageBand: "age band", growthPotential: "growth potential" } as Record<string, string>)[by]}`,
       crossTab: "Current versus expected rung",
       up: (f: string) => `${f} who moved up since the previous measurement`,
       down: (f: string) => `${f} who moved down since the previous measurement`,
@@ -286,7 +342,8 @@ export const en: Catalogue = {
   },
   importReport: {
     more: "more",
-    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) => `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.closed} closed, ${r.skipped} skipped`,
+    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) =>
+      `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.closed} closed, ${r.skipped} skipped`,
     dryRun: "Dry run, nothing written",
     notWritten: "Nothing written: the file has errors (use --skip-invalid to import the valid rows anyway)",
     imported: "Imported",
@@ -342,9 +399,11 @@ export const en: Catalogue = {
     observationsTitle: "Situation now",
     observationsIntro: "Answer from top to bottom until the rung is clear; skip a question marked 'only if' otherwise.",
     askedWhen: (answers, question) => `Only if ${answers} to question ${question}.`,
-    domainsIntro: "Life domains (ZRM): only score what was discussed. 1 acute · 2 not self-reliant · 3 limited · 4 sufficiently · 5 fully self-reliant.",
+    domainsIntro:
+      "Life domains (ZRM): only score what was discussed. 1 acute · 2 not self-reliant · 3 limited · 4 sufficiently · 5 fully self-reliant.",
     notDiscussed: "Not discussed",
-    specialDomain: (why) => `Sensitive domain, asked only because your team records it${why ? `: ${why}` : ""}. Record a functional conclusion, not a diagnosis.`,
+    specialDomain: (why) =>
+      `Sensitive domain, asked only because your team records it${why ? `: ${why}` : ""}. Record a functional conclusion, not a diagnosis.`,
     verdiepingChange: (date) => `Further questions (education, language, civic integration, exemption) since ${date}`,
     verdiepingUnchanged: "Unchanged",
     verdiepingUpdate: "Changed: update",

@@ -36,28 +36,31 @@ export const nl = {
     tenantRefused: "Deze organisatie heeft geen toegang tot Trede.",
     error: (correlationId: string) =>
       `Er ging iets mis aan onze kant; er is niets verloren gegaan. Probeer het zo opnieuw. Meld bij aanhoudende problemen deze code aan je beheerder: ${correlationId}.`,
-    databaseDown: (correlationId: string) =>
-      `Trede kan de gegevens nu niet bereiken. Probeer het zo opnieuw (code ${correlationId}).`,
+    databaseDown: (correlationId: string) => `Trede kan de gegevens nu niet bereiken. Probeer het zo opnieuw (code ${correlationId}).`,
     notUnderstood: "Dat begrijp ik niet. Typ **hulp** om te zien wat ik kan.",
     languageSet: "Ik spreek vanaf nu Nederlands met je.",
     staleCard: "Deze kaart is niet meer actueel. Gebruik de nieuwste kaart in het gesprek.",
     forbidden: "Dat mag je niet doen met jouw rol.",
-    personalOnly: "Over klanten praat ik alleen in je persoonlijke chat met Trede, zodat anderen in dit gesprek niets over hen lezen. Open de chat met Trede en vraag het daar.",
+    personalOnly:
+      "Over klanten praat ik alleen in je persoonlijke chat met Trede, zodat anderen in dit gesprek niets over hen lezen. Open de chat met Trede en vraag het daar.",
   },
   access: {
     notVisible: "Dit kan ik je niet laten zien: het bestaat niet (meer) of hoort niet bij de klanten die jij mag inzien.",
   },
   notifications: {
-    demo: (sent: number, already: number) => `Demo: ${sent} ${sent === 1 ? "melding" : "meldingen"} verstuurd${already ? `, ${already} deze week al eerder` : ""}.`,
+    demo: (sent: number, already: number) =>
+      `Demo: ${sent} ${sent === 1 ? "melding" : "meldingen"} verstuurd${already ? `, ${already} deze week al eerder` : ""}.`,
     noTeam: "Je hoort bij geen team.",
     off: "Meldingen staan uit: Trede stuurt je geen wekelijkse herinneringen of overzichten meer. Typ **meldingen aan** om ze weer te krijgen.",
     on: "Meldingen staan aan: Trede stuurt je één keer per week, op een werkdag tussen 08:00 en 18:00, wat aandacht vraagt. Typ **meldingen uit** om ze uit te zetten.",
   },
   caseload: {
     notUnderstood: "Die vraag begrijp ik niet. Je kunt bijvoorbeeld vragen:",
-    partly: (parts: string[]) => `Dit deel van je vraag heb ik niet begrepen: ${parts.map((p) => `'${p}'`).join(", ")}. Ik geef liever geen antwoord op een andere vraag dan je stelde.`,
+    partly: (parts: string[]) =>
+      `Dit deel van je vraag heb ik niet begrepen: ${parts.map((p) => `'${p}'`).join(", ")}. Ik geef liever geen antwoord op een andere vraag dan je stelde.`,
     nearest: "Het dichtstbijzijnde dat ik wel kan beantwoorden:",
-    outOfScope: (what: string[], scope: string) => `${what.map((w) => `'${w}'`).join(", ")} valt buiten wat jij mag zien (${scope}). Daarover geef ik geen antwoord.`,
+    outOfScope: (what: string[], scope: string) =>
+      `${what.map((w) => `'${w}'`).join(", ")} valt buiten wat jij mag zien (${scope}). Daarover geef ik geen antwoord.`,
     modelFallback: "(Het taalmodel was niet beschikbaar; ik heb de vraag zelf geïnterpreteerd.)",
     mine: "mijn klanten",
     team: (name: string) => `team ${name}`,
@@ -69,15 +72,18 @@ export const nl = {
     ownClassification: "Je kunt je eigen indeling niet zelf goedkeuren (vier ogen).",
     notFound: "Deze indeling bestaat niet (meer).",
     coachApproved: (client: string, who: string) => `${who} heeft de indeling van ${client} goedgekeurd.`,
-    coachRejected: (client: string, who: string, note: string) => `${who} heeft de indeling van ${client} afgewezen: "${note}". Open het verslag opnieuw om het aan te passen.`,
-    coachReturned: (client: string, who: string, note: string) => `${who} heeft een vraag over de indeling van ${client}: "${note}". Open het verslag opnieuw om te antwoorden.`,
+    coachRejected: (client: string, who: string, note: string) =>
+      `${who} heeft de indeling van ${client} afgewezen: "${note}". Open het verslag opnieuw om het aan te passen.`,
+    coachReturned: (client: string, who: string, note: string) =>
+      `${who} heeft een vraag over de indeling van ${client}: "${note}". Open het verslag opnieuw om te antwoorden.`,
     reopen: "Verslag heropenen",
     onlyReviewers: "Het overzicht van te beoordelen indelingen is voor werkbegeleiders en teamleiders.",
     alreadyDecided: "Deze indeling was al beoordeeld:",
     allTeams: "alle teams",
   },
   caseloadExport: {
-    description: (n: number) => `${n === 1 ? "1 klant" : `${n} klanten`} als CSV, voor eigen gebruik. Bewaar het bestand niet langer dan nodig.`,
+    description: (n: number) =>
+      `${n === 1 ? "1 klant" : `${n} klanten`} als CSV, voor eigen gebruik. Bewaar het bestand niet langer dan nodig.`,
     empty: "Deze lijst is leeg; er is niets te exporteren.",
     declined: "Geen bestand gemaakt.",
     failed: "Het bestand kon niet worden opgeslagen. Probeer het later opnieuw.",
@@ -85,7 +91,8 @@ export const nl = {
   },
   nudge: {
     title: "Klanten die aandacht vragen",
-    intro: (n: number) => `${n === 1 ? "Deze klant vraagt" : `Deze ${n} klanten vragen`} deze week aandacht. Kies “Verslag” om direct vast te leggen.`,
+    intro: (n: number) =>
+      `${n === 1 ? "Deze klant vraagt" : `Deze ${n} klanten vragen`} deze week aandacht. Kies “Verslag” om direct vast te leggen.`,
     start: "Verslag",
     reason: {
       leaving_view: (d: string) => `Uit beeld op ${d} (12 maanden zonder bereikt contact)`,
@@ -199,7 +206,8 @@ export const nl = {
     sortedBySameRung: "Langst op dezelfde trede eerst.",
     sortedByStep: "Grootste stap eerst.",
     readingStartEnd: "Gelezen als begin tegenover eind: de trede aan het eind van de periode tegenover de laatste meting ervóór.",
-    readingEvents: "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
+    readingEvents:
+      "Gelezen als stappen tijdens de periode: klanten met minstens één meting in de periode op een andere trede dan de meting ervoor.",
     readingSince: "De laatste meting tegenover de meting daarvoor.",
     otherReading: (events: boolean): string => (events ? "Toon als stappen tijdens de periode" : "Toon als begin tegenover eind"),
     noPeriodMeasurement: (n: number) => `${n} zonder meting in de periode (apart geteld, niet in de noemer)`,
@@ -211,14 +219,34 @@ export const nl = {
   describeQuery: {
     months: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
     quarter: "K",
-    periods: { thisYear: "dit jaar", lastYear: "vorig jaar", thisQuarter: "dit kwartaal", lastQuarter: "vorig kwartaal", thisMonth: "deze maand", lastMonth: "vorige maand", last12Months: "de afgelopen 12 maanden" },
+    periods: {
+      thisYear: "dit jaar",
+      lastYear: "vorig jaar",
+      thisQuarter: "dit kwartaal",
+      lastQuarter: "vorig kwartaal",
+      thisMonth: "deze maand",
+      lastMonth: "vorige maand",
+      last12Months: "de afgelopen 12 maanden",
+    },
     lastMonths: (n: number) => `de afgelopen ${n} maanden`,
     since: (from: string) => `sinds ${from}`,
     fromTo: (from: string, to: string) => `van ${from} tot en met ${to}`,
-    ageRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? (min === max ? `van ${min} jaar` : `van ${min} tot en met ${max} jaar`) : min !== undefined ? `van ${min} jaar of ouder` : `van ${max} jaar of jonger`),
+    ageRange: (min?: number, max?: number) =>
+      min !== undefined && max !== undefined
+        ? min === max
+          ? `van ${min} jaar`
+          : `van ${min} tot en met ${max} jaar`
+        : min !== undefined
+          ? `van ${min} jaar of ouder`
+          : `van ${max} jaar of jonger`,
     clients: "Klanten",
     rung: (r: (string | number)[]) => `op trede ${list(r, "of")}`,
-    rungRange: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `op trede ${min} tot en met ${max}` : min !== undefined ? `op trede ${min} of hoger` : `op trede ${max} of lager`),
+    rungRange: (min?: number, max?: number) =>
+      min !== undefined && max !== undefined
+        ? `op trede ${min} tot en met ${max}`
+        : min !== undefined
+          ? `op trede ${min} of hoger`
+          : `op trede ${max} of lager`,
     expected: {
       aboveCurrent: "met verwachte trede hoger dan de huidige",
       belowCurrent: "met verwachte trede lager dan de huidige",
@@ -235,20 +263,46 @@ export const nl = {
     mine: "van mij",
     coaches: (c: string[]) => `van ${list(c, "of")}`,
     team: (t: string) => `team ${t}`,
-    age: (b: string[]) => `leeftijd ${list(b.map((x) => (x === "<27" ? "onder 27" : x === "45+" ? "45 en ouder" : "27 tot en met 44")), "of")}`,
+    age: (b: string[]) =>
+      `leeftijd ${list(
+        b.map((x) => (x === "<27" ? "onder 27" : x === "45+" ? "45 en ouder" : "27 tot en met 44")),
+        "of",
+      )}`,
     growth: (g: string) => ({ ja: "met groeipotentieel", nee: "zonder groeipotentieel", onbekend: "met groeipotentieel onbekend" })[g] ?? g,
     ontheffing: (o: boolean): string => (o ? "met ontheffing arbeidsplicht" : "zonder ontheffing arbeidsplicht"),
-    reasons: (r: string[]) => `op trede 5 vanwege ${list(r.map((x) => RUNG5_REASONS[x] ?? x), "of")}`,
-    verdieping: (k: string, v: string) => (v === "nee" ? `zonder ${VERDIEPING[k] ?? k}` : v === "ja" ? `met ${VERDIEPING[k] ?? k}` : `${k}: ${v}`),
-    outcomes: (o: string[]) => `met uitkomst ${list(o.map((x) => OUTCOMES[x] ?? x), "of")}`,
+    reasons: (r: string[]) =>
+      `op trede 5 vanwege ${list(
+        r.map((x) => RUNG5_REASONS[x] ?? x),
+        "of",
+      )}`,
+    verdieping: (k: string, v: string) =>
+      v === "nee" ? `zonder ${VERDIEPING[k] ?? k}` : v === "ja" ? `met ${VERDIEPING[k] ?? k}` : `${k}: ${v}`,
+    outcomes: (o: string[]) =>
+      `met uitkomst ${list(
+        o.map((x) => OUTCOMES[x] ?? x),
+        "of",
+      )}`,
     sinceContact: (m: number) => `langer dan ${m} maanden niet gesproken`,
     sinceContactDays: (d: number) => (d % 7 === 0 ? `langer dan ${d / 7} weken niet gesproken` : `langer dan ${d} dagen niet gesproken`),
     sameRung: (m: number) => `al ${m} maanden op dezelfde trede`,
     sameSubstep: (m: number) => `al ${m} maanden op dezelfde trede en tussenstap`,
-    statuses: (s: string[]) => `status ${list(s.map((x) => ({ PENDING_REVIEW: "wacht op akkoord", FINAL: "definitief", REJECTED: "afgewezen", RETURNED: "terug naar coach" })[x] ?? x), "of")}`,
+    statuses: (s: string[]) =>
+      `status ${list(
+        s.map(
+          (x) =>
+            ({
+              PENDING_REVIEW: "wacht op akkoord",
+              FINAL: "definitief",
+              REJECTED: "afgewezen",
+              RETURNED: "terug naar coach",
+            })[x] ?? x,
+        ),
+        "of",
+      )}`,
     measure: {
       count: (f: string) => `Aantal: ${f.charAt(0).toLowerCase()}${f.slice(1)}`,
-      distribution: (by: string) => `Verdeling naar ${({ rung: "huidige trede", expected: "verwachte trede", wijk: "wijk", substep: "tussenstap", coach: "coach", team: "team", ageBand: "leeftijdscategorie", growthPotential: "groeipotentieel" } as Record<string, string>)[by]}`,
+      distribution: (by: string) =>
+        `Verdeling naar ${({ rung: "huidige trede", expected: "verwachte trede", wijk: "wijk", substep: "tussenstap", coach: "coach", team: "team", ageBand: "leeftijdscategorie", growthPotential: "groeipotentieel" } as Record<string, string>)[by]}`,
       crossTab: "Huidige versus verwachte trede",
       up: (f: string) => `${f} die gestegen zijn sinds de vorige meting`,
       down: (f: string) => `${f} die gedaald zijn sinds de vorige meting`,
@@ -290,7 +344,8 @@ export const nl = {
   },
   importReport: {
     more: "meer",
-    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) => `${r.created} nieuw, ${r.updated} gewijzigd, ${r.unchanged} ongewijzigd, ${r.closed} afgesloten, ${r.skipped} overgeslagen`,
+    counts: (r: { created: number; updated: number; unchanged: number; closed: number; skipped: number }) =>
+      `${r.created} nieuw, ${r.updated} gewijzigd, ${r.unchanged} ongewijzigd, ${r.closed} afgesloten, ${r.skipped} overgeslagen`,
     dryRun: "Proefrun, niets opgeslagen",
     notWritten: "Niets opgeslagen: het bestand bevat fouten (gebruik --skip-invalid om geldige regels toch te importeren)",
     imported: "Geïmporteerd",
@@ -348,9 +403,11 @@ export const nl = {
     observationsTitle: "Situatie nu",
     observationsIntro: "Beantwoord de vragen van boven naar beneden tot de trede vaststaat; een vraag met 'alleen bij' sla je anders over.",
     askedWhen: (answers: string, question: number) => `Alleen bij ${answers} op vraag ${question}.`,
-    domainsIntro: "Leefdomeinen (ZRM): scoor alleen wat besproken is. 1 acuut · 2 niet zelfredzaam · 3 beperkt · 4 voldoende · 5 volledig zelfredzaam.",
+    domainsIntro:
+      "Leefdomeinen (ZRM): scoor alleen wat besproken is. 1 acuut · 2 niet zelfredzaam · 3 beperkt · 4 voldoende · 5 volledig zelfredzaam.",
     notDiscussed: "Niet besproken",
-    specialDomain: (why: string) => `Gevoelig domein, alleen omdat je team dit vastlegt${why ? `: ${why}` : ""}. Leg een functionele conclusie vast, geen diagnose.`,
+    specialDomain: (why: string) =>
+      `Gevoelig domein, alleen omdat je team dit vastlegt${why ? `: ${why}` : ""}. Leg een functionele conclusie vast, geen diagnose.`,
     verdiepingChange: (date: string) => `Verdieping (opleiding, taal, inburgering, ontheffing) sinds ${date}`,
     verdiepingUnchanged: "Ongewijzigd",
     verdiepingUpdate: "Gewijzigd: bijwerken",
@@ -381,7 +438,8 @@ export const nl = {
     chooseRung: "Kies een trede.",
     months: (n: number) => `over ${n} maanden`,
     reviewNote: (note: string) => `De werkbegeleider schreef: "${note}"`,
-    belowCurrent: (expected: number, current: number) => `Klopt het dat de verwachte trede (${expected}) lager ligt dan de huidige (${current})?`,
+    belowCurrent: (expected: number, current: number) =>
+      `Klopt het dat de verwachte trede (${expected}) lager ligt dan de huidige (${current})?`,
     growthWithoutRise: "Klopt het: groeipotentieel 'ja', maar geen hogere verwachte trede?",
     confirmYes: "Ja, dit klopt",
     // previous classification
@@ -418,15 +476,20 @@ export const nl = {
     reviewNotice: (notified: string[], listOnly: string[]) =>
       [
         notified.length ? `Ter beoordeling gestuurd naar ${notified.join(", ")}.` : "",
-        listOnly.length ? `${listOnly.join(", ")} ${listOnly.length === 1 ? "ziet" : "zien"} het in de lijst "beoordelen" zodra ${listOnly.length === 1 ? "hij of zij" : "zij"} Trede opent.` : "",
-        !notified.length && !listOnly.length ? "Er is nog geen werkbegeleider voor dit team in Trede; de beheerder is nodig om dit af te ronden." : "",
+        listOnly.length
+          ? `${listOnly.join(", ")} ${listOnly.length === 1 ? "ziet" : "zien"} het in de lijst "beoordelen" zodra ${listOnly.length === 1 ? "hij of zij" : "zij"} Trede opent.`
+          : "",
+        !notified.length && !listOnly.length
+          ? "Er is nog geen werkbegeleider voor dit team in Trede; de beheerder is nodig om dit af te ronden."
+          : "",
       ]
         .filter(Boolean)
         .join(" "),
     reopenRefused: "Dit verslag kun je niet heropenen.",
     nothingToResume: "Er is geen verslag in behandeling. Typ **verslag** om te beginnen.",
     severalClients: "Meerdere klanten passen hierbij. Kies hieronder de juiste.",
-    noClientFound: "Ik vind geen klant met die naam of dat klantnummer bij jouw klanten. Kies hieronder uit je klanten, of typ de volledige naam.",
+    noClientFound:
+      "Ik vind geen klant met die naam of dat klantnummer bij jouw klanten. Kies hieronder uit je klanten, of typ de volledige naam.",
   },
 };
 

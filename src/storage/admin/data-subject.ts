@@ -9,12 +9,24 @@ import { recordAuditEvent } from "../audit/record-audit-event.ts";
 export async function exportClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
   const client = await prisma.client.findUnique({
     where: { externalKey: input.externalKey },
-    include: { team: { select: { name: true } }, coach: { select: { displayName: true } }, contacts: { orderBy: { date: "asc" } }, classifications: { orderBy: { version: "asc" }, include: { domainScores: true } } },
+    include: {
+      team: { select: { name: true } },
+      coach: { select: { displayName: true } },
+      contacts: { orderBy: { date: "asc" } },
+      classifications: { orderBy: { version: "asc" }, include: { domainScores: true } },
+    },
   });
   if (!client) return null;
   const audit = await auditEventsAbout(prisma, client.id);
-  await recordAuditEvent(prisma, { actor: null, action: "client.exported", clientId: client.id, details: { operator: input.operator } });
-  return JSON.parse(JSON.stringify({ exportedAt: new Date().toISOString(), client, audit }, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
+  await recordAuditEvent(prisma, {
+    actor: null,
+    action: "client.exported",
+    clientId: client.id,
+    details: { operator: input.operator },
+  });
+  return JSON.parse(
+    JSON.stringify({ exportedAt: new Date().toISOString(), client, audit }, (_k, v) => (typeof v === "bigint" ? Number(v) : v)),
+  );
 }
 
 /**
@@ -27,18 +39,27 @@ async function auditEventsAbout(prisma: PrismaClient, clientId: string) {
     SELECT "id" FROM "AuditEvent" WHERE "clientId" = ${clientId}
     UNION
     SELECT "id" FROM "AuditEvent" WHERE "details" ? 'clientIds' AND ("details" -> 'clientIds') @> ${JSON.stringify([clientId])}::jsonb`;
-  const events = await prisma.auditEvent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { id: "asc" } });
+  const events = await prisma.auditEvent.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    orderBy: { id: "asc" },
+  });
   return events.map((e) => {
     const details = e.details as Record<string, unknown> | null;
     if (!details || !Array.isArray(details.clientIds)) return e;
     const { clientIds, ...rest } = details;
-    return { ...e, details: { ...rest, clientIds: [clientId], otherClientsShown: clientIds.filter((id) => id !== clientId).length } };
+    return {
+      ...e,
+      details: { ...rest, clientIds: [clientId], otherClientsShown: clientIds.filter((id) => id !== clientId).length },
+    };
   });
 }
 
 /** The client an erasure is about (by external key), or null when unknown or already erased. */
 export async function findErasureSubject(prisma: PrismaClient, externalKey: string): Promise<ErasureSubject | null> {
-  const client = await prisma.client.findUnique({ where: { externalKey }, select: { id: true, closedAt: true, erasedAt: true } });
+  const client = await prisma.client.findUnique({
+    where: { externalKey },
+    select: { id: true, closedAt: true, erasedAt: true },
+  });
   return client && !client.erasedAt ? { clientId: client.id, closedAt: client.closedAt } : null;
 }
 
@@ -48,27 +69,63 @@ export async function findErasureSubject(prisma: PrismaClient, externalKey: stri
  * and team stay, so aggregate history keeps its numbers without the person. The audit trail is never
  * rewritten: it holds ids, codes and counts only, never a name, number or text.
  */
-export async function anonymiseClient(prisma: PrismaClient, input: { clientId: string; operator: string; now: Date; forced: boolean }): Promise<void> {
+export async function anonymiseClient(
+  prisma: PrismaClient,
+  input: { clientId: string; operator: string; now: Date; forced: boolean },
+): Promise<void> {
   const client = await prisma.client.findUniqueOrThrow({ where: { id: input.clientId } });
   await prisma.$transaction(async (tx) => {
     await tx.client.update({
       where: { id: client.id },
-      data: { displayName: "Geanonimiseerd", externalKey: `anon-${client.id}`, birthYear: Math.floor(client.birthYear / 10) * 10, coachId: null, active: false, erasedAt: input.now },
+      data: {
+        displayName: "Geanonimiseerd",
+        externalKey: `anon-${client.id}`,
+        birthYear: Math.floor(client.birthYear / 10) * 10,
+        coachId: null,
+        active: false,
+        erasedAt: input.now,
+      },
     });
-    await tx.classification.updateMany({ where: { clientId: client.id }, data: { answers: {}, verdieping: {}, overrideReason: null, reviewNote: null } });
+    await tx.classification.updateMany({
+      where: { clientId: client.id },
+      data: { answers: {}, verdieping: {}, overrideReason: null, reviewNote: null },
+    });
     await tx.reviewCard.deleteMany({ where: { classification: { clientId: client.id } } });
     await eraseFromConversationState(tx, client);
-    await recordAuditEvent(tx, { actor: null, action: "client.erased", clientId: client.id, details: { operator: input.operator, forced: input.forced } });
+    await recordAuditEvent(tx, {
+      actor: null,
+      action: "client.erased",
+      clientId: client.id,
+      details: { operator: input.operator, forced: input.forced },
+    });
   });
 }
 
 export async function auditTrailForClient(prisma: PrismaClient, input: { externalKey: string; operator: string }) {
-  const client = await prisma.client.findFirst({ where: { OR: [{ externalKey: input.externalKey }, { id: input.externalKey }] } });
+  const client = await prisma.client.findFirst({
+    where: { OR: [{ externalKey: input.externalKey }, { id: input.externalKey }] },
+  });
   if (!client) return null;
   const events = await auditEventsAbout(prisma, client.id);
-  const staff = new Map((await prisma.staff.findMany({ where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => Boolean(x)) } } })).map((s) => [s.id, s.displayName]));
-  await recordAuditEvent(prisma, { actor: null, action: "audit.read", clientId: client.id, details: { operator: input.operator } });
-  return events.map((e) => ({ at: e.at.toISOString(), who: e.actorId ? (staff.get(e.actorId) ?? e.actorId) : "systeem", action: e.action, details: e.details }));
+  const staff = new Map(
+    (
+      await prisma.staff.findMany({
+        where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => Boolean(x)) } },
+      })
+    ).map((s) => [s.id, s.displayName]),
+  );
+  await recordAuditEvent(prisma, {
+    actor: null,
+    action: "audit.read",
+    clientId: client.id,
+    details: { operator: input.operator },
+  });
+  return events.map((e) => ({
+    at: e.at.toISOString(),
+    who: e.actorId ? (staff.get(e.actorId) ?? e.actorId) : "systeem",
+    action: e.action,
+    details: e.details,
+  }));
 }
 
 /**

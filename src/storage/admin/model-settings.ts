@@ -24,7 +24,13 @@ export function createModelSettings(db: { prisma: PrismaClient; sql: Sql }) {
      * questions span every team): only when every team allows it. Default: no.
      */
     async check(actor: Actor): Promise<{ allowsFreeText: boolean; identifiersVersion: string; ladderProfileId: string | null }> {
-      const { rows } = await db.sql.query<{ teamAllows: boolean | null; ladderProfileId: string | null; teams: number; refusing: number; version: string }>({
+      const { rows } = await db.sql.query<{
+        teamAllows: boolean | null;
+        ladderProfileId: string | null;
+        teams: number;
+        refusing: number;
+        version: string;
+      }>({
         name: "model_gate_check_v2",
         text: CHECK,
         values: [actor.teamId],

@@ -13,7 +13,10 @@ export type { ClientRead } from "../../domain/audit/ports.ts";
  * One event per view: a single client in `clientId` (so a data-subject request finds it), several in
  * `details.clientIds`. Nothing is recorded when nothing was shown.
  */
-export async function recordClientRead(db: PrismaClient | Prisma.TransactionClient, input: ClientRead & { actor: Actor; clientIds: readonly string[] }): Promise<void> {
+export async function recordClientRead(
+  db: PrismaClient | Prisma.TransactionClient,
+  input: ClientRead & { actor: Actor; clientIds: readonly string[] },
+): Promise<void> {
   const clientIds = [...new Set(input.clientIds)];
   if (!clientIds.length) return;
   await recordAuditEvent(db, {

@@ -18,7 +18,9 @@ const BATCH = 5_000;
 
 /** Walks the chain in id order, a batch at a time (one statement each), and stops at the first broken link. */
 export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChainReport> {
-  const heads = await prisma.$queryRawUnsafe<{ lastId: string; lastHash: string }[]>(`SELECT "lastId"::text AS "lastId", "lastHash" FROM "AuditChainHead" WHERE "id" = 1`);
+  const heads = await prisma.$queryRawUnsafe<{ lastId: string; lastHash: string }[]>(
+    `SELECT "lastId"::text AS "lastId", "lastHash" FROM "AuditChainHead" WHERE "id" = 1`,
+  );
   let rows = 0;
   let previous = { id: null as string | null, hash: GENESIS_HASH };
   for (;;) {
@@ -28,7 +30,14 @@ export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChain
       previous.id ?? "-9223372036854775808",
     );
     for (const row of batch) {
-      const problem = row.hash === null || row.prevHash === null ? "unhashed" : row.prevHash !== previous.hash ? "link" : row.hash !== row.recomputed ? "hash" : null;
+      const problem =
+        row.hash === null || row.prevHash === null
+          ? "unhashed"
+          : row.prevHash !== previous.hash
+            ? "link"
+            : row.hash !== row.recomputed
+              ? "hash"
+              : null;
       if (problem) return { ok: false, rows: rows + 1, brokenAt: row.id, problem };
       rows++;
       previous = { id: row.id, hash: row.hash! };
@@ -38,7 +47,9 @@ export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChain
   const head = heads[0];
   if (!head) return { ok: false, rows, brokenAt: previous.id ?? "0", problem: "head" };
   // the head names a later row than the last one there: rows were cut off the end
-  if (BigInt(head.lastId) > BigInt(previous.id ?? "0")) return { ok: false, rows, brokenAt: String(BigInt(previous.id ?? "0") + 1n), problem: "tail" };
-  if (head.lastId !== (previous.id ?? "0") || head.lastHash !== previous.hash) return { ok: false, rows, brokenAt: previous.id ?? "0", problem: "head" };
+  if (BigInt(head.lastId) > BigInt(previous.id ?? "0"))
+    return { ok: false, rows, brokenAt: String(BigInt(previous.id ?? "0") + 1n), problem: "tail" };
+  if (head.lastId !== (previous.id ?? "0") || head.lastHash !== previous.hash)
+    return { ok: false, rows, brokenAt: previous.id ?? "0", problem: "head" };
   return { ok: true, rows, lastId: previous.id, headHash: previous.hash };
 }

@@ -11,12 +11,28 @@ import { clientScopeSql } from "../client-scope.ts";
 export async function findScopeVocabulary(
   prisma: PrismaClient,
   scope: CaseloadScope,
-): Promise<{ wijken: string[]; teams: string[]; coaches: string[]; outside: { wijken: string[]; teams: string[]; coaches: string[] } }> {
+): Promise<{
+  wijken: string[];
+  teams: string[];
+  coaches: string[];
+  outside: { wijken: string[]; teams: string[]; coaches: string[] };
+}> {
   const [wijken, allWijken, teams, staff] = await Promise.all([
-    prisma.$queryRaw<{ wijk: string }[]>(Prisma.sql`SELECT DISTINCT c.wijk FROM "Client" c WHERE ${clientScopeSql(scope, "caseload")} ORDER BY c.wijk`),
-    prisma.client.findMany({ where: { active: true }, distinct: ["wijk"], select: { wijk: true }, orderBy: { wijk: "asc" } }),
+    prisma.$queryRaw<{ wijk: string }[]>(
+      Prisma.sql`SELECT DISTINCT c.wijk FROM "Client" c WHERE ${clientScopeSql(scope, "caseload")} ORDER BY c.wijk`,
+    ),
+    prisma.client.findMany({
+      where: { active: true },
+      distinct: ["wijk"],
+      select: { wijk: true },
+      orderBy: { wijk: "asc" },
+    }),
     prisma.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.staff.findMany({ where: { active: true, roles: { has: "COACH" } }, select: { id: true, displayName: true, teamId: true }, orderBy: { displayName: "asc" } }),
+    prisma.staff.findMany({
+      where: { active: true, roles: { has: "COACH" } },
+      select: { id: true, displayName: true, teamId: true },
+      orderBy: { displayName: "asc" },
+    }),
   ]);
   const inScopeWijken = wijken.map((w) => w.wijk);
   const teamInScope = (id: string) => scope.kind === "all" || (scope.kind === "team" && scope.teamId === id);
@@ -35,12 +51,19 @@ export async function findScopeVocabulary(
 }
 
 /** Clients in scope whose name or number contains one of the capitalised words or codes of the text. */
-export async function findMentionedClients(prisma: PrismaClient, scope: CaseloadScope, text: string): Promise<{ names: string[]; clientNumbers: string[] }> {
+export async function findMentionedClients(
+  prisma: PrismaClient,
+  scope: CaseloadScope,
+  text: string,
+): Promise<{ names: string[]; clientNumbers: string[] }> {
   const tokens = [...new Set(text.match(/\b[A-Z]{0,3}-?\d{4,}\b|\b[A-Z][\p{L}'-]{2,}\b/gu) ?? [])].slice(0, 12);
   if (!tokens.length) return { names: [], clientNumbers: [] };
   // as Prisma's `contains` did: the token is a literal, not a pattern
   const like = (t: string) => `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const mentions = Prisma.join(tokens.map((t) => Prisma.sql`c."displayName" ILIKE ${like(t)} OR c."externalKey" ILIKE ${like(t)}`), " OR ");
+  const mentions = Prisma.join(
+    tokens.map((t) => Prisma.sql`c."displayName" ILIKE ${like(t)} OR c."externalKey" ILIKE ${like(t)}`),
+    " OR ",
+  );
   const rows = await prisma.$queryRaw<{ displayName: string; externalKey: string }[]>(
     Prisma.sql`SELECT c."displayName", c."externalKey" FROM "Client" c WHERE ${clientScopeSql(scope, "readable")} AND (${mentions}) LIMIT 50`,
   );

@@ -3,7 +3,14 @@
 // counted apart and every share carries its denominator.
 import type { CaseloadScope } from "../../domain/access/actor.ts";
 import type { CaseloadResult, Cell, ClientLine } from "../../domain/caseload/caseload-result.ts";
-import { daysBefore, monthsBefore, periodBuckets, periodRange, type CaseloadFilters, type CaseloadQuery } from "../../domain/caseload/caseload-query.ts";
+import {
+  daysBefore,
+  monthsBefore,
+  periodBuckets,
+  periodRange,
+  type CaseloadFilters,
+  type CaseloadQuery,
+} from "../../domain/caseload/caseload-query.ts";
 import { suppressList, suppressTable } from "../../domain/caseload/small-cells.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { clientScopeSql } from "../client-scope.ts";
@@ -39,7 +46,17 @@ interface Ctx {
 }
 
 /** The filters that read more of the latest classification than its rungs (so need the LATEST join). */
-const READS_LATEST = ["substep", "growthPotential", "ontheffing", "verdieping", "outcomes", "monthsOnSameRungAtLeast", "monthsOnSameSubstepAtLeast", "statuses", "rung5Reasons"] as const;
+const READS_LATEST = [
+  "substep",
+  "growthPotential",
+  "ontheffing",
+  "verdieping",
+  "outcomes",
+  "monthsOnSameRungAtLeast",
+  "monthsOnSameSubstepAtLeast",
+  "statuses",
+  "rung5Reasons",
+] as const;
 
 /** Clients in scope, joined to their latest classification only when the filters read it. */
 function fromClients(filters: CaseloadFilters): Prisma.Sql {
@@ -64,16 +81,26 @@ function whereSql(filters: CaseloadFilters, ctx: Ctx): Prisma.Sql {
     else if (e.op === "below") parts.push(Prisma.sql`c."latestExpectedRung" < ${e.rung ?? 7}`);
     else parts.push(Prisma.sql`c."latestExpectedRung" = ${e.rung ?? 1}`);
   }
-  if (filters.substep !== undefined) parts.push(filters.substep === "none" ? Prisma.sql`l."finalSubstep" IS NULL` : Prisma.sql`l."finalSubstep" = ${filters.substep}`);
+  if (filters.substep !== undefined)
+    parts.push(filters.substep === "none" ? Prisma.sql`l."finalSubstep" IS NULL` : Prisma.sql`l."finalSubstep" = ${filters.substep}`);
   if (filters.wijken) parts.push(Prisma.sql`lower(c.wijk) IN (${Prisma.join(filters.wijken.map((w) => w.toLowerCase()))})`);
   if (filters.mine) parts.push(Prisma.sql`c."coachId" = ${ctx.askerStaffId}`);
-  if (filters.coaches) parts.push(Prisma.sql`c."coachId" IN (SELECT st.id FROM "Staff" st WHERE lower(st."displayName") IN (${Prisma.join(filters.coaches.map((x) => x.toLowerCase()))}))`);
+  if (filters.coaches)
+    parts.push(
+      Prisma.sql`c."coachId" IN (SELECT st.id FROM "Staff" st WHERE lower(st."displayName") IN (${Prisma.join(filters.coaches.map((x) => x.toLowerCase()))}))`,
+    );
   // a client on rung 5 may have several supports; it counts for every reason it has
   if (filters.rung5Reasons) parts.push(Prisma.sql`l."rung5Reasons" && ARRAY[${Prisma.join(filters.rung5Reasons)}]::text[]`);
   if (filters.daysSinceContactAtLeast)
     parts.push(Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${daysBefore(ctx.today, filters.daysSinceContactAtLeast)})`);
   if (filters.team) parts.push(Prisma.sql`c."teamId" IN (SELECT t.id FROM "Team" t WHERE lower(t.name) = ${filters.team.toLowerCase()})`);
-  if (filters.ageBands) parts.push(Prisma.sql`(${Prisma.join(filters.ageBands.map((b) => ageBandSql(b, ctx.today)), " OR ")})`);
+  if (filters.ageBands)
+    parts.push(
+      Prisma.sql`(${Prisma.join(
+        filters.ageBands.map((b) => ageBandSql(b, ctx.today)),
+        " OR ",
+      )})`,
+    );
   if (filters.ageRange?.min !== undefined) parts.push(Prisma.sql`c."birthYear" <= ${ctx.today.getUTCFullYear() - filters.ageRange.min}`);
   if (filters.ageRange?.max !== undefined) parts.push(Prisma.sql`c."birthYear" >= ${ctx.today.getUTCFullYear() - filters.ageRange.max}`);
   if (filters.growthPotential) parts.push(Prisma.sql`l."growthPotential" = ${filters.growthPotential.toUpperCase()}::"GrowthPotential"`);
@@ -81,18 +108,28 @@ function whereSql(filters: CaseloadFilters, ctx: Ctx): Prisma.Sql {
   for (const [k, v] of Object.entries(filters.verdieping ?? {})) parts.push(Prisma.sql`l.verdieping ->> ${k} = ${v}`);
   if (filters.outcomes) parts.push(Prisma.sql`l.outcome IN (${Prisma.join(filters.outcomes)})`);
   if (filters.monthsSinceContactAtLeast)
-    parts.push(Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${monthsBefore(ctx.today, filters.monthsSinceContactAtLeast)})`);
+    parts.push(
+      Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${monthsBefore(ctx.today, filters.monthsSinceContactAtLeast)})`,
+    );
   if (filters.monthsOnSameRungAtLeast) {
     const cutoff = monthsBefore(ctx.today, filters.monthsOnSameRungAtLeast);
     // measured on this rung at or before the cutoff, and on no other rung since (the substep may have moved)
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" <= ${cutoff} AND p."finalRung" = l."finalRung" AND p.status IN ('FINAL','PENDING_REVIEW'))`);
-    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" > ${cutoff} AND p.status IN ('FINAL','PENDING_REVIEW') AND p."finalRung" <> l."finalRung")`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" <= ${cutoff} AND p."finalRung" = l."finalRung" AND p.status IN ('FINAL','PENDING_REVIEW'))`,
+    );
+    parts.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" > ${cutoff} AND p.status IN ('FINAL','PENDING_REVIEW') AND p."finalRung" <> l."finalRung")`,
+    );
   }
   if (filters.monthsOnSameSubstepAtLeast) {
     const cutoff = monthsBefore(ctx.today, filters.monthsOnSameSubstepAtLeast);
     const same = Prisma.sql`p."finalRung" = l."finalRung" AND COALESCE(p."finalSubstep", 0) = COALESCE(l."finalSubstep", 0)`;
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" <= ${cutoff} AND ${same} AND p.status IN ('FINAL','PENDING_REVIEW'))`);
-    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" > ${cutoff} AND p.status IN ('FINAL','PENDING_REVIEW') AND NOT (${same}))`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" <= ${cutoff} AND ${same} AND p.status IN ('FINAL','PENDING_REVIEW'))`,
+    );
+    parts.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "Classification" p WHERE p."clientId" = c.id AND p."observedOn" > ${cutoff} AND p.status IN ('FINAL','PENDING_REVIEW') AND NOT (${same}))`,
+    );
   }
   if (filters.statuses) parts.push(Prisma.sql`l.status::text IN (${Prisma.join(filters.statuses)})`);
   return Prisma.join(parts, " AND ");
@@ -106,7 +143,14 @@ const n = (v: unknown) => Number(v ?? 0);
 
 export async function executeCaseloadQuery(
   prisma: PrismaClient,
-  input: { query: CaseloadQuery; scope: CaseloadScope; askerStaffId: string; today: Date; page?: number; pageSize?: number },
+  input: {
+    query: CaseloadQuery;
+    scope: CaseloadScope;
+    askerStaffId: string;
+    today: Date;
+    page?: number;
+    pageSize?: number;
+  },
 ): Promise<CaseloadResult> {
   const { query } = input;
   const ctx: Ctx = { scope: input.scope, askerStaffId: input.askerStaffId, today: input.today };
@@ -125,7 +169,11 @@ export async function executeCaseloadQuery(
       const byContact = query.filters.monthsSinceContactAtLeast !== undefined || query.filters.daysSinceContactAtLeast !== undefined;
       const f = query.filters;
       const sameSubstep = Prisma.sql`p."finalRung" = l."finalRung" AND COALESCE(p."finalSubstep", 0) = COALESCE(l."finalSubstep", 0)`;
-      const sameWhat = f.monthsOnSameSubstepAtLeast ? sameSubstep : f.monthsOnSameRungAtLeast ? Prisma.sql`p."finalRung" = l."finalRung"` : null;
+      const sameWhat = f.monthsOnSameSubstepAtLeast
+        ? sameSubstep
+        : f.monthsOnSameRungAtLeast
+          ? Prisma.sql`p."finalRung" = l."finalRung"`
+          : null;
       const order = byContact
         ? Prisma.sql`c."lastContactAt" ASC NULLS FIRST, c."displayName", c.id`
         : sameWhat
@@ -136,7 +184,14 @@ export async function executeCaseloadQuery(
           WHERE ${where} ORDER BY ${order} ${paging}`),
         q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total ${fromClients(query.filters)} WHERE ${where}`),
       ]);
-      return { kind: "list", total: n(total), page, pageSize, lines: lines.map(normaliseLine), order: byContact ? "lastContact" : sameWhat ? "sameRung" : "name" };
+      return {
+        kind: "list",
+        total: n(total),
+        page,
+        pageSize,
+        lines: lines.map(normaliseLine),
+        order: byContact ? "lastContact" : sameWhat ? "sameRung" : "name",
+      };
     }
     case "count": {
       const [{ count, denominator }] = await q<{ count: bigint; denominator: bigint }>(Prisma.sql`
@@ -156,8 +211,13 @@ export async function executeCaseloadQuery(
         ageBand: Prisma.sql`CASE WHEN c."birthYear" > ${year - 27} THEN '<27' WHEN c."birthYear" > ${year - 45} THEN '27-44' ELSE '45+' END`,
         growthPotential: Prisma.sql`lower(l."growthPotential"::text)`,
       };
-      const needsLatest = ["rung", "expected", "substep", "growthPotential"].includes(query.by) ? Prisma.sql`AND ${HAS_LATEST}` : Prisma.empty;
-      const rows = await q<{ key: string | null; count: bigint }>(Prisma.sql`SELECT ${keys[query.by]} AS key, count(*) AS count FROM "Client" c ${LATEST}
+      const needsLatest = ["rung", "expected", "substep", "growthPotential"].includes(query.by)
+        ? Prisma.sql`AND ${HAS_LATEST}`
+        : Prisma.empty;
+      const rows = await q<{
+        key: string | null;
+        count: bigint;
+      }>(Prisma.sql`SELECT ${keys[query.by]} AS key, count(*) AS count FROM "Client" c ${LATEST}
         LEFT JOIN "Staff" s ON s.id = c."coachId" LEFT JOIN "Team" t ON t.id = c."teamId" WHERE ${where} ${needsLatest} GROUP BY 1 ORDER BY 1`);
       const known = rows.filter((r) => r.key !== null).map((r) => ({ key: r.key!, count: n(r.count) }));
       if (query.by === "rung" || query.by === "expected") known.sort((a, b) => Number(a.key) - Number(b.key));
@@ -179,7 +239,11 @@ export async function executeCaseloadQuery(
       return { kind: "distribution", by: query.by, rows: known, unknown, total };
     }
     case "crossTab": {
-      const rows = await q<{ current: number; expected: number | null; count: bigint }>(Prisma.sql`SELECT c."latestRung" AS current, c."latestExpectedRung" AS expected, count(*) AS count
+      const rows = await q<{
+        current: number;
+        expected: number | null;
+        count: bigint;
+      }>(Prisma.sql`SELECT c."latestRung" AS current, c."latestExpectedRung" AS expected, count(*) AS count
         ${fromClients(query.filters)} WHERE ${where} AND ${HAS_LATEST} GROUP BY 1, 2`);
       const cells: Record<string, number> = {};
       const unknownExpected: Record<string, number> = {};
@@ -189,12 +253,23 @@ export async function executeCaseloadQuery(
       }
       const currentRungs = [...new Set(rows.map((r) => Number(r.current)))].sort((a, b) => a - b);
       const expectedRungs = [...new Set(rows.filter((r) => r.expected !== null).map((r) => Number(r.expected)))].sort((a, b) => a - b);
-      return { kind: "crossTab", currentRungs, expectedRungs, cells, unknownExpected, total: rows.reduce((s, r) => s + n(r.count), 0) };
+      return {
+        kind: "crossTab",
+        currentRungs,
+        expectedRungs,
+        cells,
+        unknownExpected,
+        total: rows.reduce((s, r) => s + n(r.count), 0),
+      };
     }
     case "movement": {
       const movementWhere = Prisma.sql`${where} AND ${HAS_LATEST}`;
       const lineFrom = Prisma.sql`FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = c."coachId"`;
-      const result = (reading: "sincePrevious" | "startEnd" | "events", r: { count: bigint; denominator: bigint; nobaseline: bigint }, lines: ClientLine[]): CaseloadResult => ({
+      const result = (
+        reading: "sincePrevious" | "startEnd" | "events",
+        r: { count: bigint; denominator: bigint; nobaseline: bigint },
+        lines: ClientLine[],
+      ): CaseloadResult => ({
         kind: "movement",
         direction: query.direction,
         period: query.period ?? null,
@@ -212,8 +287,14 @@ export async function executeCaseloadQuery(
         // since the previous measurement: the latest classification against the one before it
         const cmp = query.direction === "up" ? Prisma.sql`l."finalRung" > l."previousRung"` : Prisma.sql`l."finalRung" < l."previousRung"`;
         const [lines, [counts]] = await Promise.all([
-          q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(l."finalRung" - l."previousRung") DESC, c."displayName", c.id ${paging}`),
-          q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
+          q<ClientLine>(
+            Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(l."finalRung" - l."previousRung") DESC, c."displayName", c.id ${paging}`,
+          ),
+          q<{
+            count: bigint;
+            denominator: bigint;
+            nobaseline: bigint;
+          }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
             count(*) FILTER (WHERE l."previousRung" IS NOT NULL) AS denominator, count(*) FILTER (WHERE l."previousRung" IS NULL) AS nobaseline
             FROM "Client" c ${LATEST} WHERE ${movementWhere}`),
         ]);
@@ -230,7 +311,11 @@ export async function executeCaseloadQuery(
         const [lines, [counts]] = await Promise.all([
           q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} WHERE ${movementWhere} AND ${moved}
             ORDER BY (SELECT max(abs(e."finalRung" - e."previousRung")) FROM "Classification" e WHERE ${inPeriod} AND e."previousRung" IS NOT NULL AND ${step}) DESC, c."displayName", c.id ${paging}`),
-          q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${moved}) AS count,
+          q<{
+            count: bigint;
+            denominator: bigint;
+            nobaseline: bigint;
+          }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${moved}) AS count,
             count(*) FILTER (WHERE ${measured}) AS denominator, count(*) FILTER (WHERE NOT ${measured}) AS nobaseline
             ${fromClients(query.filters)} WHERE ${movementWhere}`),
         ]);
@@ -239,13 +324,22 @@ export async function executeCaseloadQuery(
       // start versus end: the last classification before the period (the baseline) against the last one
       // before its end; clients with no baseline are counted apart, never in the denominator. Lateral
       // joins, not scalar subqueries: PostgreSQL evaluates a scalar subquery once per reference.
-      const at = (alias: string, before: Date) => Prisma.sql`LEFT JOIN LATERAL (SELECT b."finalRung" AS rung FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${before}
+      const at = (
+        alias: string,
+        before: Date,
+      ) => Prisma.sql`LEFT JOIN LATERAL (SELECT b."finalRung" AS rung FROM "Classification" b WHERE b."clientId" = c.id AND b."observedOn" < ${before}
         AND b.status IN ${COUNTED} ORDER BY b."observedOn" DESC, b.version DESC LIMIT 1) ${Prisma.raw(alias)} ON true`;
       const joins = Prisma.sql`${at("x", from)} ${at("y", to)}`;
       const cmp = query.direction === "up" ? Prisma.sql`y.rung > x.rung` : Prisma.sql`y.rung < x.rung`;
       const [lines, [counts]] = await Promise.all([
-        q<ClientLine>(Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} ${joins} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(y.rung - x.rung) DESC, c."displayName", c.id ${paging}`),
-        q<{ count: bigint; denominator: bigint; nobaseline: bigint }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
+        q<ClientLine>(
+          Prisma.sql`SELECT ${LINE_COLUMNS} ${lineFrom} ${joins} WHERE ${movementWhere} AND ${cmp} ORDER BY abs(y.rung - x.rung) DESC, c."displayName", c.id ${paging}`,
+        ),
+        q<{
+          count: bigint;
+          denominator: bigint;
+          nobaseline: bigint;
+        }>(Prisma.sql`SELECT count(*) FILTER (WHERE ${cmp}) AS count,
           count(*) FILTER (WHERE x.rung IS NOT NULL) AS denominator, count(*) FILTER (WHERE x.rung IS NULL) AS nobaseline
           ${fromClients(query.filters)} ${joins} WHERE ${movementWhere}`),
       ]);
@@ -253,14 +347,22 @@ export async function executeCaseloadQuery(
     }
     case "reach": {
       const yearAgo = monthsBefore(ctx.today, 12);
-      const rows = await q<{ wijk: string; inview: bigint; total: bigint }>(Prisma.sql`SELECT c.wijk, count(*) FILTER (WHERE c."lastContactAt" >= ${yearAgo}) AS inview, count(*) AS total
+      const rows = await q<{
+        wijk: string;
+        inview: bigint;
+        total: bigint;
+      }>(Prisma.sql`SELECT c.wijk, count(*) FILTER (WHERE c."lastContactAt" >= ${yearAgo}) AS inview, count(*) AS total
         FROM "Client" c ${LATEST} WHERE ${where} GROUP BY c.wijk ORDER BY c.wijk`);
       // in view and not in view per wijk, with the totals: hidden together so no cell can be worked out
       const s = suppressTable(rows.map((r) => [n(r.inview), n(r.total) - n(r.inview)]));
       const hid = (i: number, j: number) => s.withheld || s.hidden[i][j];
       return {
         kind: "reach",
-        rows: rows.map((r, i) => ({ wijk: r.wijk, inView: { value: n(r.inview), suppressed: hid(i, 0) }, total: { value: n(r.total), suppressed: hid(i, 2) } })),
+        rows: rows.map((r, i) => ({
+          wijk: r.wijk,
+          inView: { value: n(r.inview), suppressed: hid(i, 0) },
+          total: { value: n(r.total), suppressed: hid(i, 2) },
+        })),
         inView: rows.reduce((s, r) => s + n(r.inview), 0),
         total: rows.reduce((s, r) => s + n(r.total), 0),
         inViewSuppressed: hid(rows.length, 0),
@@ -281,39 +383,90 @@ export async function executeCaseloadQuery(
       });
       const s = suppressTable(values);
       const c = (i: number, j: number, value: number): Cell => ({ value, suppressed: s.withheld || s.hidden[i][j] });
-      const columnTotals = [0, 1, 2, 3].map((j) => order.reduce((sum, _, i) => sum + (j === 3 ? values[i].reduce((a, b) => a + b, 0) : values[i][j]), 0));
+      const columnTotals = [0, 1, 2, 3].map((j) =>
+        order.reduce((sum, _, i) => sum + (j === 3 ? values[i].reduce((a, b) => a + b, 0) : values[i][j]), 0),
+      );
       return {
         kind: "growthByAgeBand",
-        rows: order.map((band, i) => ({ band, ja: c(i, 0, values[i][0]), nee: c(i, 1, values[i][1]), onbekend: c(i, 2, values[i][2]), total: c(i, 3, values[i].reduce((a, b) => a + b, 0)) })),
-        totals: { ja: c(3, 0, columnTotals[0]), nee: c(3, 1, columnTotals[1]), onbekend: c(3, 2, columnTotals[2]), total: c(3, 3, columnTotals[3]) },
+        rows: order.map((band, i) => ({
+          band,
+          ja: c(i, 0, values[i][0]),
+          nee: c(i, 1, values[i][1]),
+          onbekend: c(i, 2, values[i][2]),
+          total: c(
+            i,
+            3,
+            values[i].reduce((a, b) => a + b, 0),
+          ),
+        })),
+        totals: {
+          ja: c(3, 0, columnTotals[0]),
+          nee: c(3, 1, columnTotals[1]),
+          onbekend: c(3, 2, columnTotals[2]),
+          total: c(3, 3, columnTotals[3]),
+        },
       };
     }
     case "pendingReviews": {
       const pendingWhere = Prisma.sql`${where} AND l.status = 'PENDING_REVIEW'`;
       const [lines, [{ total }]] = await Promise.all([
-        q<ClientLine & { classificationId: string; confirmedAt: Date }>(Prisma.sql`SELECT ${LINE_COLUMNS}, l.id AS "classificationId", l."confirmedAt"
+        q<
+          ClientLine & { classificationId: string; confirmedAt: Date }
+        >(Prisma.sql`SELECT ${LINE_COLUMNS}, l.id AS "classificationId", l."confirmedAt"
           FROM "Client" c ${LATEST} LEFT JOIN "Staff" s ON s.id = l."coachId" WHERE ${pendingWhere} ORDER BY l."confirmedAt", c.id ${paging}`),
         q<{ total: bigint }>(Prisma.sql`SELECT count(*) AS total FROM "Client" c ${LATEST} WHERE ${pendingWhere}`),
       ]);
-      return { kind: "pendingReviews", lines: lines.map((l) => ({ ...normaliseLine(l), classificationId: l.classificationId, confirmedAt: l.confirmedAt })), total: n(total), page, pageSize };
+      return {
+        kind: "pendingReviews",
+        lines: lines.map((l) => ({
+          ...normaliseLine(l),
+          classificationId: l.classificationId,
+          confirmedAt: l.confirmedAt,
+        })),
+        total: n(total),
+        page,
+        pageSize,
+      };
     }
     case "referrals": {
       const { from, to } = periodRange(query.period, ctx.today);
       const outcomeFilter = query.filters.outcomes ? Prisma.sql`AND k.outcome IN (${Prisma.join(query.filters.outcomes)})` : Prisma.empty;
       const { outcomes: _ignored, ...clientFilters } = query.filters;
-      const rows = await q<{ outcome: string; count: bigint }>(Prisma.sql`SELECT k.outcome, count(*) AS count FROM "Contact" k JOIN "Client" c ON c.id = k."clientId" ${LATEST}
+      const rows = await q<{
+        outcome: string;
+        count: bigint;
+      }>(Prisma.sql`SELECT k.outcome, count(*) AS count FROM "Contact" k JOIN "Client" c ON c.id = k."clientId" ${LATEST}
         WHERE ${whereSql(clientFilters, ctx)} AND k.reached = true AND k.outcome IS NOT NULL AND k.date >= ${from} AND k.date < ${to} ${outcomeFilter}
         GROUP BY k.outcome ORDER BY count DESC, k.outcome`);
-      return { kind: "referrals", rows: rows.map((r) => ({ outcome: r.outcome, count: n(r.count) })), contacts: rows.reduce((s, r) => s + n(r.count), 0) };
+      return {
+        kind: "referrals",
+        rows: rows.map((r) => ({ outcome: r.outcome, count: n(r.count) })),
+        contacts: rows.reduce((s, r) => s + n(r.count), 0),
+      };
     }
     case "domainTrends": {
       const { from, to } = periodRange(query.period, ctx.today);
-      const rows = await q<{ domain: string; up: bigint; same: bigint; down: bigint; nd: bigint }>(Prisma.sql`SELECT d.domain,
+      const rows = await q<{
+        domain: string;
+        up: bigint;
+        same: bigint;
+        down: bigint;
+        nd: bigint;
+      }>(Prisma.sql`SELECT d.domain,
           count(*) FILTER (WHERE d.score > d."previousScore") AS up, count(*) FILTER (WHERE d.score = d."previousScore") AS same,
           count(*) FILTER (WHERE d.score < d."previousScore") AS down, count(*) FILTER (WHERE d.score IS NULL OR d."previousScore" IS NULL) AS nd
         FROM "DomainScore" d JOIN "Client" c ON c.id = d."clientId" ${LATEST}
         WHERE ${where} AND d."observedOn" >= ${from} AND d."observedOn" < ${to} GROUP BY d.domain ORDER BY d.domain`);
-      return { kind: "domainTrends", rows: rows.map((r) => ({ domain: r.domain, vooruit: n(r.up), gelijk: n(r.same), achteruit: n(r.down), notDiscussed: n(r.nd) })) };
+      return {
+        kind: "domainTrends",
+        rows: rows.map((r) => ({
+          domain: r.domain,
+          vooruit: n(r.up),
+          gelijk: n(r.same),
+          achteruit: n(r.down),
+          notDiscussed: n(r.nd),
+        })),
+      };
     }
     case "trend": {
       const buckets = periodBuckets(query.period, query.by, ctx.today);
@@ -351,5 +504,10 @@ export async function executeCaseloadQuery(
 }
 
 function normaliseLine(l: ClientLine): ClientLine {
-  return { ...l, rung: Number(l.rung), substep: l.substep === null ? null : Number(l.substep), expectedRung: l.expectedRung === null ? null : Number(l.expectedRung) };
+  return {
+    ...l,
+    rung: Number(l.rung),
+    substep: l.substep === null ? null : Number(l.substep),
+    expectedRung: l.expectedRung === null ? null : Number(l.expectedRung),
+  };
 }

@@ -60,7 +60,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const host = await startPgliteWorker(inMemory ? { dataDir: undefined, loadDataDir: options.pgliteTarball } : { dataDir: dir });
     // several connections, so the bot can have queries under way while PGlite (one session) works
     // through them in order; the worker keeps each socket's statements and transactions apart
-    const pool = new pg.Pool({ connectionString: `postgresql://postgres@${host.address}/postgres`, max: PGLITE_CONNECTIONS });
+    const pool = new pg.Pool({
+      connectionString: `postgresql://postgres@${host.address}/postgres`,
+      max: PGLITE_CONNECTIONS,
+    });
     pool.on("error", () => {});
     return wrap("pglite", pool, async () => {
       await host.stop();
@@ -112,7 +115,8 @@ function wrap(kind: Database["kind"], pool: pg.Pool, closeBackend: () => Promise
   return {
     kind,
     prisma,
-    sql: kind === "pglite" ? sharedSessionSql(pool) : { query: async <Row>(statement: Statement) => result<Row>(await pool.query(statement)) },
+    sql:
+      kind === "pglite" ? sharedSessionSql(pool) : { query: async <Row>(statement: Statement) => result<Row>(await pool.query(statement)) },
     migrate: (dir) => applyMigrations(poolDriver(pool), dir),
     pendingMigrations: (dir) => pendingMigrations(poolDriver(pool), dir),
     ping: async () => {

@@ -128,7 +128,8 @@ function serve(session: Session, socket: net.Socket) {
 }
 
 try {
-  const pglite = loadDataDir && !dataDir ? await PGlite.create({ loadDataDir: new Blob([await readFile(loadDataDir)]) }) : await PGlite.create(dataDir);
+  const pglite =
+    loadDataDir && !dataDir ? await PGlite.create({ loadDataDir: new Blob([await readFile(loadDataDir)]) }) : await PGlite.create(dataDir);
   const session = new Session(pglite);
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {

@@ -41,7 +41,9 @@ export interface OwnerMigration {
  */
 export async function migrateAsOwner(input: { migrationUrl: string; appUrl: string; dir?: string }): Promise<OwnerMigration> {
   if (!/^postgres(ql)?:\/\//.test(input.migrationUrl) || !/^postgres(ql)?:\/\//.test(input.appUrl))
-    throw new DatabaseSetupError("DATABASE_MIGRATION_URL is for PostgreSQL (both it and DATABASE_URL postgres://…); the embedded database has one role");
+    throw new DatabaseSetupError(
+      "DATABASE_MIGRATION_URL is for PostgreSQL (both it and DATABASE_URL postgres://…); the embedded database has one role",
+    );
   const appRole = roleOfUrl(input.appUrl);
   const owner = await openDatabase(input.migrationUrl, { poolSize: 2 });
   try {
@@ -49,7 +51,9 @@ export async function migrateAsOwner(input: { migrationUrl: string; appUrl: stri
       `SELECT current_user::text AS "me", (rolsuper OR rolcreaterole) AS "mayCreateRoles" FROM pg_roles WHERE rolname = current_user`,
     );
     if (me === appRole)
-      throw new DatabaseSetupError(`DATABASE_URL and DATABASE_MIGRATION_URL both log in as "${me}": the application needs a role of its own (docs/deployment.md)`);
+      throw new DatabaseSetupError(
+        `DATABASE_URL and DATABASE_MIGRATION_URL both log in as "${me}": the application needs a role of its own (docs/deployment.md)`,
+      );
     const applied = await owner.migrate(input.dir);
     const createdRole = await owner.prisma.$transaction(async (tx) => {
       // instances starting together: one at a time (concurrent GRANTs on one object can fail)
@@ -57,17 +61,26 @@ export async function migrateAsOwner(input: { migrationUrl: string; appUrl: stri
       const exists = (await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_roles WHERE rolname = $1`, appRole)).length > 0;
       if (!exists) {
         if (!mayCreateRoles)
-          throw new DatabaseSetupError(`the application role "${appRole}" does not exist; create it as an administrator: CREATE ROLE ${pg.escapeIdentifier(appRole)} LOGIN PASSWORD '…'`);
+          throw new DatabaseSetupError(
+            `the application role "${appRole}" does not exist; create it as an administrator: CREATE ROLE ${pg.escapeIdentifier(appRole)} LOGIN PASSWORD '…'`,
+          );
         const password = decodeURIComponent(new URL(input.appUrl).password);
-        await tx.$executeRawUnsafe(`CREATE ROLE ${pg.escapeIdentifier(appRole)} LOGIN${password ? ` PASSWORD ${pg.escapeLiteral(password)}` : ""}`);
+        await tx.$executeRawUnsafe(
+          `CREATE ROLE ${pg.escapeIdentifier(appRole)} LOGIN${password ? ` PASSWORD ${pg.escapeLiteral(password)}` : ""}`,
+        );
       }
       for (const sql of await grantStatements(tx, appRole)) await tx.$executeRawUnsafe(sql);
       return !exists;
     });
     const warnings: string[] = [];
-    const [{ canCreate }] = await owner.prisma.$queryRawUnsafe<{ canCreate: boolean }[]>(`SELECT has_schema_privilege($1, current_schema(), 'CREATE') AS "canCreate"`, appRole);
+    const [{ canCreate }] = await owner.prisma.$queryRawUnsafe<{ canCreate: boolean }[]>(
+      `SELECT has_schema_privilege($1, current_schema(), 'CREATE') AS "canCreate"`,
+      appRole,
+    );
     if (canCreate)
-      warnings.push(`the application role "${appRole}" may create tables in the schema (granted to PUBLIC before PostgreSQL 15): REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+      warnings.push(
+        `the application role "${appRole}" may create tables in the schema (granted to PUBLIC before PostgreSQL 15): REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
+      );
     return { applied, appRole, createdRole, warnings };
   } finally {
     await owner.close();
@@ -107,16 +120,24 @@ export interface PreparedDatabase {
  * a development server, an existing single-role installation), and an application role without those
  * rights only checks: pending migrations stop the start with what to run.
  */
-export async function prepareDatabase(db: Database, options: { url: string; migrationUrl?: string; dir?: string }): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  db: Database,
+  options: { url: string; migrationUrl?: string; dir?: string },
+): Promise<PreparedDatabase> {
   if (db.kind === "pglite") {
-    if (options.migrationUrl) throw new DatabaseSetupError("DATABASE_MIGRATION_URL is for PostgreSQL; the embedded database has one role (unset it)");
+    if (options.migrationUrl)
+      throw new DatabaseSetupError("DATABASE_MIGRATION_URL is for PostgreSQL; the embedded database has one role (unset it)");
     return { applied: await db.migrate(options.dir), mode: "embedded", auditUnprotected: false, warnings: [] };
   }
   let applied: string[] = [];
   let warnings: string[] = [];
   let mode: PreparedDatabase["mode"] = "application";
   if (options.migrationUrl) {
-    const migrated = await migrateAsOwner({ migrationUrl: options.migrationUrl, appUrl: options.url, dir: options.dir });
+    const migrated = await migrateAsOwner({
+      migrationUrl: options.migrationUrl,
+      appUrl: options.url,
+      dir: options.dir,
+    });
     ({ applied, warnings } = migrated);
     mode = "owner";
   }
@@ -134,7 +155,7 @@ export async function prepareDatabase(db: Database, options: { url: string; migr
     throw new DatabaseSetupError(
       `the database is not migrated (${pending.join(", ")}) and DATABASE_URL's role "${me.role}" may not change it: run \`npm run trede -- db migrate\` with DATABASE_MIGRATION_URL set to the owner role, or set DATABASE_MIGRATION_URL for the app (docs/deployment.md)`,
     );
-  const ownsAudit = mode === "single-role" ? (await ownsAuditTable(db)) : me.ownsAudit;
+  const ownsAudit = mode === "single-role" ? await ownsAuditTable(db) : me.ownsAudit;
   return { applied, mode, auditUnprotected: me.superuser || ownsAudit, warnings };
 }
 

@@ -3,12 +3,26 @@
 import { z } from "zod";
 import type { Actor } from "../../domain/access/actor.ts";
 import type { GrowthPotential, PreviousDebrief } from "../../domain/debrief/debrief-flow.ts";
-import type { ConfirmDebriefInput, ConfirmDebriefResult, DebriefClient, DebriefStore, ReopenSource, SentBack } from "../../domain/debrief/ports.ts";
+import type {
+  ConfirmDebriefInput,
+  ConfirmDebriefResult,
+  DebriefClient,
+  DebriefStore,
+  ReopenSource,
+  SentBack,
+} from "../../domain/debrief/ports.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { recordRefusal } from "../audit/record-audit-event.ts";
 import { clientScopeCondition } from "../client-scope.ts";
 import type { Sql } from "../db/index.ts";
-import { ClientOutOfScopeError, confirmClassification, findClientForDebrief, listClientsForDebrief, recordUnreachedContact, type DebriefClientContext } from "./debrief.repository.ts";
+import {
+  ClientOutOfScopeError,
+  confirmClassification,
+  findClientForDebrief,
+  listClientsForDebrief,
+  recordUnreachedContact,
+  type DebriefClientContext,
+} from "./debrief.repository.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -28,7 +42,8 @@ function toDebriefClient(c: DebriefClientContext): DebriefClient {
   if (latest) {
     const answers = StoredAnswers.safeParse(latest.answers ?? {});
     const domains: PreviousDebrief["domains"] = {};
-    for (const [code, score] of Object.entries(c.previousScores)) domains[code] = { score, observedOn: c.previousScoreDates[code] ?? isoDay(latest.observedOn) };
+    for (const [code, score] of Object.entries(c.previousScores))
+      domains[code] = { score, observedOn: c.previousScoreDates[code] ?? isoDay(latest.observedOn) };
     previous = {
       profileId: latest.profileId,
       observedOn: isoDay(latest.observedOn),
@@ -42,7 +57,13 @@ function toDebriefClient(c: DebriefClientContext): DebriefClient {
     };
   }
   return {
-    client: { id: c.client.id, externalKey: c.client.externalKey, displayName: c.client.displayName, wijk: c.client.wijk, teamId: c.client.teamId },
+    client: {
+      id: c.client.id,
+      externalKey: c.client.externalKey,
+      displayName: c.client.displayName,
+      wijk: c.client.wijk,
+      teamId: c.client.teamId,
+    },
     team: {
       id: c.team.id,
       ladderProfileId: c.team.ladderProfileId,
@@ -65,18 +86,29 @@ export function createDebriefStore(db: { prisma: PrismaClient; sql: Sql }): Debr
     },
 
     recordUnreached: (input) =>
-      recordUnreachedContact(sql, { actor: input.actor, clientId: input.clientId, contact: { date: day(input.date), kind: input.kind }, idempotencyKey: input.idempotencyKey }),
+      recordUnreachedContact(sql, {
+        actor: input.actor,
+        clientId: input.clientId,
+        contact: { date: day(input.date), kind: input.kind },
+        idempotencyKey: input.idempotencyKey,
+      }),
 
     async confirm(input: ConfirmDebriefInput): Promise<ConfirmDebriefResult> {
       // the substep must belong to the stored rung (the database checks it too)
       for (const r of [input.final, input.proposed])
-        if (r.substep !== null && (r.rung >= input.profile.topRung || r.substep < 1 || r.substep > 3)) throw new Error(`substep ${r.rung}.${r.substep} does not belong to rung ${r.rung}`);
+        if (r.substep !== null && (r.rung >= input.profile.topRung || r.substep < 1 || r.substep > 3))
+          throw new Error(`substep ${r.rung}.${r.substep} does not belong to rung ${r.rung}`);
       try {
         const r = await confirmClassification(prisma, {
           actor: input.actor,
           clientId: input.clientId,
           idempotencyKey: input.idempotencyKey,
-          contact: { date: day(input.contact.date), kind: input.contact.kind, outcome: input.contact.outcome, nextContactDate: input.contact.nextContactDate ? day(input.contact.nextContactDate) : null },
+          contact: {
+            date: day(input.contact.date),
+            kind: input.contact.kind,
+            outcome: input.contact.outcome,
+            nextContactDate: input.contact.nextContactDate ? day(input.contact.nextContactDate) : null,
+          },
           profile: { id: input.profile.id, version: input.profile.version },
           answers: input.answers,
           proposed: input.proposed,
@@ -86,7 +118,14 @@ export function createDebriefStore(db: { prisma: PrismaClient; sql: Sql }): Debr
           verdieping: input.verdieping,
           domainScores: input.domainScores,
         });
-        return { kind: "stored", id: r.id, version: r.version, status: r.status, reviewReasons: r.reviewReasons, created: r.created };
+        return {
+          kind: "stored",
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          reviewReasons: r.reviewReasons,
+          created: r.created,
+        };
       } catch (e) {
         if (e instanceof ClientOutOfScopeError) return { kind: "out_of_scope" };
         throw e;

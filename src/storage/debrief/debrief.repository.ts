@@ -20,10 +20,16 @@ const LATEST_SCORE_FIRST: Prisma.DomainScoreOrderByWithRelationInput[] = [{ obse
 export type { ClientChoice };
 
 /** The actor's active clients for the picker, optionally narrowed by a name or client-number fragment. */
-export async function listClientsForDebrief(sql: Sql, actor: Actor, options: { search?: string; take?: number } = {}): Promise<ClientChoice[]> {
+export async function listClientsForDebrief(
+  sql: Sql,
+  actor: Actor,
+  options: { search?: string; take?: number } = {},
+): Promise<ClientChoice[]> {
   const scope = clientScopeCondition(actor, 2);
   const search = options.search?.trim();
-  const matches = search ? ` AND (c."displayName" ILIKE $${scope.values.length + 2} OR c."externalKey" ILIKE $${scope.values.length + 2})` : "";
+  const matches = search
+    ? ` AND (c."displayName" ILIKE $${scope.values.length + 2} OR c."externalKey" ILIKE $${scope.values.length + 2})`
+    : "";
   const { rows } = await sql.query<ClientChoice>({
     name: `debrief_clients_${scope.kind}${search ? "_search" : ""}`,
     text: `SELECT c.id, c."externalKey", c."displayName", c.wijk, c."latestRung" AS "currentRung"
@@ -35,7 +41,14 @@ export async function listClientsForDebrief(sql: Sql, actor: Actor, options: { s
 
 const isoDate = z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`));
 const DebriefClientRow = z.object({
-  client: z.object({ id: z.string(), externalKey: z.string(), displayName: z.string(), wijk: z.string(), birthYear: z.number(), teamId: z.string() }),
+  client: z.object({
+    id: z.string(),
+    externalKey: z.string(),
+    displayName: z.string(),
+    wijk: z.string(),
+    birthYear: z.number(),
+    teamId: z.string(),
+  }),
   team: z.object({
     id: z.string(),
     name: z.string(),
@@ -84,7 +97,11 @@ const FIND_CLIENT_FOR_DEBRIEF = `SELECT
 /** Loads a client for a debrief, or null when the client is outside the actor's scope (or does not exist). */
 export async function findClientForDebrief(sql: Sql, actor: Actor, clientId: string): Promise<DebriefClientContext | null> {
   const scope = clientScopeCondition(actor, 2);
-  const { rows } = await sql.query<unknown>({ name: `debrief_client_${scope.kind}`, text: `${FIND_CLIENT_FOR_DEBRIEF} AND ${scope.condition}`, values: [clientId, ...scope.values] });
+  const { rows } = await sql.query<unknown>({
+    name: `debrief_client_${scope.kind}`,
+    text: `${FIND_CLIENT_FOR_DEBRIEF} AND ${scope.condition}`,
+    values: [clientId, ...scope.values],
+  });
   return rows.length ? DebriefClientRow.parse(rows[0]) : null;
 }
 
@@ -108,11 +125,29 @@ export async function recordUnreachedContact(
   input: { actor: Actor; clientId: string; contact: ContactInput; idempotencyKey: string },
 ): Promise<{ created: boolean }> {
   const id = randomUUID();
-  const audit = auditEventData({ actor: input.actor, action: "contact.not_reached", clientId: input.clientId, subjectId: id, details: { kind: input.contact.kind } });
+  const audit = auditEventData({
+    actor: input.actor,
+    action: "contact.not_reached",
+    clientId: input.clientId,
+    subjectId: id,
+    details: { kind: input.contact.kind },
+  });
   const { rowCount } = await sql.query({
     name: "record_unreached_contact",
     text: RECORD_UNREACHED_CONTACT,
-    values: [id, input.clientId, input.actor.staffId, input.contact.date.toISOString().slice(0, 10), input.contact.kind, input.idempotencyKey, audit.actorId, audit.actorAadId, audit.action, JSON.stringify(audit.details), audit.correlationId],
+    values: [
+      id,
+      input.clientId,
+      input.actor.staffId,
+      input.contact.date.toISOString().slice(0, 10),
+      input.contact.kind,
+      input.idempotencyKey,
+      audit.actorId,
+      audit.actorAadId,
+      audit.action,
+      JSON.stringify(audit.details),
+      audit.correlationId,
+    ],
   });
   return { created: rowCount === 1 };
 }
@@ -152,10 +187,17 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
   if (replay) return replay;
   try {
     return await prisma.$transaction(async (tx) => {
-      const client = await tx.client.findFirst({ where: { ...clientWhereForActor(input.actor), id: input.clientId, active: true }, include: { team: true } });
+      const client = await tx.client.findFirst({
+        where: { ...clientWhereForActor(input.actor), id: input.clientId, active: true },
+        include: { team: true },
+      });
       if (!client) throw new ClientOutOfScopeError(`client ${input.clientId} is not in the actor's scope`);
       const previous = await tx.classification.findFirst({ where: { clientId: client.id, isLatest: true } });
-      const previousScores = await tx.domainScore.findMany({ where: { clientId: client.id }, orderBy: LATEST_SCORE_FIRST, distinct: ["domain"] });
+      const previousScores = await tx.domainScore.findMany({
+        where: { clientId: client.id },
+        orderBy: LATEST_SCORE_FIRST,
+        distinct: ["domain"],
+      });
       const overridden = input.final.rung !== input.proposed.rung || input.final.substep !== input.proposed.substep;
       const reasons = reviewReasons(client.team.reviewTriggers, {
         overridden,
@@ -240,7 +282,14 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
           reviewReasons: reasons,
         },
       });
-      return { id: classification.id, version: classification.version, status, reviewReasons: reasons, previousRung: previous?.finalRung ?? null, created: true };
+      return {
+        id: classification.id,
+        version: classification.version,
+        status,
+        reviewReasons: reasons,
+        previousRung: previous?.finalRung ?? null,
+        created: true,
+      };
     });
   } catch (e) {
     // a concurrent request with the same key won the race: answer as the replay it is

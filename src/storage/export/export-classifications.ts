@@ -9,9 +9,30 @@ import { recordAuditEvent } from "../audit/record-audit-event.ts";
 export type { ExportOptions } from "../../domain/export/ports.ts";
 
 export const EXPORT_COLUMNS = [
-  "external_key", "display_name", "team", "wijk", "coach", "birth_year", "observed_on", "profile", "version", "status",
-  "rung", "substep", "proposed_rung", "proposed_substep", "rung5_reasons", "overridden", "expected_rung", "horizon_months",
-  "growth_potential", "ontheffing", "outcome", "previous_rung", "confirmed_at", "reviewed_at",
+  "external_key",
+  "display_name",
+  "team",
+  "wijk",
+  "coach",
+  "birth_year",
+  "observed_on",
+  "profile",
+  "version",
+  "status",
+  "rung",
+  "substep",
+  "proposed_rung",
+  "proposed_substep",
+  "rung5_reasons",
+  "overridden",
+  "expected_rung",
+  "horizon_months",
+  "growth_potential",
+  "ontheffing",
+  "outcome",
+  "previous_rung",
+  "confirmed_at",
+  "reviewed_at",
 ] as const;
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
@@ -22,8 +43,13 @@ export async function exportClassifications(prisma: PrismaClient, options: Expor
   const delimiter = options.delimiter ?? ";";
   const where: Prisma.ClassificationWhereInput = {
     ...(options.allVersions ? {} : { isLatest: true }),
-    ...(options.from || options.to ? { observedOn: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } } : {}),
-    client: { erasedAt: null, ...(options.team ? { team: { name: { equals: options.team, mode: "insensitive" } } } : {}) },
+    ...(options.from || options.to
+      ? { observedOn: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) } }
+      : {}),
+    client: {
+      erasedAt: null,
+      ...(options.team ? { team: { name: { equals: options.team, mode: "insensitive" } } } : {}),
+    },
   };
   const rows = await prisma.classification.findMany({
     where,
@@ -62,12 +88,25 @@ export async function exportClassifications(prisma: PrismaClient, options: Expor
       reviewed_at: r.reviewedAt?.toISOString() ?? "",
     };
     const scores = new Map(r.domainScores.map((d) => [d.domain, d.score === null ? "nb" : d.score]));
-    lines.push([...header.filter((h) => !h.startsWith("zrm_")).map((h) => cell(values[h], delimiter)), ...domains.map((d) => cell(scores.get(d) ?? "", delimiter))].join(delimiter));
+    lines.push(
+      [
+        ...header.filter((h) => !h.startsWith("zrm_")).map((h) => cell(values[h], delimiter)),
+        ...domains.map((d) => cell(scores.get(d) ?? "", delimiter)),
+      ].join(delimiter),
+    );
   }
   await recordAuditEvent(prisma, {
     actor: null,
     action: "export.classifications",
-    details: { rows: rows.length, team: options.team ?? null, from: day(options.from ?? null), to: day(options.to ?? null), allVersions: Boolean(options.allVersions), withNames: Boolean(options.withNames), operator: options.operator },
+    details: {
+      rows: rows.length,
+      team: options.team ?? null,
+      from: day(options.from ?? null),
+      to: day(options.to ?? null),
+      allVersions: Boolean(options.allVersions),
+      withNames: Boolean(options.withNames),
+      operator: options.operator,
+    },
   });
   return { csv: `\uFEFF${lines.join("\r\n")}\r\n`, rows: rows.length };
 }

@@ -17,7 +17,14 @@ export function readCsv(kind: ImportKind, text: string): { rows: CsvRow[]; probl
   const clean = text.replace(/^\uFEFF/, "");
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const records = parse(clean, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }) as {
+  const records = parse(clean, {
+    delimiter,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    trim: true,
+  }) as {
     record: string[];
     info: { lines: number };
   }[];
@@ -47,7 +54,10 @@ export async function importClients(prisma: PrismaClient, text: string, options:
   const { rows, problems } = readCsv("clients", text);
   const schema = ClientRow((options.today ?? new Date()).getUTCFullYear());
   const teams = new Map((await prisma.team.findMany()).map((t) => [t.name.toLowerCase(), t.id]));
-  const staff = await prisma.staff.findMany({ where: { roles: { has: "COACH" }, active: true }, select: { id: true, aadObjectId: true, displayName: true } });
+  const staff = await prisma.staff.findMany({
+    where: { roles: { has: "COACH" }, active: true },
+    select: { id: true, aadObjectId: true, displayName: true },
+  });
   const byAad = new Map(staff.map((s) => [s.aadObjectId.toLowerCase(), s.id]));
   const byName = new Map<string, string[]>();
   for (const s of staff) byName.set(s.displayName.toLowerCase(), [...(byName.get(s.displayName.toLowerCase()) ?? []), s.id]);
@@ -58,7 +68,8 @@ export async function importClients(prisma: PrismaClient, text: string, options:
   for (const row of rows) {
     const parsed = schema.safeParse(row.values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ line: row.line, column: String(issue.path[0] ?? "-"), reason: issue.message });
+      for (const issue of parsed.error.issues)
+        problems.push({ line: row.line, column: String(issue.path[0] ?? "-"), reason: issue.message });
       continue;
     }
     const r = parsed.data;
@@ -79,14 +90,47 @@ export async function importClients(prisma: PrismaClient, text: string, options:
     if (rowProblems.length) problems.push(...rowProblems);
     else valid.push({ ...r, line: row.line, teamName: r.team, coachId });
   }
-  const report: ImportReport = { rows: rows.length, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: rows.length - valid.length, createdTeams: [], problems, written: false };
+  const report: ImportReport = {
+    rows: rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    skipped: rows.length - valid.length,
+    createdTeams: [],
+    problems,
+    written: false,
+  };
   const blocked = problems.length > 0 && !options.skipInvalid;
 
   // compare against what is stored, one chunk of keys at a time
-  const existing = new Map<string, { id: string; displayName: string; birthYear: number; wijk: string; teamId: string; coachId: string | null; active: boolean }>();
+  const existing = new Map<
+    string,
+    {
+      id: string;
+      displayName: string;
+      birthYear: number;
+      wijk: string;
+      teamId: string;
+      coachId: string | null;
+      active: boolean;
+    }
+  >();
   for (let i = 0; i < valid.length; i += CHUNK) {
     const keys = valid.slice(i, i + CHUNK).map((v) => v.externalKey);
-    for (const c of await prisma.client.findMany({ where: { externalKey: { in: keys } }, select: { id: true, externalKey: true, displayName: true, birthYear: true, wijk: true, teamId: true, coachId: true, active: true } }))
+    for (const c of await prisma.client.findMany({
+      where: { externalKey: { in: keys } },
+      select: {
+        id: true,
+        externalKey: true,
+        displayName: true,
+        birthYear: true,
+        wijk: true,
+        teamId: true,
+        coachId: true,
+        active: true,
+      },
+    }))
       existing.set(c.externalKey, c);
   }
   const teamId = (name: string) => teams.get(name.toLowerCase()) ?? `new:${name}`;
@@ -94,7 +138,14 @@ export async function importClients(prisma: PrismaClient, text: string, options:
   const toUpdate = valid.filter((v) => {
     const e = existing.get(v.externalKey);
     if (!e) return false;
-    return e.displayName !== v.displayName || e.birthYear !== v.birthYear || e.wijk !== v.wijk || e.teamId !== teamId(v.teamName) || (v.coach !== undefined && e.coachId !== v.coachId) || !e.active;
+    return (
+      e.displayName !== v.displayName ||
+      e.birthYear !== v.birthYear ||
+      e.wijk !== v.wijk ||
+      e.teamId !== teamId(v.teamName) ||
+      (v.coach !== undefined && e.coachId !== v.coachId) ||
+      !e.active
+    );
   });
   report.created = toCreate.length;
   report.updated = toUpdate.length;
@@ -103,11 +154,17 @@ export async function importClients(prisma: PrismaClient, text: string, options:
   let toClose: string[] = [];
   if (options.closeMissing) {
     const keep = new Set(valid.map((v) => v.externalKey));
-    toClose = (await prisma.client.findMany({ where: { active: true, erasedAt: null }, select: { id: true, externalKey: true } })).filter((c) => !keep.has(c.externalKey)).map((c) => c.id);
+    toClose = (await prisma.client.findMany({ where: { active: true, erasedAt: null }, select: { id: true, externalKey: true } }))
+      .filter((c) => !keep.has(c.externalKey))
+      .map((c) => c.id);
     report.closed = toClose.length;
   }
   if (blocked || options.dryRun) {
-    await recordAuditEvent(prisma, { actor: null, action: options.dryRun ? "import.clients.dry_run" : "import.clients.refused", details: summary(report, options) });
+    await recordAuditEvent(prisma, {
+      actor: null,
+      action: options.dryRun ? "import.clients.dry_run" : "import.clients.refused",
+      details: summary(report, options),
+    });
     return report;
   }
 
@@ -117,7 +174,14 @@ export async function importClients(prisma: PrismaClient, text: string, options:
   for (let i = 0; i < toCreate.length; i += CHUNK) {
     const chunk = toCreate.slice(i, i + CHUNK);
     await prisma.client.createMany({
-      data: chunk.map((v) => ({ externalKey: v.externalKey, displayName: v.displayName, birthYear: v.birthYear, wijk: v.wijk, teamId: teamId(v.teamName), coachId: v.coachId })),
+      data: chunk.map((v) => ({
+        externalKey: v.externalKey,
+        displayName: v.displayName,
+        birthYear: v.birthYear,
+        wijk: v.wijk,
+        teamId: teamId(v.teamName),
+        coachId: v.coachId,
+      })),
       skipDuplicates: true,
     });
     done += chunk.length;
@@ -129,20 +193,36 @@ export async function importClients(prisma: PrismaClient, text: string, options:
       chunk.map((v) =>
         prisma.client.update({
           where: { externalKey: v.externalKey },
-          data: { displayName: v.displayName, birthYear: v.birthYear, wijk: v.wijk, teamId: teamId(v.teamName), ...(v.coach !== undefined ? { coachId: v.coachId } : {}), active: true, closedAt: null },
+          data: {
+            displayName: v.displayName,
+            birthYear: v.birthYear,
+            wijk: v.wijk,
+            teamId: teamId(v.teamName),
+            ...(v.coach !== undefined ? { coachId: v.coachId } : {}),
+            active: true,
+            closedAt: null,
+          },
         }),
       ),
     );
     done += chunk.length;
     options.onProgress?.(done, total);
   }
-  if (toClose.length) await prisma.client.updateMany({ where: { id: { in: toClose } }, data: { active: false, closedAt: options.today ?? new Date() } });
+  if (toClose.length)
+    await prisma.client.updateMany({
+      where: { id: { in: toClose } },
+      data: { active: false, closedAt: options.today ?? new Date() },
+    });
   report.written = true;
   await recordAuditEvent(prisma, { actor: null, action: "import.clients", details: summary(report, options) });
   return report;
 }
 
-export async function importStaff(prisma: PrismaClient, text: string, options: ImportOptions & { tenantId: string }): Promise<ImportReport> {
+export async function importStaff(
+  prisma: PrismaClient,
+  text: string,
+  options: ImportOptions & { tenantId: string },
+): Promise<ImportReport> {
   const { rows, problems } = readCsv("staff", text);
   const teams = new Map((await prisma.team.findMany()).map((t) => [t.name.toLowerCase(), t.id]));
   const seen = new Map<string, number>();
@@ -151,13 +231,15 @@ export async function importStaff(prisma: PrismaClient, text: string, options: I
   for (const row of rows) {
     const parsed = StaffRow.safeParse(row.values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ line: row.line, column: String(issue.path[0] ?? "-"), reason: issue.message });
+      for (const issue of parsed.error.issues)
+        problems.push({ line: row.line, column: String(issue.path[0] ?? "-"), reason: issue.message });
       continue;
     }
     const r = parsed.data;
     const earlier = seen.get(r.aadObjectId.toLowerCase());
     if (earlier) problems.push({ line: row.line, column: "aadObjectId", reason: `duplicate_key:${earlier}` });
-    else if (r.team && !teams.has(r.team.toLowerCase()) && !options.createTeams) problems.push({ line: row.line, column: "team", reason: "unknown_team" });
+    else if (r.team && !teams.has(r.team.toLowerCase()) && !options.createTeams)
+      problems.push({ line: row.line, column: "team", reason: "unknown_team" });
     else {
       if (r.team && !teams.has(r.team.toLowerCase())) missingTeams.add(r.team);
       valid.push({ ...r, line: row.line });
@@ -165,28 +247,55 @@ export async function importStaff(prisma: PrismaClient, text: string, options: I
     seen.set(r.aadObjectId.toLowerCase(), row.line);
   }
   const existing = new Map(
-    (await prisma.staff.findMany({ where: { tenantId: options.tenantId, aadObjectId: { in: valid.map((v) => v.aadObjectId.toLowerCase()) } } })).map((s) => [s.aadObjectId, s]),
+    (
+      await prisma.staff.findMany({
+        where: { tenantId: options.tenantId, aadObjectId: { in: valid.map((v) => v.aadObjectId.toLowerCase()) } },
+      })
+    ).map((s) => [s.aadObjectId, s]),
   );
-  const report: ImportReport = { rows: rows.length, created: 0, updated: 0, unchanged: 0, closed: 0, skipped: rows.length - valid.length, createdTeams: [...missingTeams], problems, written: false };
+  const report: ImportReport = {
+    rows: rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    skipped: rows.length - valid.length,
+    createdTeams: [...missingTeams],
+    problems,
+    written: false,
+  };
   const changes = valid.filter((v) => {
     const e = existing.get(v.aadObjectId.toLowerCase());
     if (!e) {
       report.created++;
       return true;
     }
-    const same = e.displayName === v.displayName && [...e.roles].sort().join() === [...v.roles].sort().join() && e.teamId === (v.team ? teams.get(v.team.toLowerCase()) : null) && e.active;
+    const same =
+      e.displayName === v.displayName &&
+      [...e.roles].sort().join() === [...v.roles].sort().join() &&
+      e.teamId === (v.team ? teams.get(v.team.toLowerCase()) : null) &&
+      e.active;
     if (same) report.unchanged++;
     else report.updated++;
     return !same;
   });
   if ((problems.length && !options.skipInvalid) || options.dryRun) {
-    await recordAuditEvent(prisma, { actor: null, action: options.dryRun ? "import.staff.dry_run" : "import.staff.refused", details: summary(report, options) });
+    await recordAuditEvent(prisma, {
+      actor: null,
+      action: options.dryRun ? "import.staff.dry_run" : "import.staff.refused",
+      details: summary(report, options),
+    });
     return report;
   }
   await prisma.$transaction(async (tx) => {
     for (const name of missingTeams) teams.set(name.toLowerCase(), (await tx.team.create({ data: { name } })).id);
     for (const v of changes) {
-      const data = { displayName: v.displayName, roles: v.roles, teamId: v.team ? teams.get(v.team.toLowerCase())! : null, active: true };
+      const data = {
+        displayName: v.displayName,
+        roles: v.roles,
+        teamId: v.team ? teams.get(v.team.toLowerCase())! : null,
+        active: true,
+      };
       await tx.staff.upsert({
         where: { tenantId_aadObjectId: { tenantId: options.tenantId, aadObjectId: v.aadObjectId.toLowerCase() } },
         create: { tenantId: options.tenantId, aadObjectId: v.aadObjectId.toLowerCase(), ...data },
@@ -201,5 +310,11 @@ export async function importStaff(prisma: PrismaClient, text: string, options: I
 
 function summary(report: ImportReport, options: ImportOptions) {
   const { problems, ...counts } = report;
-  return { ...counts, problems: problems.length, operator: options.operator, skipInvalid: Boolean(options.skipInvalid), closeMissing: Boolean(options.closeMissing) };
+  return {
+    ...counts,
+    problems: problems.length,
+    operator: options.operator,
+    skipInvalid: Boolean(options.skipInvalid),
+    closeMissing: Boolean(options.closeMissing),
+  };
 }

@@ -8,7 +8,9 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 export function createJobStore(prisma: PrismaClient): JobStore {
   return {
     async enqueue(job) {
-      const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`INSERT INTO "ScheduledJob" ("id", "kind", "teamId", "period", "status", "runAfter", "attempts", "createdAt")
+      const rows = await prisma.$queryRaw<
+        { id: string }[]
+      >(Prisma.sql`INSERT INTO "ScheduledJob" ("id", "kind", "teamId", "period", "status", "runAfter", "attempts", "createdAt")
         VALUES (gen_random_uuid()::text, ${job.kind}, ${job.teamId}, ${job.period}, 'pending', ${job.runAfter}, 0, now() AT TIME ZONE 'UTC')
         ON CONFLICT ("kind", "teamId", "period") DO NOTHING RETURNING "id"`);
       return rows.length === 1;
@@ -29,14 +31,22 @@ export function createJobStore(prisma: PrismaClient): JobStore {
       // only the lease holder finishes a job; a worker whose lease was taken over changes nothing
       await prisma.scheduledJob.updateMany({
         where: { id, lockedBy: workerId, status: "running" },
-        data: { status: "done", result: result as Prisma.InputJsonObject, finishedAt: now, lockedUntil: null, lastError: null },
+        data: {
+          status: "done",
+          result: result as Prisma.InputJsonObject,
+          finishedAt: now,
+          lockedUntil: null,
+          lastError: null,
+        },
       });
     },
 
     async fail({ id, workerId, error, retryAt }) {
       await prisma.scheduledJob.updateMany({
         where: { id, lockedBy: workerId, status: "running" },
-        data: retryAt ? { status: "pending", runAfter: retryAt, lockedUntil: null, lastError: error.slice(0, 500) } : { status: "failed", lockedUntil: null, lastError: error.slice(0, 500) },
+        data: retryAt
+          ? { status: "pending", runAfter: retryAt, lockedUntil: null, lastError: error.slice(0, 500) }
+          : { status: "failed", lockedUntil: null, lastError: error.slice(0, 500) },
       });
     },
   };

@@ -10,7 +10,14 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { clientScopeSql } from "../client-scope.ts";
 
-const TEAM_SELECT = { id: true, name: true, inViewTarget: true, nudgeWeekday: true, digestWeekday: true, sendHour: true } as const;
+const TEAM_SELECT = {
+  id: true,
+  name: true,
+  inViewTarget: true,
+  nudgeWeekday: true,
+  digestWeekday: true,
+  sendHour: true,
+} as const;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
@@ -78,17 +85,30 @@ export function createNotificationStore(prisma: PrismaClient, options: { default
               OR EXISTS (SELECT 1 FROM "Contact" k WHERE k."clientId" = c.id AND k.reached AND k.date <= w.d AND k.date >= w.d - interval '12 months')) AS inview
           FROM generate_series(${day}::date - 77, ${day}::date, interval '7 days') w(d)
           CROSS JOIN "Client" c WHERE ${team} GROUP BY w.d ORDER BY w.d`),
-        prisma.$queryRaw<{ classificationId: string; clientId: string; clientName: string; coachId: string; coachName: string | null; confirmedAt: Date }[]>(Prisma.sql`SELECT
+        prisma.$queryRaw<
+          {
+            classificationId: string;
+            clientId: string;
+            clientName: string;
+            coachId: string;
+            coachName: string | null;
+            confirmedAt: Date;
+          }[]
+        >(Prisma.sql`SELECT
             l.id AS "classificationId", c.id AS "clientId", c."displayName" AS "clientName", l."coachId", s."displayName" AS "coachName", l."confirmedAt"
           FROM "Classification" l JOIN "Client" c ON c.id = l."clientId" LEFT JOIN "Staff" s ON s.id = l."coachId"
           WHERE l.status = 'PENDING_REVIEW' AND l."teamId" = ${teamId} AND ${team} ORDER BY l."confirmedAt", l.id`),
-        prisma.$queryRaw<{ clientId: string; clientName: string; from: number; to: number }[]>(Prisma.sql`SELECT c.id AS "clientId", c."displayName" AS "clientName",
+        prisma.$queryRaw<
+          { clientId: string; clientName: string; from: number; to: number }[]
+        >(Prisma.sql`SELECT c.id AS "clientId", c."displayName" AS "clientName",
             l."previousRung" AS "from", l."finalRung" AS "to"
           FROM "Classification" l JOIN "Client" c ON c.id = l."clientId"
           WHERE l."isLatest" AND l.status IN ('FINAL', 'PENDING_REVIEW') AND l."confirmedAt" >= ${startOfWeek(today)}
             AND l."previousRung" IS NOT NULL AND l."finalRung" <> l."previousRung" AND ${team}
           ORDER BY c."displayName", c.id`),
-        prisma.$queryRaw<{ count: bigint }[]>(Prisma.sql`SELECT count(*) AS count FROM "Client" c WHERE ${team} AND c."latestExpectedRung" IS NULL`),
+        prisma.$queryRaw<{ count: bigint }[]>(
+          Prisma.sql`SELECT count(*) AS count FROM "Client" c WHERE ${team} AND c."latestExpectedRung" IS NULL`,
+        ),
       ]);
       return {
         total: byWijk.reduce((s, r) => s + n(r.total), 0),
@@ -149,9 +169,17 @@ async function recordOutcome(
 }
 
 /** "meldingen uit" / "meldingen aan": the person's own choice, audited. */
-export async function setNotificationsOff(prisma: PrismaClient, actor: { staffId: string; aadObjectId: string }, off: boolean): Promise<void> {
+export async function setNotificationsOff(
+  prisma: PrismaClient,
+  actor: { staffId: string; aadObjectId: string },
+  off: boolean,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await tx.staff.update({ where: { id: actor.staffId }, data: { notificationsOff: off } });
-    await recordAuditEvent(tx, { actor, action: off ? "notifications.off" : "notifications.on", subjectId: actor.staffId });
+    await recordAuditEvent(tx, {
+      actor,
+      action: off ? "notifications.off" : "notifications.on",
+      subjectId: actor.staffId,
+    });
   });
 }

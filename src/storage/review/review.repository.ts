@@ -9,7 +9,9 @@ import { clientScopeSql } from "../client-scope.ts";
 
 export type { PendingReview, ReviewDecision } from "../../domain/review/ports.ts";
 
-const include = { client: { select: { displayName: true, externalKey: true, coach: { select: { displayName: true } } } } } as const;
+const include = {
+  client: { select: { displayName: true, externalKey: true, coach: { select: { displayName: true } } } },
+} as const;
 
 export async function findReview(prisma: PrismaClient, classificationId: string): Promise<PendingReview | null> {
   const c = await prisma.classification.findUnique({ where: { id: classificationId }, include });
@@ -20,8 +22,14 @@ export async function findReview(prisma: PrismaClient, classificationId: string)
 }
 
 /** Which client a classification is about, and nothing else: enough to check access before loading it. */
-export async function findReviewSubject(prisma: PrismaClient, classificationId: string): Promise<{ classificationId: string; clientId: string } | null> {
-  const c = await prisma.classification.findUnique({ where: { id: classificationId }, select: { id: true, clientId: true } });
+export async function findReviewSubject(
+  prisma: PrismaClient,
+  classificationId: string,
+): Promise<{ classificationId: string; clientId: string } | null> {
+  const c = await prisma.classification.findUnique({
+    where: { id: classificationId },
+    select: { id: true, clientId: true },
+  });
   return c && { classificationId: c.id, clientId: c.clientId };
 }
 
@@ -42,8 +50,15 @@ export async function listPendingReviews(prisma: PrismaClient, actor: Actor, opt
   const ids = await prisma.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT l.id ${pendingSql(actor, Prisma.sql`ORDER BY l."confirmedAt" ASC, l.id LIMIT ${options.take ?? 50}`)}`,
   );
-  const rows = await prisma.classification.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }], include });
-  const coaches = await prisma.staff.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.coachId))] } }, select: { id: true, displayName: true } });
+  const rows = await prisma.classification.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
+    include,
+  });
+  const coaches = await prisma.staff.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.coachId))] } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(coaches.map((c) => [c.id, c.displayName]));
   return rows.map((r) => toReview(r, names.get(r.coachId) ?? "?", null));
 }
@@ -59,11 +74,21 @@ export async function decideReview(
     const c = await tx.classification.findUnique({ where: { id: input.classificationId } });
     if (!c) return { outcome: "forbidden", reason: "not_found" } as const;
     if (!isReviewerFor(actor, c.teamId)) {
-      await recordRefusal(tx, { actor, reason: "review_not_reviewer", clientId: c.clientId, details: { classificationId: c.id } });
+      await recordRefusal(tx, {
+        actor,
+        reason: "review_not_reviewer",
+        clientId: c.clientId,
+        details: { classificationId: c.id },
+      });
       return { outcome: "forbidden", reason: "not_reviewer" } as const;
     }
     if (c.coachId === actor.staffId) {
-      await recordRefusal(tx, { actor, reason: "review_own_classification", clientId: c.clientId, details: { classificationId: c.id } });
+      await recordRefusal(tx, {
+        actor,
+        reason: "review_own_classification",
+        clientId: c.clientId,
+        details: { classificationId: c.id },
+      });
       return { outcome: "forbidden", reason: "own_classification" } as const;
     }
     const status = input.decision === "approve" ? "FINAL" : input.decision === "reject" ? "REJECTED" : "RETURNED";
@@ -87,7 +112,12 @@ export async function decideReview(
       action: `review.${input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "returned"}`,
       clientId: c.clientId,
       subjectId: c.id,
-      details: { version: c.version, finalRung: c.finalRung, finalSubstep: c.finalSubstep, hasNote: Boolean(input.note) },
+      details: {
+        version: c.version,
+        finalRung: c.finalRung,
+        finalSubstep: c.finalSubstep,
+        hasNote: Boolean(input.note),
+      },
     });
     return { outcome: "decided" } as const;
   });
@@ -96,7 +126,10 @@ export async function decideReview(
   return { outcome: result.outcome, review: review! };
 }
 
-export async function saveReviewCard(prisma: PrismaClient, card: { classificationId: string; staffId: string; conversationId: string; activityId: string }): Promise<void> {
+export async function saveReviewCard(
+  prisma: PrismaClient,
+  card: { classificationId: string; staffId: string; conversationId: string; activityId: string },
+): Promise<void> {
   await prisma.reviewCard.create({ data: card });
 }
 

@@ -50,11 +50,80 @@ export function createRandom(seed: number) {
 }
 type Random = ReturnType<typeof createRandom>;
 
-const FIRST = ["Anna", "Mohamed", "Fatima", "Jan", "Saskia", "Kees", "Yusuf", "Petra", "Dirk", "Aisha", "Henk", "Olga", "Rachid", "Ineke", "Bram", "Samira", "Wim", "Marta", "Tamara", "Gerrit", "Noura", "Erik", "Linda", "Hasan", "Jolanda", "Teun", "Mirjam", "Karim", "Els", "Ruud"];
-const LAST = ["de Jong", "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Kramer", "Veenstra", "Postma", "Kuipers", "Huisman", "Wiersma", "Boersma", "El Amrani", "Yilmaz", "Kaya", "Nowak", "Haddou", "Tahiri"];
+const FIRST = [
+  "Anna",
+  "Mohamed",
+  "Fatima",
+  "Jan",
+  "Saskia",
+  "Kees",
+  "Yusuf",
+  "Petra",
+  "Dirk",
+  "Aisha",
+  "Henk",
+  "Olga",
+  "Rachid",
+  "Ineke",
+  "Bram",
+  "Samira",
+  "Wim",
+  "Marta",
+  "Tamara",
+  "Gerrit",
+  "Noura",
+  "Erik",
+  "Linda",
+  "Hasan",
+  "Jolanda",
+  "Teun",
+  "Mirjam",
+  "Karim",
+  "Els",
+  "Ruud",
+];
+const LAST = [
+  "de Jong",
+  "Jansen",
+  "de Vries",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "de Boer",
+  "Mulder",
+  "de Groot",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Dekker",
+  "Brouwer",
+  "Dijkstra",
+  "Kramer",
+  "Veenstra",
+  "Postma",
+  "Kuipers",
+  "Huisman",
+  "Wiersma",
+  "Boersma",
+  "El Amrani",
+  "Yilmaz",
+  "Kaya",
+  "Nowak",
+  "Haddou",
+  "Tahiri",
+];
 
 // Groningen "huidige trede" (7 rungs) mapped to the 6-rung ladder: 1 51.8 · 2 19.4 · 3 19.5 · 4 2.6 · 5 1.3+0.4 · 6 5.7
-const CURRENT_RUNG: [number, number][] = [[1, 51.8], [2, 19.4], [3, 19.5], [4, 2.6], [5, 1.7], [6, 5.0]];
+const CURRENT_RUNG: [number, number][] = [
+  [1, 51.8],
+  [2, 19.4],
+  [3, 19.5],
+  [4, 2.6],
+  [5, 1.7],
+  [6, 5.0],
+];
 // Bergen: <27 all with growth potential, 27–45 half, 45+ about a quarter
 const AGE_BANDS: { weight: number; ages: [number, number]; growth: number }[] = [
   { weight: 10, ages: [18, 26], growth: 1.0 },
@@ -69,17 +138,27 @@ function ladderAnswersFor(rung: number, rnd: Random): Record<string, string | st
     case 6:
       return { betaaldWerk: "ja", ondersteuning: [rnd.pick(["geen", "proFormaNazorg"])] };
     case 5:
-      return { betaaldWerk: "ja", ondersteuning: [rnd.pick(["instrument", "aanvulling", "aanvulling", "wsw", "educatie"])] };
+      return {
+        betaaldWerk: "ja",
+        ondersteuning: [rnd.pick(["instrument", "aanvulling", "aanvulling", "wsw", "educatie"])],
+      };
     case 4:
       return { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" };
     case 3:
-      return rnd.next() < 0.2 ? { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" } : { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" };
+      return rnd.next() < 0.2
+        ? { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" }
+        : { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" };
     case 2:
       return rnd.next() < 0.2
         ? { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" }
         : { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" };
     default:
-      return { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "alleenFunctioneelOfOnline" };
+      return {
+        betaaldWerk: "nee",
+        onbetaaldWerk: "nee",
+        georganiseerd: "nee",
+        sociaalContact: "alleenFunctioneelOfOnline",
+      };
   }
 }
 
@@ -90,7 +169,10 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.team.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
-export async function seedDemo(prisma: PrismaClient, options: { profile: LadderProfileData; today?: Date; clients?: number }): Promise<SeedSummary> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: { profile: LadderProfileData; today?: Date; clients?: number },
+): Promise<SeedSummary> {
   const profile = options.profile;
   const today = dayOnly(options.today ?? new Date());
   const rnd = createRandom(20261122);
@@ -122,7 +204,12 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
     const clientId = rnd.uuid();
     const current = rnd.weighted(CURRENT_RUNG);
     const growth = current < 6 && rnd.next() < band.growth;
-    const history = rnd.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+    const history = rnd.weighted([
+      [1, 35],
+      [2, 35],
+      [3, 20],
+      [4, 10],
+    ] as const);
     // latest contact: mostly within the year, about one in six longer ago ("niet in beeld")
     const latestAgo = rnd.next() < 0.16 ? rnd.int(380, 700) : rnd.int(3, 330);
     let previousRung: number | null = null;
@@ -132,31 +219,88 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
     const notInBeeldForDemo = coach.aadObjectId === DEMO_STAFF.coachSanne.aadObjectId && i % 17 === 0;
     for (let v = 1; v <= history; v++) {
       const isLatest = v === history;
-      const observedOn = new Date(today.getTime() - (latestAgo + (history - v) * rnd.int(150, 260)) * DAY - (notInBeeldForDemo && isLatest ? 400 * DAY : 0));
+      const observedOn = new Date(
+        today.getTime() - (latestAgo + (history - v) * rnd.int(150, 260)) * DAY - (notInBeeldForDemo && isLatest ? 400 * DAY : 0),
+      );
       // earlier versions wander around the current rung; the latest is the current one
-      const rung = isLatest ? current : Math.min(6, Math.max(1, current + rnd.weighted([[-1, 45], [0, 40], [1, 15]] as const)));
+      const rung = isLatest
+        ? current
+        : Math.min(
+            6,
+            Math.max(
+              1,
+              current +
+                rnd.weighted([
+                  [-1, 45],
+                  [0, 40],
+                  [1, 15],
+                ] as const),
+            ),
+          );
       const ladder = ladderAnswersFor(rung, rnd);
-      const substepValue = rnd.weighted([["geen", 35], ["verkennen", 30], ["voorbereiden", 20], ["oefenen", 15]] as const);
+      const substepValue = rnd.weighted([
+        ["geen", 35],
+        ["verkennen", 30],
+        ["voorbereiden", 20],
+        ["oefenen", 15],
+      ] as const);
       const ontheffing = rung <= 2 && band.ages[0] >= 45 && rnd.next() < 0.15;
       const unknown = rnd.next() < UNKNOWN_EXPECTED;
-      const expected = unknown ? null : Math.min(6, rung + (isLatest ? (growth ? rnd.weighted([[1, 80], [2, 20]] as const) : 0) : rnd.int(0, 1)));
-      const proposal = classify(profile, { ladder, substep: { volgendeStap: substepValue }, expected: { rung: expected, horizonMonths: 12 }, ontheffing });
+      const expected = unknown
+        ? null
+        : Math.min(
+            6,
+            rung +
+              (isLatest
+                ? growth
+                  ? rnd.weighted([
+                      [1, 80],
+                      [2, 20],
+                    ] as const)
+                  : 0
+                : rnd.int(0, 1)),
+          );
+      const proposal = classify(profile, {
+        ladder,
+        substep: { volgendeStap: substepValue },
+        expected: { rung: expected, horizonMonths: 12 },
+        ontheffing,
+      });
       const overridden = isLatest && rnd.next() < 0.04 && rung < 6;
       const finalRung = overridden ? rung + 1 : proposal.rung;
       const finalSubstep = overridden || finalRung === 6 ? null : proposal.substep;
       const pending = isLatest && (overridden || (previousRung !== null && Math.abs(finalRung - previousRung) >= 2 && rnd.next() < 0.5));
       const contactId = rnd.uuid();
       const classificationId = rnd.uuid();
-      const outcome = rnd.weighted([["participatieondersteuning", 40], ["eigen_kracht", 20], ["werk", 15], ["wijkteam", 12], ["ontheffingsverzoek", 5], ["geen_vervolg", 8]] as const);
+      const outcome = rnd.weighted([
+        ["participatieondersteuning", 40],
+        ["eigen_kracht", 20],
+        ["werk", 15],
+        ["wijkteam", 12],
+        ["ontheffingsverzoek", 5],
+        ["geen_vervolg", 8],
+      ] as const);
       // an unreached attempt before some visits
       if (rnd.next() < 0.25)
-        contacts.push({ id: rnd.uuid(), clientId, staffId: coach.id, date: new Date(observedOn.getTime() - rnd.int(3, 20) * DAY), kind: "HUISBEZOEK", reached: false });
+        contacts.push({
+          id: rnd.uuid(),
+          clientId,
+          staffId: coach.id,
+          date: new Date(observedOn.getTime() - rnd.int(3, 20) * DAY),
+          kind: "HUISBEZOEK",
+          reached: false,
+        });
       contacts.push({
         id: contactId,
         clientId,
         staffId: coach.id,
         date: observedOn,
-        kind: rnd.weighted([["HUISBEZOEK", 60], ["KANTOOR", 20], ["TELEFONISCH", 15], ["VIDEO", 5]] as const),
+        kind: rnd.weighted([
+          ["HUISBEZOEK", 60],
+          ["KANTOOR", 20],
+          ["TELEFONISCH", 15],
+          ["VIDEO", 5],
+        ] as const),
         reached: true,
         outcome,
         nextContactDate: new Date(observedOn.getTime() + rnd.int(60, 180) * DAY),
@@ -164,8 +308,30 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
       const domainValues: Record<string, number | null> = {};
       for (const d of domains) {
         const before = previousScores[d];
-        domainValues[d] = rnd.next() < 0.15 ? null : Math.min(5, Math.max(1, (before ?? rnd.int(1, 4)) + rnd.weighted([[-1, 20], [0, 50], [1, 30]] as const)));
-        scores.push({ id: rnd.uuid(), classificationId, clientId, domain: d, score: domainValues[d], previousScore: before ?? null, observedOn });
+        domainValues[d] =
+          rnd.next() < 0.15
+            ? null
+            : Math.min(
+                5,
+                Math.max(
+                  1,
+                  (before ?? rnd.int(1, 4)) +
+                    rnd.weighted([
+                      [-1, 20],
+                      [0, 50],
+                      [1, 30],
+                    ] as const),
+                ),
+              );
+        scores.push({
+          id: rnd.uuid(),
+          classificationId,
+          clientId,
+          domain: d,
+          score: domainValues[d],
+          previousScore: before ?? null,
+          observedOn,
+        });
       }
       classifications.push({
         id: classificationId,
@@ -178,7 +344,11 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
         answers: {
           ladder,
           substep: { volgendeStap: substepValue },
-          expected: { rung: expected, horizonMonths: 12, growthPotential: expected === null ? "onbekend" : growth ? "ja" : "nee" },
+          expected: {
+            rung: expected,
+            horizonMonths: 12,
+            growthPotential: expected === null ? "onbekend" : growth ? "ja" : "nee",
+          },
           domains: domainValues,
           verdieping: { ontheffingArbeidsplicht: ontheffing ? "ja" : "nee" },
           outcome,
@@ -223,14 +393,26 @@ export async function seedDemo(prisma: PrismaClient, options: { profile: LadderP
     });
   }
 
-  await prisma.$transaction(async (tx) => {
-    await tx.team.createMany({ data: teams });
-    await tx.staff.createMany({ data: staff });
-    await tx.client.createMany({ data: clients });
-    await tx.contact.createMany({ data: contacts });
-    await tx.classification.createMany({ data: classifications });
-    await tx.domainScore.createMany({ data: scores });
-    await tx.auditEvent.create({ data: { action: "seed.demo", details: { clients: clients.length, classifications: classifications.length } } });
-  }, { timeout: 60_000 });
-  return { teams: teams.length, staff: staff.length, clients: clients.length, classifications: classifications.length, contacts: contacts.length, domainScores: scores.length };
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.team.createMany({ data: teams });
+      await tx.staff.createMany({ data: staff });
+      await tx.client.createMany({ data: clients });
+      await tx.contact.createMany({ data: contacts });
+      await tx.classification.createMany({ data: classifications });
+      await tx.domainScore.createMany({ data: scores });
+      await tx.auditEvent.create({
+        data: { action: "seed.demo", details: { clients: clients.length, classifications: classifications.length } },
+      });
+    },
+    { timeout: 60_000 },
+  );
+  return {
+    teams: teams.length,
+    staff: staff.length,
+    clients: clients.length,
+    classifications: classifications.length,
+    contacts: contacts.length,
+    domainScores: scores.length,
+  };
 }

@@ -21,7 +21,10 @@ const SETTINGS = {
 } as const;
 
 export async function findTeamClassifierScope(prisma: PrismaClient, name: string): Promise<TeamClassifierScope | null> {
-  return prisma.team.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { name: true, ladderProfileId: true, domainsInScope: true } });
+  return prisma.team.findFirst({
+    where: { name: { equals: name, mode: "insensitive" } },
+    select: { name: true, ladderProfileId: true, domainsInScope: true },
+  });
 }
 
 export async function findTeamByName(prisma: PrismaClient, name: string): Promise<TeamSettings | null> {
@@ -33,7 +36,12 @@ export async function teamName(prisma: PrismaClient, teamId: string): Promise<st
 }
 
 /** Applies a checked change (src/domain/teams/team-settings.ts) and records it in the same transaction. */
-export async function updateTeamSettings(prisma: PrismaClient, teamId: string, change: TeamSettingsChange, audit: { operator: string }): Promise<TeamSettings> {
+export async function updateTeamSettings(
+  prisma: PrismaClient,
+  teamId: string,
+  change: TeamSettingsChange,
+  audit: { operator: string },
+): Promise<TeamSettings> {
   return prisma.$transaction(async (tx) => {
     const t = await tx.team.update({
       where: { id: teamId },

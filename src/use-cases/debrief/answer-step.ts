@@ -33,7 +33,10 @@ export async function answerDebriefStep(deps: DebriefUseCaseDeps, actor: Actor, 
     const chosen = parsed.value.clientId === client?.client.id ? client : await deps.store.findClient(actor, parsed.value.clientId);
     if (!chosen) {
       await deps.store.recordRefusal(actor, "client_out_of_scope", { step: "contact" });
-      return { ...show(deps, draft, client, { problems: { "": "not_in_caseload", clientId: "not_in_caseload" }, values }), opened: null };
+      return {
+        ...show(deps, draft, client, { problems: { "": "not_in_caseload", clientId: "not_in_caseload" }, values }),
+        opened: null,
+      };
     }
     if (!parsed.value.contact.reached) {
       await deps.store.recordUnreached({

@@ -34,11 +34,20 @@ export function contextFor(deps: DebriefUseCaseDeps, draft: DebriefDraft, client
 }
 
 /** The draft's current step as a card. */
-export function show(deps: DebriefUseCaseDeps, draft: DebriefDraft, client: DebriefClient | null, extra: Partial<DebriefScreen> = {}): Shown {
+export function show(
+  deps: DebriefUseCaseDeps,
+  draft: DebriefDraft,
+  client: DebriefClient | null,
+  extra: Partial<DebriefScreen> = {},
+): Shown {
   const ctx = contextFor(deps, draft, client);
   return { kind: "show", draft, screen: screenFor(ctx, client, currentStep(ctx), extra) };
 }
 
-export async function loadClient(deps: DebriefUseCaseDeps, actor: Parameters<DebriefStore["findClient"]>[0], draft: DebriefDraft): Promise<DebriefClient | null> {
+export async function loadClient(
+  deps: DebriefUseCaseDeps,
+  actor: Parameters<DebriefStore["findClient"]>[0],
+  draft: DebriefDraft,
+): Promise<DebriefClient | null> {
   return draft.clientId ? deps.store.findClient(actor, draft.clientId) : null;
 }

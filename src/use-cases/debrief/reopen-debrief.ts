@@ -9,7 +9,11 @@ import { contextFor, show, type DebriefUseCaseDeps, type Shown } from "./debrief
 
 export type ReopenDebriefResult = (Shown & { client: DebriefClient }) | { kind: "refused" };
 
-export async function reopenDebrief(deps: DebriefUseCaseDeps, actor: Actor, input: { classificationId: string; draftId: string }): Promise<ReopenDebriefResult> {
+export async function reopenDebrief(
+  deps: DebriefUseCaseDeps,
+  actor: Actor,
+  input: { classificationId: string; draftId: string },
+): Promise<ReopenDebriefResult> {
   const source = await deps.store.findReopenSource(input.classificationId);
   const client = source ? await deps.store.findClient(actor, source.clientId) : null;
   if (!source || !client || source.coachId !== actor.staffId || (source.status !== "REJECTED" && source.status !== "RETURNED")) {

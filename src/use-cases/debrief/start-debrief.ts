@@ -24,6 +24,9 @@ export async function startDebrief(deps: DebriefUseCaseDeps, actor: Actor, input
       return { kind: "refused" };
     }
   }
-  const draft = { ...startDraft({ draftId: input.draftId, clientId: client?.client.id ?? null }), prefill: input.prefill ?? {} };
+  const draft = {
+    ...startDraft({ draftId: input.draftId, clientId: client?.client.id ?? null }),
+    prefill: input.prefill ?? {},
+  };
   return { ...show(deps, draft, client), client };
 }

@@ -2,8 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "../../../src/domain/access/actor.ts";
 import { decideClientRead, type ClientAccessFacts } from "../../../src/domain/access/client-access.ts";
 
-const actor = (roles: Role[], teamId: string | null, staffId = "me"): Actor => ({ staffId, tenantId: "t", aadObjectId: `aad-${staffId}`, displayName: "X", roles, teamId });
-const client = (over: Partial<ClientAccessFacts> = {}): ClientAccessFacts => ({ id: "c1", teamId: "noord", coachId: "me", erased: false, closed: false, ...over });
+const actor = (roles: Role[], teamId: string | null, staffId = "me"): Actor => ({
+  staffId,
+  tenantId: "t",
+  aadObjectId: `aad-${staffId}`,
+  displayName: "X",
+  roles,
+  teamId,
+});
+const client = (over: Partial<ClientAccessFacts> = {}): ClientAccessFacts => ({
+  id: "c1",
+  teamId: "noord",
+  coachId: "me",
+  erased: false,
+  closed: false,
+  ...over,
+});
 
 describe("who may see a client", () => {
   it.each([
@@ -15,7 +29,12 @@ describe("who may see a client", () => {
     ["a supervisor: any client of the team", actor(["SUPERVISOR"], "noord", "sup"), client({ coachId: "other" }), true],
     ["a supervisor: a client of another team", actor(["SUPERVISOR"], "noord", "sup"), client({ teamId: "zuid" }), false],
     ["a team lead: any client of the team", actor(["TEAM_LEAD"], "noord", "lead"), client({ coachId: null }), true],
-    ["a team lead: a client of another team, even one they coach", actor(["TEAM_LEAD"], "noord", "lead"), client({ teamId: "zuid", coachId: "lead" }), false],
+    [
+      "a team lead: a client of another team, even one they coach",
+      actor(["TEAM_LEAD"], "noord", "lead"),
+      client({ teamId: "zuid", coachId: "lead" }),
+      false,
+    ],
     ["a team lead without a team: only clients they coach", actor(["TEAM_LEAD"], null, "lead"), client({ coachId: "other" }), false],
     ["an admin: any client", actor(["ADMIN"], null, "admin"), client({ teamId: "zuid", coachId: null }), true],
     ["an admin: an erased client", actor(["ADMIN"], null, "admin"), client({ erased: true }), false],
@@ -28,7 +47,13 @@ describe("who may see a client", () => {
   });
 
   it("says why it refused, without anything about the person", () => {
-    expect(decideClientRead(actor(["ADMIN"], null), client({ erased: true }))).toEqual({ allowed: false, reason: "erased" });
-    expect(decideClientRead(actor(["COACH"], "noord"), client({ coachId: "other" }))).toEqual({ allowed: false, reason: "outside_scope" });
+    expect(decideClientRead(actor(["ADMIN"], null), client({ erased: true }))).toEqual({
+      allowed: false,
+      reason: "erased",
+    });
+    expect(decideClientRead(actor(["COACH"], "noord"), client({ coachId: "other" }))).toEqual({
+      allowed: false,
+      reason: "outside_scope",
+    });
   });
 });

@@ -27,8 +27,7 @@ function parse(csv: string, separator: string): string[][] {
       if (ch === '"' && csv[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === separator) {
@@ -39,15 +38,14 @@ function parse(csv: string, separator: string): string[][] {
       cell = "";
       rows.push([]);
       i++;
-    }
-    else cell += ch;
+    } else cell += ch;
   }
   if (rows.at(-1)!.length === 0 && cell === "") rows.pop();
   return rows;
 }
 
 describe("caseload CSV", () => {
-  it.each(["=HYPERLINK(\"http://evil.example\";\"klik\")", "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])("keeps %j as text", (name) => {
+  it.each(['=HYPERLINK("http://evil.example";"klik")', "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])("keeps %j as text", (name) => {
     const rows = parse(caseloadCsv([line(name)], "nl").slice(1), ";");
     expect(rows[1][1]).toBe(`'${name}`);
     expect(rows[1][1]).not.toMatch(/^[=+\-@\t\r]/);
@@ -56,7 +54,10 @@ describe("caseload CSV", () => {
   it("keeps separators, quotes and line breaks inside their cell and leaves ordinary names alone", () => {
     const names = ['Jansen; "Anna"', "de Vries,\nPiet", "Bakker, Mohamed"];
     for (const locale of ["nl", "en"] as const) {
-      const csv = caseloadCsv(names.map((n) => line(n)), locale);
+      const csv = caseloadCsv(
+        names.map((n) => line(n)),
+        locale,
+      );
       expect(csv.startsWith("\uFEFF")).toBe(true);
       const rows = parse(csv.slice(1), locale === "nl" ? ";" : ",");
       expect(rows.length).toBe(4);
@@ -67,8 +68,24 @@ describe("caseload CSV", () => {
   });
 
   it("writes dates as ISO days, empty cells for what is unknown, and the waiting date for the review list", () => {
-    const rows = parse(caseloadCsv([line("A", { lastContactAt: null, substep: null }), line("B", { confirmedAt: new Date("2026-11-20T08:00:00Z") })], "en").slice(1), ",");
-    expect(rows[0]).toEqual(["Client number", "Name", "Neighbourhood", "Rung", "Substep", "Expected rung", "Coach", "Last contact", "Waiting since"]);
+    const rows = parse(
+      caseloadCsv(
+        [line("A", { lastContactAt: null, substep: null }), line("B", { confirmedAt: new Date("2026-11-20T08:00:00Z") })],
+        "en",
+      ).slice(1),
+      ",",
+    );
+    expect(rows[0]).toEqual([
+      "Client number",
+      "Name",
+      "Neighbourhood",
+      "Rung",
+      "Substep",
+      "Expected rung",
+      "Coach",
+      "Last contact",
+      "Waiting since",
+    ]);
     expect(rows[1]).toEqual(["GR-100001", "A", "Beijum", "3", "", "", "Sanne de Vries", "", ""]);
     expect(rows[2].slice(-2)).toEqual(["2026-02-20", "2026-11-20"]);
   });

@@ -14,11 +14,22 @@ function judge(c: (typeof EVAL_SET)[number]): { outcome: Outcome; got: unknown }
     return { outcome: r.ok ? "wrong" : "refused", got: r.ok ? r.query : r };
   }
   if (!r.ok) return { outcome: r.reason === "outOfScope" ? "wrong" : "refused", got: r };
-  return { outcome: JSON.stringify(sorted(r.query)) === JSON.stringify(sorted(c.expect.query)) ? "correct" : "wrong", got: r.query };
+  return {
+    outcome: JSON.stringify(sorted(r.query)) === JSON.stringify(sorted(c.expect.query)) ? "correct" : "wrong",
+    got: r.query,
+  };
 }
 
 const sorted = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v && typeof v === "object"
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, sorted(x)]),
+        )
+      : v;
 
 describe("the caseload evaluation set", () => {
   const results = EVAL_SET.map((c) => ({ c, ...judge(c) }));
@@ -31,9 +42,14 @@ describe("the caseload evaluation set", () => {
   });
 
   it("answers no question wrongly (correct / honestly refused / wrong reported)", () => {
-    console.log(`caseload evaluation: ${results.length} questions — ${tally.correct} correct, ${tally.refused} honestly refused, ${tally.wrong} wrong`);
-    for (const r of results.filter((r) => r.outcome !== "correct")) console.log(`  ${r.outcome}: [${r.c.as}] ${JSON.stringify(r.c.q)} → ${JSON.stringify(r.got)}`);
-    expect(results.filter((r) => r.outcome === "wrong").map((r) => ({ q: r.c.q, as: r.c.as, expected: r.c.expect, got: r.got }))).toEqual([]);
+    console.log(
+      `caseload evaluation: ${results.length} questions — ${tally.correct} correct, ${tally.refused} honestly refused, ${tally.wrong} wrong`,
+    );
+    for (const r of results.filter((r) => r.outcome !== "correct"))
+      console.log(`  ${r.outcome}: [${r.c.as}] ${JSON.stringify(r.c.q)} → ${JSON.stringify(r.got)}`);
+    expect(results.filter((r) => r.outcome === "wrong").map((r) => ({ q: r.c.q, as: r.c.as, expected: r.c.expect, got: r.got }))).toEqual(
+      [],
+    );
   });
 
   it("answers every question it is specified to answer", () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { describeQuery } from "../../../src/domain/caseload/describe-query.ts";
 import { interpretQuestion, normalise, type InterpretContext } from "../../../src/domain/caseload/interpret-question.ts";
 
-const nl: InterpretContext = { locale: "nl", wijken: ["Selwerd", "De Wijert", "Vinkhuizen", "Beijum"], teams: ["Noord", "Zuid-West"] };
+const nl: InterpretContext = {
+  locale: "nl",
+  wijken: ["Selwerd", "De Wijert", "Vinkhuizen", "Beijum"],
+  teams: ["Noord", "Zuid-West"],
+};
 const en: InterpretContext = { ...nl, locale: "en" };
 
 const risers = { measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" } } };
@@ -49,10 +53,22 @@ describe("interpretQuestion", () => {
     ["Welke indelingen wachten op akkoord?", nl, pending],
     ["wat moet er nog beoordeeld worden, wat wacht op akkoord", nl, pending],
     ["Which classifications are waiting for approval?", en, pending],
-    ["Wie staat al twee jaar op dezelfde trede zonder tussenstap-vooruitgang?", nl, { measure: "list", filters: { monthsOnSameSubstepAtLeast: 24 } }],
+    [
+      "Wie staat al twee jaar op dezelfde trede zonder tussenstap-vooruitgang?",
+      nl,
+      { measure: "list", filters: { monthsOnSameSubstepAtLeast: 24 } },
+    ],
     ["who has been on the same rung for two years", en, { measure: "list", filters: { monthsOnSameRungAtLeast: 24 } }],
-    ["Hoeveel verwijzingen naar werk / wijkteam / ontheffing na huisbezoeken dit jaar?", nl, { measure: "referrals", period: "thisYear", filters: { outcomes: ["werk", "wijkteam", "ontheffingsverzoek"] } }],
-    ["Op welke leefdomeinen zien we vooruitgang of achteruitgang dit kwartaal?", nl, { measure: "domainTrends", period: "thisQuarter", filters: {} }],
+    [
+      "Hoeveel verwijzingen naar werk / wijkteam / ontheffing na huisbezoeken dit jaar?",
+      nl,
+      { measure: "referrals", period: "thisYear", filters: { outcomes: ["werk", "wijkteam", "ontheffingsverzoek"] } },
+    ],
+    [
+      "Op welke leefdomeinen zien we vooruitgang of achteruitgang dit kwartaal?",
+      nl,
+      { measure: "domainTrends", period: "thisQuarter", filters: {} },
+    ],
     ["klanten in Selwerd op trede 2", nl, { measure: "list", filters: { rungs: [2], wijken: ["Selwerd"] } }],
     ["hoeveel klanten op trede 3 in de wijert", nl, { measure: "count", filters: { rungs: [3], wijken: ["De Wijert"] } }],
     ["mijn klanten op trede 1 of 2", nl, { measure: "list", filters: { rungs: [1, 2], mine: true } }],
@@ -60,17 +76,24 @@ describe("interpretQuestion", () => {
     ["verdeling trede team Noord", nl, { measure: "distribution", by: "rung", filters: { team: "Noord" } }],
     ["wie heeft verwachte trede onbekend", nl, { measure: "list", filters: { expected: { op: "unknown" } } }],
     ["hoeveel jongeren onder 27 met groeipotentieel", nl, { measure: "count", filters: { ageBands: ["<27"], growthPotential: "ja" } }],
-    ["clients on rung 2 with expected rung 4 or higher", en, { measure: "list", filters: { rungs: [2], expected: { op: "atLeast", rung: 4 } } }],
+    [
+      "clients on rung 2 with expected rung 4 or higher",
+      en,
+      { measure: "list", filters: { rungs: [2], expected: { op: "atLeast", rung: 4 } } },
+    ],
   ])("%j", (question, ctx, expected) => {
     const r = interpretQuestion(question, ctx);
     expect(r).toEqual({ ok: true, query: expected, locale: ctx.locale });
   });
 
-  it.each(["wat is het weer morgen?", "hallo", "", "???", "bestel pizza voor het team"])("says it does not understand %j and offers examples", (q) => {
-    const r = interpretQuestion(q, nl);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.suggestions).toContain("Wie op trede 1 gaat naar verwachting stijgen?");
-  });
+  it.each(["wat is het weer morgen?", "hallo", "", "???", "bestel pizza voor het team"])(
+    "says it does not understand %j and offers examples",
+    (q) => {
+      const r = interpretQuestion(q, nl);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.suggestions).toContain("Wie op trede 1 gaat naar verwachting stijgen?");
+    },
+  );
 
   it("normalises accents, case, number words and typos", () => {
     expect(normalise("Wie op TRDE één?")).toBe("wie op trede 1");
@@ -80,12 +103,24 @@ describe("interpretQuestion", () => {
 describe("describeQuery", () => {
   it.each<[unknown, string, string]>([
     [risers, "Klanten op trede 1 met verwachte trede hoger dan de huidige", "Clients on rung 1 expected to be on a higher rung than now"],
-    [{ measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" }, team: "Noord" } }, "Klanten op trede 1 met verwachte trede hoger dan de huidige, team Noord", "Clients on rung 1 expected to be on a higher rung than now, team Noord"],
+    [
+      { measure: "list", filters: { rungs: [1], expected: { op: "aboveCurrent" }, team: "Noord" } },
+      "Klanten op trede 1 met verwachte trede hoger dan de huidige, team Noord",
+      "Clients on rung 1 expected to be on a higher rung than now, team Noord",
+    ],
     [crossTab, "Huidige versus verwachte trede", "Current versus expected rung"],
     [climbed, "Klanten die dit jaar minstens één trede gestegen zijn", "Clients who climbed at least one rung this year"],
-    [{ measure: "list", filters: { mine: true, monthsSinceContactAtLeast: 12 } }, "Klanten van mij langer dan 12 maanden niet gesproken", "Clients of mine not spoken to for more than 12 months"],
+    [
+      { measure: "list", filters: { mine: true, monthsSinceContactAtLeast: 12 } },
+      "Klanten van mij langer dan 12 maanden niet gesproken",
+      "Clients of mine not spoken to for more than 12 months",
+    ],
     [reach, "In beeld (contact in de afgelopen 12 maanden) per wijk", "In view (contact in the last 12 months) per neighbourhood"],
-    [{ measure: "crossTab", filters: { team: "Noord", ageBands: ["45+"] } }, "Huidige versus verwachte trede: klanten leeftijd 45 en ouder, team Noord", "Current versus expected rung: clients aged 45 and over, team Noord"],
+    [
+      { measure: "crossTab", filters: { team: "Noord", ageBands: ["45+"] } },
+      "Huidige versus verwachte trede: klanten leeftijd 45 en ouder, team Noord",
+      "Current versus expected rung: clients aged 45 and over, team Noord",
+    ],
   ])("%j", (query, dutch, english) => {
     expect(describeQuery(query as never, "nl")).toBe(dutch);
     expect(describeQuery(query as never, "en")).toBe(english);

@@ -2,12 +2,25 @@
 import { describe, expect, it } from "vitest";
 import { resolveModelQuery } from "../../../src/domain/caseload/resolve-model-query.ts";
 
-const vocabulary = { wijken: ["Beijum", "De Hoogte"], teams: ["Noord"], coaches: ["Ahmed El Idrissi", "Sanne de Vries", "Sanne Bakker", "Lotte Bosma"] };
+const vocabulary = {
+  wijken: ["Beijum", "De Hoogte"],
+  teams: ["Noord"],
+  coaches: ["Ahmed El Idrissi", "Sanne de Vries", "Sanne Bakker", "Lotte Bosma"],
+};
 
 describe("resolveModelQuery", () => {
   it("puts back the stored spelling of a wijk, team and coach (full name, or a first name only one coach has)", () => {
-    const q = resolveModelQuery({ measure: "count", filters: { wijken: ["de  hoogte"], team: "noord", coaches: ["ahmed", "Lotte Bosma"], rungs: [3] } }, vocabulary);
-    expect(q).toEqual({ measure: "count", filters: { wijken: ["De Hoogte"], team: "Noord", coaches: ["Ahmed El Idrissi", "Lotte Bosma"], rungs: [3] } });
+    const q = resolveModelQuery(
+      {
+        measure: "count",
+        filters: { wijken: ["de  hoogte"], team: "noord", coaches: ["ahmed", "Lotte Bosma"], rungs: [3] },
+      },
+      vocabulary,
+    );
+    expect(q).toEqual({
+      measure: "count",
+      filters: { wijken: ["De Hoogte"], team: "Noord", coaches: ["Ahmed El Idrissi", "Lotte Bosma"], rungs: [3] },
+    });
   });
 
   it.each([
@@ -21,7 +34,13 @@ describe("resolveModelQuery", () => {
   });
 
   it("leaves a query without names as it is", () => {
-    const q = { measure: "trend" as const, of: "rung" as const, by: "quarter" as const, period: "lastYear" as const, filters: { ageRange: { min: 45 }, ontheffing: true } };
+    const q = {
+      measure: "trend" as const,
+      of: "rung" as const,
+      by: "quarter" as const,
+      period: "lastYear" as const,
+      filters: { ageRange: { min: 45 }, ontheffing: true },
+    };
     expect(resolveModelQuery(q, vocabulary)).toEqual(q);
   });
 });

@@ -77,7 +77,9 @@ function attack(grid: number[][], hidden: boolean[][]): { determined: string[]; 
 }
 
 const counts = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 60 }));
-const tables = fc.integer({ min: 1, max: 5 }).chain((cols) => fc.array(fc.array(counts, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 }));
+const tables = fc
+  .integer({ min: 1, max: 5 })
+  .chain((cols) => fc.array(fc.array(counts, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 }));
 
 describe("complementary suppression", () => {
   it("hides every count under 5, and no hidden count can be recomputed from what is shown", () => {
@@ -94,18 +96,28 @@ describe("complementary suppression", () => {
   });
 
   it("the recomputation finds a cell hidden alone (so it would catch a weaker rule)", () => {
-    const inner = [[3, 12], [8, 30]];
+    const inner = [
+      [3, 12],
+      [8, 30],
+    ];
     const onlyPrimary = withMargins(inner).map((r) => r.map((v) => v > 0 && v < 5));
     expect(attack(withMargins(inner), onlyPrimary).determined).toEqual(["0,0"]);
   });
 
   it("leaves a table without small counts as it is", () => {
-    const inner = [[10, 12], [7, 30]];
+    const inner = [
+      [10, 12],
+      [7, 30],
+    ];
     expect(suppressTable(inner).hidden.flat().some(Boolean)).toBe(false);
   });
 
   it("hides a second cell beside a single small one, in its row and its column", () => {
-    const inner = [[3, 12, 9], [8, 30, 14], [11, 6, 20]];
+    const inner = [
+      [3, 12, 9],
+      [8, 30, 14],
+      [11, 6, 20],
+    ];
     const { hidden } = suppressTable(inner);
     expect(hidden[0][0]).toBe(true);
     expect(hidden[0].filter(Boolean).length).toBeGreaterThanOrEqual(2);

@@ -18,7 +18,18 @@ const givenNames = [...new Set(Array.from({ length: 300 }, () => fakerNL.person.
 const surnames = [
   ...new Set([
     ...Array.from({ length: 300 }, () => fakerNL.person.lastName()),
-    "in 't Veld", "op de Beek", "ter Horst", "ten Cate", "van den Berg", "'t Hart", "van 't Hof", "uit den Bogaard", "Jansen-de Vries", "El Amrani", "Kaya", "de la Rosa",
+    "in 't Veld",
+    "op de Beek",
+    "ter Horst",
+    "ten Cate",
+    "van den Berg",
+    "'t Hart",
+    "van 't Hof",
+    "uit den Bogaard",
+    "Jansen-de Vries",
+    "El Amrani",
+    "Kaya",
+    "de la Rosa",
   ]),
 ];
 const split = (surname: string) => {
@@ -29,7 +40,12 @@ const person = fc.record({ given: fc.constantFrom(...givenNames), last: fc.const
 // the four ways an import writes one person
 const written = (given: string, last: string) => {
   const { prefix, surname } = split(last);
-  return [`${given} ${last}`, `${last}, ${given}`, `${surname}, ${given}${prefix ? ` ${prefix}` : ""}`, `${surname}${prefix ? `, ${prefix}` : ""}, ${given}`];
+  return [
+    `${given} ${last}`,
+    `${last}, ${given}`,
+    `${surname}, ${given}${prefix ? ` ${prefix}` : ""}`,
+    `${surname}${prefix ? `, ${prefix}` : ""}, ${given}`,
+  ];
 };
 
 describe("Dutch names", () => {
@@ -55,9 +71,27 @@ describe("Dutch names", () => {
   });
 
   it("lists surname first with the tussenvoegsel after it, and sorts de Boer among the B's", () => {
-    const names = ["Yilmaz, Fatma", "de Boer, Kees", "Bakker, Mohamed", "de Vries, Piet", "Kees van den Berg", "Bos, Ingrid", "Visser, Saskia", "Jansen, Anna"];
+    const names = [
+      "Yilmaz, Fatma",
+      "de Boer, Kees",
+      "Bakker, Mohamed",
+      "de Vries, Piet",
+      "Kees van den Berg",
+      "Bos, Ingrid",
+      "Visser, Saskia",
+      "Jansen, Anna",
+    ];
     const sorted = [...names].sort(compareDutchNames).map(sortedNameLabel);
-    expect(sorted).toEqual(["Bakker, Mohamed", "Berg, van den, Kees", "Boer, de, Kees", "Bos, Ingrid", "Jansen, Anna", "Visser, Saskia", "Vries, de, Piet", "Yilmaz, Fatma"]);
+    expect(sorted).toEqual([
+      "Bakker, Mohamed",
+      "Berg, van den, Kees",
+      "Boer, de, Kees",
+      "Bos, Ingrid",
+      "Jansen, Anna",
+      "Visser, Saskia",
+      "Vries, de, Piet",
+      "Yilmaz, Fatma",
+    ]);
   });
 
   it("property: every way an import writes a generated name reads as the same person", () => {
@@ -66,7 +100,9 @@ describe("Dutch names", () => {
         const forms = written(given, last).map(parseDutchName);
         for (const f of forms) expect(f).toEqual(forms[0]);
         expect(forms[0].given).toBe(given);
-        expect(spokenName(`${last}, ${given}`)).toBe(`${given} ${split(last).prefix ? `${split(last).prefix} ` : ""}${split(last).surname}`);
+        expect(spokenName(`${last}, ${given}`)).toBe(
+          `${given} ${split(last).prefix ? `${split(last).prefix} ` : ""}${split(last).surname}`,
+        );
       }),
       { numRuns: 400 },
     );
@@ -89,24 +125,40 @@ describe("Dutch names", () => {
 
   it("property: a note names a client only with the full name, in any usual order and case", () => {
     fc.assert(
-      fc.property(person, person, fc.nat(3), fc.constantFrom("Net bij %s geweest, ging goed.", "Huisbezoek %s: werkt nu 2 dagen.", "gesproken met %s."), (a, b, form, template) => {
-        const client = written(a.given, a.last)[1];
-        const note = template.replace("%s", [`${a.given} ${a.last}`, `${a.last}, ${a.given}`, `${a.given.toLowerCase()} ${a.last.toLowerCase()}`, `${a.given} ${a.last.toUpperCase()}`][form]);
-        expect(mentionsFullName(note, client)).toBe(true);
-        // the same given name or the same surname alone is not a match
-        const other = written(b.given, b.last)[1];
-        const sameName = b.given.toLowerCase() === a.given.toLowerCase() && b.last.toLowerCase() === a.last.toLowerCase();
-        if (!sameName) expect(mentionsFullName(note, other)).toBe(false);
-        expect(mentionsFullName(template.replace("%s", a.given), client)).toBe(false);
-        expect(mentionsFullName(template.replace("%s", `mevrouw ${a.last}`), client)).toBe(false);
-      }),
+      fc.property(
+        person,
+        person,
+        fc.nat(3),
+        fc.constantFrom("Net bij %s geweest, ging goed.", "Huisbezoek %s: werkt nu 2 dagen.", "gesproken met %s."),
+        (a, b, form, template) => {
+          const client = written(a.given, a.last)[1];
+          const note = template.replace(
+            "%s",
+            [
+              `${a.given} ${a.last}`,
+              `${a.last}, ${a.given}`,
+              `${a.given.toLowerCase()} ${a.last.toLowerCase()}`,
+              `${a.given} ${a.last.toUpperCase()}`,
+            ][form],
+          );
+          expect(mentionsFullName(note, client)).toBe(true);
+          // the same given name or the same surname alone is not a match
+          const other = written(b.given, b.last)[1];
+          const sameName = b.given.toLowerCase() === a.given.toLowerCase() && b.last.toLowerCase() === a.last.toLowerCase();
+          if (!sameName) expect(mentionsFullName(note, other)).toBe(false);
+          expect(mentionsFullName(template.replace("%s", a.given), client)).toBe(false);
+          expect(mentionsFullName(template.replace("%s", `mevrouw ${a.last}`), client)).toBe(false);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("matches the issue's note on the one Saskia Kaya, not every Saskia and both Kayas", () => {
     const clients = ["Kaya, Saskia", "Kaya, Yusuf", "Visser, Saskia", "Kaya-Bakker, Saskia"];
-    expect(clients.filter((c) => mentionsFullName("Net bij Saskia Kaya geweest, ze is gestart bij de voedselbank", c))).toEqual(["Kaya, Saskia"]);
+    expect(clients.filter((c) => mentionsFullName("Net bij Saskia Kaya geweest, ze is gestart bij de voedselbank", c))).toEqual([
+      "Kaya, Saskia",
+    ]);
   });
 
   it("a note may name the client by number, as a whole word", () => {
@@ -143,14 +195,26 @@ describe("Dutch names", () => {
 
     it("property: a generated client is found by its full name or its number, whatever else is in the caseload", () => {
       fc.assert(
-        fc.property(fc.uniqueArray(person, { minLength: 1, maxLength: 30, selector: (p) => `${p.given} ${p.last}`.toLowerCase() }), fc.nat(), fc.nat(3), (people, pick, form) => {
-          const caseload = people.map((p, i) => ({ displayName: written(p.given, p.last)[i % 4], externalKey: `GR-${200000 + i}` }));
-          const target = pick % people.length;
-          const p = people[target];
-          expect(matchClientSearch(`GR-${200000 + target}`, caseload)).toEqual([caseload[target]]);
-          expect(matchClientSearch(written(p.given, p.last)[form].replace(/,/g, ""), caseload)).toContain(caseload[target]);
-          expect(matchClientSearch(`${p.given} ${p.last}`, caseload)).toEqual([caseload[target]]);
-        }),
+        fc.property(
+          fc.uniqueArray(person, {
+            minLength: 1,
+            maxLength: 30,
+            selector: (p) => `${p.given} ${p.last}`.toLowerCase(),
+          }),
+          fc.nat(),
+          fc.nat(3),
+          (people, pick, form) => {
+            const caseload = people.map((p, i) => ({
+              displayName: written(p.given, p.last)[i % 4],
+              externalKey: `GR-${200000 + i}`,
+            }));
+            const target = pick % people.length;
+            const p = people[target];
+            expect(matchClientSearch(`GR-${200000 + target}`, caseload)).toEqual([caseload[target]]);
+            expect(matchClientSearch(written(p.given, p.last)[form].replace(/,/g, ""), caseload)).toContain(caseload[target]);
+            expect(matchClientSearch(`${p.given} ${p.last}`, caseload)).toEqual([caseload[target]]);
+          },
+        ),
         { numRuns: 300 },
       );
     });

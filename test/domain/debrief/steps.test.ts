@@ -8,7 +8,16 @@ import { answerStep, currentStep, goBack, progress, STEP_ORDER, STEPS, trailFor 
 
 const ladders = loadLadderProfiles();
 const clientId = "6f1c1f7e-8d2b-4c1a-9f0e-2b7d1e3a4c5d";
-const previous: PreviousDebrief = { observedOn: "2026-06-01", rung: 2, substep: 1, expectedRung: 3, growthPotential: "ja", ladder: {}, verdieping: { startkwalificatie: "nee" }, domains: {} };
+const previous: PreviousDebrief = {
+  observedOn: "2026-06-01",
+  rung: 2,
+  substep: 1,
+  expectedRung: 3,
+  growthPotential: "ja",
+  ladder: {},
+  verdieping: { startkwalificatie: "nee" },
+  domains: {},
+};
 
 const ctxFor = (profile: string, draft: DebriefDraft, prev: PreviousDebrief | null): StepContext => ({
   view: ladders.view(profile),
@@ -42,8 +51,17 @@ describe.each(["participatieladder-6", "ontwikkelladder-7"])("the step table on 
       counts.push(progress(ctx).of);
       expect(progress(ctx).step).toBe(seen.length);
       if (step === "proposal") break;
-      if (step === "contact") draft = answerStep(draft, "contact", { clientId, contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true } });
-      else if (step === "observations") draft = answerStep(draft, "observations", { ladder: firstPath(), domains: { werk_opleiding: null }, verdiepingChange: change });
+      if (step === "contact")
+        draft = answerStep(draft, "contact", {
+          clientId,
+          contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true },
+        });
+      else if (step === "observations")
+        draft = answerStep(draft, "observations", {
+          ladder: firstPath(),
+          domains: { werk_opleiding: null },
+          verdiepingChange: change,
+        });
       else draft = answerStep(draft, "verdieping", {});
     }
     expect(seen).toEqual(expected);
@@ -57,7 +75,10 @@ describe.each(["participatieladder-6", "ontwikkelladder-7"])("the step table on 
   });
 
   it("every step of the table has a card, a title in both languages and fields with labels in both", () => {
-    let draft = answerStep(startDraft({ draftId: crypto.randomUUID() }), "contact", { clientId, contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true } });
+    let draft = answerStep(startDraft({ draftId: crypto.randomUUID() }), "contact", {
+      clientId,
+      contact: { date: "2026-11-21", kind: "HUISBEZOEK", reached: true },
+    });
     draft = answerStep(draft, "observations", { ladder: firstPath(), domains: {}, verdiepingChange: null });
     for (const id of STEP_ORDER) {
       const def = STEPS[id];
@@ -68,12 +89,30 @@ describe.each(["participatieladder-6", "ontwikkelladder-7"])("the step table on 
   });
 
   it("an override's substep belongs to the chosen rung; the top rung has none", () => {
-    expect(parseOverride(view, { rung: "3.2", reason: "goede reden" })).toEqual({ ok: true, value: { rung: 3, substep: 2, reason: "goede reden" } });
-    expect(parseOverride(view, { rung: "3", substep: "2", reason: "goede reden" })).toEqual({ ok: true, value: { rung: 3, substep: 2, reason: "goede reden" } });
-    expect(parseOverride(view, { rung: "3", substep: "4.2", reason: "goede reden" })).toMatchObject({ ok: false, problems: { rung: "substep_not_of_rung" } });
-    expect(parseOverride(view, { rung: "3.1", substep: "3.2", reason: "goede reden" })).toMatchObject({ ok: false, problems: { rung: "substep_not_of_rung" } });
-    expect(parseOverride(view, { rung: `${view.topRung}.1`, reason: "goede reden" })).toMatchObject({ ok: false, problems: { rung: "substep_not_of_rung" } });
-    expect(parseOverride(view, { rung: "3.2", reason: "" })).toMatchObject({ ok: false, problems: { reason: "required" } });
+    expect(parseOverride(view, { rung: "3.2", reason: "goede reden" })).toEqual({
+      ok: true,
+      value: { rung: 3, substep: 2, reason: "goede reden" },
+    });
+    expect(parseOverride(view, { rung: "3", substep: "2", reason: "goede reden" })).toEqual({
+      ok: true,
+      value: { rung: 3, substep: 2, reason: "goede reden" },
+    });
+    expect(parseOverride(view, { rung: "3", substep: "4.2", reason: "goede reden" })).toMatchObject({
+      ok: false,
+      problems: { rung: "substep_not_of_rung" },
+    });
+    expect(parseOverride(view, { rung: "3.1", substep: "3.2", reason: "goede reden" })).toMatchObject({
+      ok: false,
+      problems: { rung: "substep_not_of_rung" },
+    });
+    expect(parseOverride(view, { rung: `${view.topRung}.1`, reason: "goede reden" })).toMatchObject({
+      ok: false,
+      problems: { rung: "substep_not_of_rung" },
+    });
+    expect(parseOverride(view, { rung: "3.2", reason: "" })).toMatchObject({
+      ok: false,
+      problems: { reason: "required" },
+    });
     expect(view.substepChoices(view.topRung)).toEqual([]);
     expect(view.substepChoices(3).map((c) => c.value)).toEqual(["3.1", "3.2", "3.3"]);
   });

@@ -21,18 +21,88 @@ const p7 = profiles.get("ontwikkelladder-7");
 describe("participatieladder-6 stroomschema", () => {
   it.each<[string, LadderAnswers, number, number | null, string[], string[]]>([
     ["paid work without support", { betaaldWerk: "ja", ondersteuning: ["geen"] }, 6, null, [], ["betaaldWerk", "ondersteuning"]],
-    ["pro-forma nazorg keeps rung 6", { betaaldWerk: "ja", ondersteuning: ["proFormaNazorg"] }, 6, null, [], ["betaaldWerk", "ondersteuning"]],
-    ["instrument makes rung 5", { betaaldWerk: "ja", ondersteuning: ["instrument"] }, 5, null, ["instrument"], ["betaaldWerk", "ondersteuning"]],
-    ["aanvulling makes rung 5", { betaaldWerk: "ja", ondersteuning: ["aanvulling", "proFormaNazorg"] }, 5, null, ["aanvulling"], ["betaaldWerk", "ondersteuning"]],
+    [
+      "pro-forma nazorg keeps rung 6",
+      { betaaldWerk: "ja", ondersteuning: ["proFormaNazorg"] },
+      6,
+      null,
+      [],
+      ["betaaldWerk", "ondersteuning"],
+    ],
+    [
+      "instrument makes rung 5",
+      { betaaldWerk: "ja", ondersteuning: ["instrument"] },
+      5,
+      null,
+      ["instrument"],
+      ["betaaldWerk", "ondersteuning"],
+    ],
+    [
+      "aanvulling makes rung 5",
+      { betaaldWerk: "ja", ondersteuning: ["aanvulling", "proFormaNazorg"] },
+      5,
+      null,
+      ["aanvulling"],
+      ["betaaldWerk", "ondersteuning"],
+    ],
     ["Wsw makes rung 5", { betaaldWerk: "ja", ondersteuning: ["wsw"] }, 5, null, ["wsw"], ["betaaldWerk", "ondersteuning"]],
-    ["educatie/BBL makes rung 5", { betaaldWerk: "ja", ondersteuning: ["educatie"] }, 5, null, ["educatie"], ["betaaldWerk", "ondersteuning"]],
-    ["several supports: every one is a reason, in the profile's order", { betaaldWerk: "ja", ondersteuning: ["educatie", "proFormaNazorg", "wsw", "instrument"] }, 5, null, ["instrument", "wsw", "educatie"], ["betaaldWerk", "ondersteuning"]],
+    [
+      "educatie/BBL makes rung 5",
+      { betaaldWerk: "ja", ondersteuning: ["educatie"] },
+      5,
+      null,
+      ["educatie"],
+      ["betaaldWerk", "ondersteuning"],
+    ],
+    [
+      "several supports: every one is a reason, in the profile's order",
+      { betaaldWerk: "ja", ondersteuning: ["educatie", "proFormaNazorg", "wsw", "instrument"] },
+      5,
+      null,
+      ["instrument", "wsw", "educatie"],
+      ["betaaldWerk", "ondersteuning"],
+    ],
     ["weekly volunteering", { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" }, 4, null, [], ["betaaldWerk", "onbetaaldWerk"]],
-    ["volunteering less than weekly counts one rung lower, practising", { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" }, 3, 3, [], ["betaaldWerk", "onbetaaldWerk"]],
-    ["weekly organised activity", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, 3, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
-    ["irregular organised activity counts one rung lower", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" }, 2, 3, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd"]],
-    ["weekly social contact", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" }, 2, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
-    ["only functional or online contact means rung 1", { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "alleenFunctioneelOfOnline" }, 1, null, [], ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"]],
+    [
+      "volunteering less than weekly counts one rung lower, practising",
+      { betaaldWerk: "nee", onbetaaldWerk: "minderDanWekelijks" },
+      3,
+      3,
+      [],
+      ["betaaldWerk", "onbetaaldWerk"],
+    ],
+    [
+      "weekly organised activity",
+      { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
+      3,
+      null,
+      [],
+      ["betaaldWerk", "onbetaaldWerk", "georganiseerd"],
+    ],
+    [
+      "irregular organised activity counts one rung lower",
+      { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "onregelmatig" },
+      2,
+      3,
+      [],
+      ["betaaldWerk", "onbetaaldWerk", "georganiseerd"],
+    ],
+    [
+      "weekly social contact",
+      { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" },
+      2,
+      null,
+      [],
+      ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"],
+    ],
+    [
+      "only functional or online contact means rung 1",
+      { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "alleenFunctioneelOfOnline" },
+      1,
+      null,
+      [],
+      ["betaaldWerk", "onbetaaldWerk", "georganiseerd", "sociaalContact"],
+    ],
   ])("%s", (_name, ladder, rung, substep, reasons, decidedBy) => {
     const p = classify(p6, { ladder, substep: null });
     expect(p).toMatchObject({ rung, substep, rung5Reasons: reasons, decidedBy });
@@ -57,24 +127,34 @@ describe("participatieladder-6 stroomschema", () => {
     ["oefenen", 3, "Tussenstap 2.3 Oefenen"],
     ["geen", null, "Geen tussenstap"],
   ])("takes substep %s from the coach's answer", (value, substep, text) => {
-    const p = classify(p6, { ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" }, substep: { volgendeStap: value } });
+    const p = classify(p6, {
+      ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "nee", sociaalContact: "wekelijks" },
+      substep: { volgendeStap: value },
+    });
     expect(p.substep).toBe(substep);
     expect(p.explanation.nl).toContain(text);
   });
 
   it("gives the top rung no substep", () => {
-    expect(classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] }, substep: { volgendeStap: "oefenen" } }).substep).toBeNull();
+    expect(
+      classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["geen"] }, substep: { volgendeStap: "oefenen" } }).substep,
+    ).toBeNull();
   });
 
   it("explains the proposal in Dutch and English", () => {
-    const p = classify(p6, { ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" }, substep: { volgendeStap: "voorbereiden" } });
+    const p = classify(p6, {
+      ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
+      substep: { volgendeStap: "voorbereiden" },
+    });
     expect(p.explanation.nl).toBe(
       "Trede 3 — Deelname aan georganiseerde activiteiten, omdat de klant wekelijks deelneemt aan een georganiseerde activiteit. Tussenstap 3.2 Voorbereiden: er is een concrete afspraak of een plan richting de volgende trede.",
     );
     expect(p.explanation.en).toBe(
       "Rung 3 — Taking part in organised activities, because the client takes part in an organised activity every week. Substep 3.2 Preparing: there is a concrete agreement or plan towards the next rung.",
     );
-    expect(classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["wsw"] } }).explanation.nl).toContain("(ondersteuning: Wsw/beschut werk)");
+    expect(classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["wsw"] } }).explanation.nl).toContain(
+      "(ondersteuning: Wsw/beschut werk)",
+    );
     const both = classify(p6, { ladder: { betaaldWerk: "ja", ondersteuning: ["wsw", "aanvulling"] } }).explanation;
     expect(both.nl).toContain("(ondersteuning: aanvullende uitkering, Wsw/beschut werk)");
     expect(both.en).toContain("(support: supplementary benefit, sheltered work)");
@@ -144,7 +224,10 @@ describe("ZRM domain scores", () => {
 
   it("refuses domains outside the team's scope and scores outside 1..5", () => {
     const scope = p6.defaultDomainsInScope;
-    expect(validateDomainScores(scope, { werk_opleiding: 3, sociaal_netwerk: null })).toEqual({ werk_opleiding: 3, sociaal_netwerk: null });
+    expect(validateDomainScores(scope, { werk_opleiding: 3, sociaal_netwerk: null })).toEqual({
+      werk_opleiding: 3,
+      sociaal_netwerk: null,
+    });
     expect(() => validateDomainScores(scope, { middelengebruik: 2 })).toThrow(DomainOutOfScopeError);
     expect(() => validateDomainScores(scope, { werk_opleiding: 6 })).toThrow(RangeError);
   });
@@ -161,7 +244,9 @@ describe("profile data", () => {
     expect(() => parseLadderProfile(missing, "ladders/broken.json")).toThrow(/ladders\/broken\.json[\s\S]*rungs\.0\.name\.en/);
     const badRung = structuredClone(p6) as any;
     badRung.decision.nodes.sociaalContact.branches.wekelijks.rung = 9;
-    expect(() => parseLadderProfile(badRung, "ladders/broken.json")).toThrow(/decision\.nodes\.sociaalContact\.branches\.wekelijks\.rung: unknown rung 9/);
+    expect(() => parseLadderProfile(badRung, "ladders/broken.json")).toThrow(
+      /decision\.nodes\.sociaalContact\.branches\.wekelijks\.rung: unknown rung 9/,
+    );
   });
 
   it("refuses a decision node that forgets an answer", () => {

@@ -24,7 +24,11 @@ describe("which clients a coach's nudge lists", () => {
     [{ lastContactAt: "2026-11-01", observed: "2026-06-08" }, [], "measured a day less than six months ago"],
     [{ lastContactAt: "2026-11-01", observed: "2026-11-01", status: "RETURNED" }, ["sent_back"], "sent back"],
     [{ lastContactAt: "2026-11-01", observed: "2026-11-01", status: "REJECTED" }, ["sent_back"], "rejected"],
-    [{ lastContactAt: "2026-11-01", observed: "2026-11-01", status: "PENDING_REVIEW" }, [], "waiting for review: nothing for the coach to do"],
+    [
+      { lastContactAt: "2026-11-01", observed: "2026-11-01", status: "PENDING_REVIEW" },
+      [],
+      "waiting for review: nothing for the coach to do",
+    ],
     [{ lastContactAt: "2025-12-20", observed: "2025-12-20", status: "FINAL" }, ["leaving_view", "classification_due"], "both"],
   ])("%j → %j (%s)", (over, reasons, _why) => {
     expect(nudgeReasons(client(over), today).reasons).toEqual(reasons);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamTime, isDue, isQuietTime, parseWeekday, startOfWeek, weekPeriod, workingDaysBefore, workingDaysBetween } from "../../../src/domain/nudges/schedule.ts";
+import {
+  amsterdamTime,
+  isDue,
+  isQuietTime,
+  parseWeekday,
+  startOfWeek,
+  weekPeriod,
+  workingDaysBefore,
+  workingDaysBetween,
+} from "../../../src/domain/nudges/schedule.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -52,7 +61,14 @@ describe("the weekly period and the team's schedule", () => {
   });
 
   it("weekdays in Dutch or English; weekends are refused", () => {
-    expect([parseWeekday("ma"), parseWeekday("Vrijdag"), parseWeekday("wednesday"), parseWeekday("3"), parseWeekday("za"), parseWeekday("7")]).toEqual([1, 5, 3, 3, null, null]);
+    expect([
+      parseWeekday("ma"),
+      parseWeekday("Vrijdag"),
+      parseWeekday("wednesday"),
+      parseWeekday("3"),
+      parseWeekday("za"),
+      parseWeekday("7"),
+    ]).toEqual([1, 5, 3, 3, null, null]);
   });
 });
 

@@ -14,7 +14,12 @@ describe("review policy", () => {
     ["ontheffing policy", ["ONTHEFFING"], { ontheffing: true }, ["ONTHEFFING"]],
     ["always", ["ALWAYS"], {}, ["ALWAYS"]],
     ["never (empty policy) ignores everything", [], { overridden: true, previousRung: 1, finalRung: 6, ontheffing: true }, []],
-    ["every reason is reported", ["OVERRIDE", "JUMP", "ONTHEFFING"], { overridden: true, previousRung: 1, finalRung: 4, ontheffing: true }, ["OVERRIDE", "JUMP", "ONTHEFFING"]],
+    [
+      "every reason is reported",
+      ["OVERRIDE", "JUMP", "ONTHEFFING"],
+      { overridden: true, previousRung: 1, finalRung: 4, ontheffing: true },
+      ["OVERRIDE", "JUMP", "ONTHEFFING"],
+    ],
   ])("%s", (_name, triggers, facts, expected) => {
     expect(reviewReasons(triggers, { ...plain, ...facts })).toEqual(expected);
   });

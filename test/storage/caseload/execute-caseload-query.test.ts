@@ -14,17 +14,45 @@ describe.each(backends)("caseload executor on the demo caseload ($name)", (backe
   let db: TestDatabase;
   let coach: Actor, lead: Actor, admin: Actor, otherCoach: Actor;
   // the whole caseload as plain rows, to compute every expectation independently of the SQL
-  let rows: { id: string; coachId: string | null; teamId: string; wijk: string; birthYear: number; lastContactAt: Date | null; latest: { finalRung: number; expectedRung: number | null; previousRung: number | null; growthPotential: string; status: string }; history: { observedOn: Date; finalRung: number; status: string; version: number }[] }[];
+  let rows: {
+    id: string;
+    coachId: string | null;
+    teamId: string;
+    wijk: string;
+    birthYear: number;
+    lastContactAt: Date | null;
+    latest: {
+      finalRung: number;
+      expectedRung: number | null;
+      previousRung: number | null;
+      growthPotential: string;
+      status: string;
+    };
+    history: { observedOn: Date; finalRung: number; status: string; version: number }[];
+  }[];
 
   const run = (actor: Actor, query: unknown, page = 0) =>
-    executeCaseloadQuery(db.prisma, { query: CaseloadQuery.parse(query), scope: caseloadScopeOf(actor), askerStaffId: actor.staffId, today, page });
-  const inScope = (scope: CaseloadScope) => rows.filter((r) => (scope.kind === "all" ? true : scope.kind === "team" ? r.teamId === scope.teamId : r.coachId === scope.staffId));
+    executeCaseloadQuery(db.prisma, {
+      query: CaseloadQuery.parse(query),
+      scope: caseloadScopeOf(actor),
+      askerStaffId: actor.staffId,
+      today,
+      page,
+    });
+  const inScope = (scope: CaseloadScope) =>
+    rows.filter((r) => (scope.kind === "all" ? true : scope.kind === "team" ? r.teamId === scope.teamId : r.coachId === scope.staffId));
 
   beforeAll(async () => {
     db = await backend.open();
     await seedDemo(db.prisma, { profile: loadLadderProfiles().default, today });
-    const actor = async (s: { aadObjectId: string }) => (await findActor(db.sql, { tenantId: DEMO_TENANT_ID, aadObjectId: s.aadObjectId }))!;
-    [coach, lead, admin, otherCoach] = await Promise.all([actor(DEMO_STAFF.coachSanne), actor(DEMO_STAFF.leadMarieke), actor(DEMO_STAFF.admin), actor(DEMO_STAFF.coachPieter)]);
+    const actor = async (s: { aadObjectId: string }) =>
+      (await findActor(db.sql, { tenantId: DEMO_TENANT_ID, aadObjectId: s.aadObjectId }))!;
+    [coach, lead, admin, otherCoach] = await Promise.all([
+      actor(DEMO_STAFF.coachSanne),
+      actor(DEMO_STAFF.leadMarieke),
+      actor(DEMO_STAFF.admin),
+      actor(DEMO_STAFF.coachPieter),
+    ]);
     const clients = await db.prisma.client.findMany({ include: { classifications: { orderBy: { version: "asc" } } } });
     rows = clients.map((c) => ({
       id: c.id,
@@ -70,7 +98,11 @@ describe.each(backends)("caseload executor on the demo caseload ($name)", (backe
     }
     // a team lead sees the team, not the other team
     const leadCount = await run(lead, { measure: "count", filters: {} });
-    expect(leadCount).toEqual({ kind: "count", count: rows.filter((r) => r.teamId === lead.teamId).length, denominator: rows.filter((r) => r.teamId === lead.teamId).length });
+    expect(leadCount).toEqual({
+      kind: "count",
+      count: rows.filter((r) => r.teamId === lead.teamId).length,
+      denominator: rows.filter((r) => r.teamId === lead.teamId).length,
+    });
   });
 
   it("builds the Groningen cross-tab with 'onbekend' apart", async () => {
@@ -86,7 +118,9 @@ describe.each(backends)("caseload executor on the demo caseload ($name)", (backe
     const result = await run(lead, { measure: "movement", direction: "up", period: "thisYear", filters: {} });
     if (result.kind !== "movement") throw new Error("wrong kind");
     const from = new Date("2026-01-01T00:00:00Z");
-    let climbed = 0, withBaseline = 0, noBaseline = 0;
+    let climbed = 0,
+      withBaseline = 0,
+      noBaseline = 0;
     for (const r of inScope(caseloadScopeOf(lead))) {
       const base = r.history.filter((h) => h.observedOn < from && h.status !== "REJECTED" && h.status !== "RETURNED").at(-1);
       if (!base) noBaseline++;
@@ -150,7 +184,18 @@ describe.each(backends)("caseload executor on the demo caseload ($name)", (backe
       { measure: "pendingReviews", filters: {} },
       { measure: "referrals", period: "thisYear", filters: { outcomes: ["werk", "wijkteam"] } },
       { measure: "domainTrends", period: "thisYear", filters: {} },
-      { measure: "list", filters: { monthsOnSameRungAtLeast: 24, ageBands: ["45+"], growthPotential: "nee", ontheffing: false, wijken: ["Selwerd"], team: "Noord", substep: "none" } },
+      {
+        measure: "list",
+        filters: {
+          monthsOnSameRungAtLeast: 24,
+          ageBands: ["45+"],
+          growthPotential: "nee",
+          ontheffing: false,
+          wijken: ["Selwerd"],
+          team: "Noord",
+          substep: "none",
+        },
+      },
     ]) {
       await expect(run(lead, q)).resolves.toBeTruthy();
     }

@@ -40,7 +40,14 @@ export async function back(turn: Turn, deps: DebriefDeps): Promise<void> {
 export async function cancel(turn: Turn): Promise<void> {
   const checked = await checkSubmit(turn);
   if (!checked) return;
-  const card = renderDebriefSummaryCard({ title: debriefTexts(turn.locale).cancelled, status: "", statusColor: "Default", facts: [], note: "", locale: turn.locale });
+  const card = renderDebriefSummaryCard({
+    title: debriefTexts(turn.locale).cancelled,
+    status: "",
+    statusColor: "Default",
+    facts: [],
+    note: "",
+    locale: turn.locale,
+  });
   await sendOrReplace(turn, card, checked.draft.cardActivityId);
   saveDraft(turn, null);
 }

@@ -2,7 +2,13 @@
 // names the client in full. Matching runs over the actor's own scoped list (the store applies scope); the
 // one client it selects is opened by the start use case, which checks scope again. What the coach is shown
 // is audited where it is shown (the picker and the opened client, in showScreen).
-import { compareDutchNames, matchClientSearch, mentionsClientNumber, mentionsFullName, sortedNameLabel } from "../../../domain/clients/dutch-name.ts";
+import {
+  compareDutchNames,
+  matchClientSearch,
+  mentionsClientNumber,
+  mentionsFullName,
+  sortedNameLabel,
+} from "../../../domain/clients/dutch-name.ts";
 import type { ClientChoice } from "../../../domain/debrief/ports.ts";
 import { debriefTexts } from "../../../domain/debrief/texts.ts";
 import type { Turn } from "../../turn.ts";

@@ -20,7 +20,9 @@ export async function confirm(turn: Turn, deps: DebriefDeps, override: boolean):
   const checked = await checkSubmit(turn);
   if (!checked) return;
   const useCase = useCaseDeps(turn, deps);
-  const r: ConfirmDebriefResult = override ? await overrideDebrief(useCase, turn.actor, checked) : await confirmDebrief(useCase, turn.actor, checked);
+  const r: ConfirmDebriefResult = override
+    ? await overrideDebrief(useCase, turn.actor, checked)
+    : await confirmDebrief(useCase, turn.actor, checked);
   if (r.kind === "refused") return void (await turn.context.sendActivity(debriefTexts(turn.locale).clientRefused));
   if (r.kind === "show") return showScreen(turn, r);
   await stored_(turn, deps, r, checked.draft.cardActivityId, checked.draft.draftId);
@@ -36,9 +38,15 @@ async function stored_(turn: Turn, deps: DebriefDeps, r: StoredDebrief, cardActi
     status: pending ? s.pending([]) : s.final,
     statusColor: pending ? "Warning" : "Good",
     facts: [
-      { title: s.rung, value: `${rungLabel(view, r.final.rung)[locale]}${r.final.overrideReason ? ` (${s.overridden})` : ""}` },
+      {
+        title: s.rung,
+        value: `${rungLabel(view, r.final.rung)[locale]}${r.final.overrideReason ? ` (${s.overridden})` : ""}`,
+      },
       { title: s.substep, value: view.substepLabel(r.final.rung, r.final.substep)[locale] },
-      { title: s.expected, value: r.expected.rung === null ? s.unknown : `${rungLabel(view, r.expected.rung)[locale]} (${s.months(r.expected.horizonMonths)})` },
+      {
+        title: s.expected,
+        value: r.expected.rung === null ? s.unknown : `${rungLabel(view, r.expected.rung)[locale]} (${s.months(r.expected.horizonMonths)})`,
+      },
       { title: s.observedOn, value: formatDate(new Date(`${r.observedOn}T00:00:00Z`), locale) },
     ],
     note: "",
@@ -53,6 +61,11 @@ async function stored_(turn: Turn, deps: DebriefDeps, r: StoredDebrief, cardActi
       coachCard: cardId ? { conversationId: turn.context.activity.conversation.id, activityId: cardId } : undefined,
     });
     // staff names as typed, never as markdown
-    await turn.context.sendActivity(s.reviewNotice(who.notified.map((n) => cardText(n)), who.listOnly.map((n) => cardText(n))));
+    await turn.context.sendActivity(
+      s.reviewNotice(
+        who.notified.map((n) => cardText(n)),
+        who.listOnly.map((n) => cardText(n)),
+      ),
+    );
   }
 }

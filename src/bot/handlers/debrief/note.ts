@@ -10,7 +10,8 @@ import { clientsNamedInNote, sayClientSearchOutcome } from "./client-search.ts";
 import { showScreen, useCaseDeps } from "./session.ts";
 import type { DebriefDeps } from "./deps.ts";
 
-const VISIT_NOTE = /\b(geweest|bezocht|huisbezoek|op bezoek|langsgeweest|gesproken met|keukentafelgesprek|visited|home visit|visit to|spoke with|met with)\b/i;
+const VISIT_NOTE =
+  /\b(geweest|bezocht|huisbezoek|op bezoek|langsgeweest|gesproken met|keukentafelgesprek|visited|home visit|visit to|spoke with|met with)\b/i;
 
 /** A free-text note about a visit ("net bij mevrouw J. geweest, ...") starts a debrief rather than a question. */
 export function isVisitNote(text: string): boolean {
@@ -27,13 +28,25 @@ export function startFromNote(deps: DebriefDeps & { model?: ModelGate }) {
     if (deps.model) {
       const r = await deps.model.ask(turn, { purpose: "debrief-prefill", text: note });
       if (r.ok) prefill = prefillFromModel(r.value);
-      else if (r.reason !== "not_allowed") bot.logger.info({ event: "model.fallback", use: "debrief-prefill", reason: r.reason }, "model path failed; the coach answers every question");
+      else if (r.reason !== "not_allowed")
+        bot.logger.info(
+          { event: "model.fallback", use: "debrief-prefill", reason: r.reason },
+          "model path failed; the coach answers every question",
+        );
     }
-    const started = await startDebrief(useCaseDeps(turn, deps), actor, { draftId: randomUUID(), clientId: named.kind === "one" ? named.clientId : null, prefill });
+    const started = await startDebrief(useCaseDeps(turn, deps), actor, {
+      draftId: randomUUID(),
+      clientId: named.kind === "one" ? named.clientId : null,
+      prefill,
+    });
     if (started.kind !== "show") return;
     if (named.kind === "several") await sayClientSearchOutcome(turn, named);
     const choices = named.kind === "several" ? named.choices : undefined;
-    await showScreen(turn, started, { newMessage: true, choices, opened: started.client ? "debrief.client" : undefined });
+    await showScreen(turn, started, {
+      newMessage: true,
+      choices,
+      opened: started.client ? "debrief.client" : undefined,
+    });
   };
 }
 

@@ -11,7 +11,10 @@ const ReopenSubmit = z.object({ verb: z.literal("debrief.reopen"), classificatio
 
 export async function reopen(turn: Turn, deps: DebriefDeps): Promise<void> {
   const parsed = ReopenSubmit.safeParse(turn.context.activity.value);
-  const r = await reopenDebrief(useCaseDeps(turn, deps), turn.actor, { classificationId: parsed.success ? parsed.data.classificationId : "", draftId: randomUUID() });
+  const r = await reopenDebrief(useCaseDeps(turn, deps), turn.actor, {
+    classificationId: parsed.success ? parsed.data.classificationId : "",
+    draftId: randomUUID(),
+  });
   if (r.kind === "refused") return void (await turn.context.sendActivity(debriefTexts(turn.locale).reopenRefused));
   // one live card: an unfinished debrief's card goes read-only
   const existing = readDraft(turn);

@@ -50,7 +50,12 @@ export function saveDraft(turn: Turn, draft: DebriefDraft | Finished | null): vo
 export const isOpen = (d: DebriefDraft | Finished | null): d is DebriefDraft => d !== null && !("finished" in d);
 
 /** Replaces the card the person clicked (so its buttons are gone), or sends a new one. */
-export async function sendOrReplace(turn: Turn, card: AdaptiveCard, previousId: string | null, options: { newMessage?: boolean } = {}): Promise<string | null> {
+export async function sendOrReplace(
+  turn: Turn,
+  card: AdaptiveCard,
+  previousId: string | null,
+  options: { newMessage?: boolean } = {},
+): Promise<string | null> {
   const replyTo = turn.context.activity.replyToId ?? previousId;
   const activity: Partial<Activity> = { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
   if (replyTo && turn.context.activity.value && !options.newMessage) {
@@ -64,17 +69,35 @@ export async function sendOrReplace(turn: Turn, card: AdaptiveCard, previousId: 
 /** The older card of a debrief becomes a read-only note, so one card per debrief has live buttons. */
 export async function retireCard(turn: Turn, activityId: string | null, note = debriefTexts(turn.locale).retired): Promise<void> {
   if (!activityId || activityId === turn.context.activity.replyToId) return;
-  const card = renderDebriefSummaryCard({ title: note, status: "", statusColor: "Default", facts: [], note: "", locale: turn.locale });
+  const card = renderDebriefSummaryCard({
+    title: note,
+    status: "",
+    statusColor: "Default",
+    facts: [],
+    note: "",
+    locale: turn.locale,
+  });
   try {
-    await turn.context.updateActivity({ type: "message", id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+    await turn.context.updateActivity({
+      type: "message",
+      id: activityId,
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
   } catch (e) {
     // the old card may be gone (deleted chat); the draft's seq already makes it stale
-    turn.deps.logger.info({ event: "debrief.retire_failed", err: String((e as Error)?.message ?? e) }, "could not retire an older debrief card");
+    turn.deps.logger.info(
+      { event: "debrief.retire_failed", err: String((e as Error)?.message ?? e) },
+      "could not retire an older debrief card",
+    );
   }
 }
 
 /** Shows a use case's screen as the debrief's live card and remembers it with the draft. */
-export async function showScreen(turn: Turn, shown: Shown, options: { newMessage?: boolean; choices?: ClientChoice[]; opened?: string } = {}): Promise<void> {
+export async function showScreen(
+  turn: Turn,
+  shown: Shown,
+  options: { newMessage?: boolean; choices?: ClientChoice[]; opened?: string } = {},
+): Promise<void> {
   const { screen, draft } = shown;
   const store = storeFor(turn);
   // the client's record (name, history, previous answers) is read when a debrief opens it, not per step
@@ -87,10 +110,15 @@ export async function showScreen(turn: Turn, shown: Shown, options: { newMessage
     const chosen = screen.client?.client;
     if (chosen && !picker.some((c) => c.id === chosen.id)) picker.push({ ...chosen, currentRung: null });
     clients = pickerChoices(await readableRows(turn, picker, (c) => c.id, { via: "debrief.picker" }));
-    if (draft.trail.length === 0) sentBack = await readableRows(turn, await store.listSentBack(turn.actor), (b) => b.clientId, { via: "debrief.sent_back" });
+    if (draft.trail.length === 0)
+      sentBack = await readableRows(turn, await store.listSentBack(turn.actor), (b) => b.clientId, {
+        via: "debrief.sent_back",
+      });
   }
   const card = renderDebriefCard({ screen, locale: turn.locale, clients, sentBack });
-  const id = await sendOrReplace(turn, card, options.newMessage ? null : draft.cardActivityId, { newMessage: options.newMessage });
+  const id = await sendOrReplace(turn, card, options.newMessage ? null : draft.cardActivityId, {
+    newMessage: options.newMessage,
+  });
   saveDraft(turn, { ...draft, cardActivityId: id ?? draft.cardActivityId });
 }
 

@@ -38,7 +38,11 @@ export async function start(turn: Turn, deps: DebriefDeps, options: { restart?: 
 async function offerResume(turn: Turn, draft: DebriefDraft): Promise<void> {
   const client = draft.clientId ? await storeFor(turn).findClient(turn.actor, draft.clientId) : null;
   if (client) await recordRead(turn, [client.client.id], { via: "debrief.resume" });
-  const card = renderDebriefResumeCard({ locale: turn.locale, clientName: client?.client.displayName ?? null, step: draft.trail.length + 1 });
+  const card = renderDebriefResumeCard({
+    locale: turn.locale,
+    clientName: client?.client.displayName ?? null,
+    step: draft.trail.length + 1,
+  });
   await turn.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 }
 
