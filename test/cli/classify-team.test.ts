@@ -1,24 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.ts";
 import { openDatabase } from "../../src/storage/db/index.ts";
+import { runCliInProcess } from "../support/cli.ts";
 
-/** Runs the CLI in-process with the given stdin, capturing what it prints. */
-async function cli(env: NodeJS.ProcessEnv, args: string[], stdin: string[] = []) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-  stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-  const code = await runCli(args, { stdin: Readable.from(stdin), stdout, stderr, env });
-  return { code, stdout: out, stderr: err };
-}
-
-const classify = (env: NodeJS.ProcessEnv, args: string[], answers: object) => cli(env, ["classify", ...args], [JSON.stringify(answers)]);
+const classify = (env: NodeJS.ProcessEnv, args: string[], answers: object) =>
+  runCliInProcess(["classify", ...args], { env, stdin: JSON.stringify(answers) });
 
 // With --team the team's ladder profile and its ZRM domains in scope apply, as in the team's debriefs.
 describe("npm run trede -- classify --team", () => {
@@ -70,7 +58,7 @@ describe("npm run trede -- classify --team", () => {
   });
 
   it("puts a team on another ladder with `team set --ladder` (an unknown profile is refused), and classifies on it from then on", async () => {
-    const run = (args: string[]) => cli({ ...env, USER: "beheer" }, args);
+    const run = (args: string[]) => runCliInProcess(args, { env: { ...env, USER: "beheer" } });
     const unknown = await run(["team", "set", "Verslaving", "--ladder", "participatieladder-9"]);
     expect([unknown.code, unknown.stderr]).toEqual([
       2,

@@ -1,18 +1,17 @@
 import { spawn, spawnSync } from "node:child_process";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { runCliInProcess } from "../support/cli.ts";
 
-function classify(input: string, args: string[] = ["--profile", "participatieladder-6"]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify", ...args], {
-    input,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const classify = (input: string | Buffer, args: string[] = ["--profile", "participatieladder-6"]) =>
+  runCliInProcess(["classify", ...args], { stdin: input });
+
+/** The real entry point, for what only a process shows: the exit code, and a pipe the command closes early. */
+const cliProcess = ["--import", "tsx", "src/cli/main.ts", "classify"];
 
 describe("npm run trede -- classify", () => {
-  it("prints the proposal as JSON", () => {
-    const r = classify(
+  it("prints the proposal as JSON", async () => {
+    const r = await classify(
       JSON.stringify({
         ladder: { betaaldWerk: "nee", onbetaaldWerk: "nee", georganiseerd: "wekelijks" },
         substep: { volgendeStap: "verkennen" },
@@ -33,23 +32,23 @@ describe("npm run trede -- classify", () => {
     expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(["EXPECTED_RISE_WITH_ONTHEFFING"]);
   });
 
-  it("exits non-zero with a readable message on invalid answers", () => {
-    const wrong = classify(JSON.stringify({ ladder: { betaaldWerk: "ja", ondersteuning: ["subsidie"] } }));
+  it("exits non-zero with a readable message on invalid answers", async () => {
+    const wrong = await classify(JSON.stringify({ ladder: { betaaldWerk: "ja", ondersteuning: ["subsidie"] } }));
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("ladder.ondersteuning: expected a list of");
-    const incomplete = classify(JSON.stringify({ ladder: { betaaldWerk: "nee" } }));
+    const incomplete = await classify(JSON.stringify({ ladder: { betaaldWerk: "nee" } }));
     expect(incomplete.code).toBe(1);
     expect(incomplete.stderr).toContain("ladder.onbetaaldWerk: answer required");
-    const notJson = classify("{ladder");
+    const notJson = await classify("{ladder");
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toContain("not valid JSON");
-    const unknownProfile = classify("{}", ["--profile", "nope"]);
+    const unknownProfile = await classify("{}", ["--profile", "nope"]);
     expect(unknownProfile.code).toBe(1); // invalid input, like every other: 2 is kept for usage errors
     expect(unknownProfile.stderr).toContain("unknown profile");
   });
 
-  it("classifies on the Groningen ontwikkelladder", () => {
-    const r = classify(JSON.stringify({ ladder: { werk: "parttimeMetAanvulling" } }), ["--profile", "ontwikkelladder-7"]);
+  it("classifies on the Groningen ontwikkelladder", async () => {
+    const r = await classify(JSON.stringify({ ladder: { werk: "parttimeMetAanvulling" } }), ["--profile", "ontwikkelladder-7"]);
     expect(JSON.parse(r.stdout).rung).toBe(6);
   });
 });
@@ -57,9 +56,9 @@ describe("npm run trede -- classify", () => {
 describe("npm run trede -- classify: strict input and exit codes", () => {
   it.each(["constructor", "__proto__", "toString", "valueOf"])(
     "refuses %s as an answer with exit 1 and the field, no stack trace",
-    (answer) => {
+    async (answer) => {
       const v = JSON.stringify(answer);
-      const r = classify(
+      const r = await classify(
         `{ "ladder": { "betaaldWerk": "ja", "ondersteuning": [${v}] }, "verdieping": { "startkwalificatie": ${v} }, "outcome": ${v} }`,
       );
       expect(r.code).toBe(1);
@@ -73,8 +72,8 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
     },
   );
 
-  it("lists every problem, one line each: unknown keys and values first, then the path and the domains in scope", () => {
-    const shape = classify(
+  it("lists every problem, one line each: unknown keys and values first, then the path and the domains in scope", async () => {
+    const shape = await classify(
       JSON.stringify({
         ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks" },
         verdieping: { laaggeletterdheid: "misschien" },
@@ -87,7 +86,7 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
       "  verdieping.laaggeletterdheid: expected one of ja, nee, vermoeden",
       "  note: unknown field; the fields are ladder, substep, expected, domains, verdieping, outcome, ontheffing",
     ]);
-    const path = classify(
+    const path = await classify(
       JSON.stringify({
         ladder: { betaaldWerk: "nee", onbetaaldWerk: "wekelijks", sociaalContact: "wekelijks" },
         domains: { middelengebruik: 2 },
@@ -98,8 +97,8 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
     expect(path.stderr).toContain("  domains.middelengebruik: special-category domain (Substance use)");
   });
 
-  it("prints every rung-5 reason and derives ontheffing from the verdieping, as the debrief does", () => {
-    const r = classify(
+  it("prints every rung-5 reason and derives ontheffing from the verdieping, as the debrief does", async () => {
+    const r = await classify(
       JSON.stringify({
         ladder: { betaaldWerk: "ja", ondersteuning: ["wsw", "instrument"] },
         expected: { rung: 6 },
@@ -118,14 +117,14 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
   it.each<[string, string[]]>([
     ["--profile without an id", ["--profile"]],
     ["an unknown option", ["--profile", "participatieladder-6", "--verbose"]],
-  ])("exits 2 on a usage error: %s", (_name, args) => {
-    const r = classify("{}", args);
+  ])("exits 2 on a usage error: %s", async (_name, args) => {
+    const r = await classify("{}", args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("usage: npm run trede -- classify");
   });
 
-  it("exits 1 on input that is not UTF-8", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], {
+  it("exits 1 on input that is not UTF-8 (the real process: the exit code reaches the shell)", () => {
+    const r = spawnSync(process.execPath, cliProcess, {
       input: Buffer.from([0x7b, 0xff, 0x7d]),
     });
     expect(r.status).toBe(1);
@@ -133,7 +132,7 @@ describe("npm run trede -- classify: strict input and exit codes", () => {
   });
 
   it("refuses 30 MB of input after the first megabyte, without reading the rest", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "classify"], {
+    const child = spawn(process.execPath, cliProcess, {
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stderr = "";

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportClassifications } from "../../src/storage/export/export-classifications.ts";
 import { importClients, importStaff } from "../../src/storage/import/import-csv.ts";
 import { describeProblem } from "../../src/domain/import/import-rows.ts";
+import { runCliInProcess } from "../support/cli.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 import { TEST_TENANT } from "../support/bot-harness.ts";
@@ -151,24 +151,23 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
 describe("npm run trede -- import (command line)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "trede-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `pglite:${dir}/db` },
-      encoding: "utf8",
-    });
+  const run = async (...args: string[]) => {
+    const r = await runCliInProcess(args, { env: { DATABASE_URL: `pglite:${dir}/db` } });
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+  };
 
-  it("exits non-zero with the problems in Dutch (or English) and writes nothing", () => {
-    const r = run("import", "clients", "test/fixtures/import/clients-errors.csv");
+  it("exits non-zero with the problems in Dutch (or English) and writes nothing", async () => {
+    const r = await run("import", "clients", "test/fixtures/import/clients-errors.csv");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("regel 3, kolom birthYear");
     expect(r.stdout).toContain("Niets opgeslagen");
-    const en = run("import", "clients", "test/fixtures/import/clients-errors.csv", "--lang", "en", "--dry-run");
+    const en = await run("import", "clients", "test/fixtures/import/clients-errors.csv", "--lang", "en", "--dry-run");
     expect(en.stderr).toContain("line 3, column birthYear");
     expect(en.stdout).toContain("Dry run, nothing written");
   });
 
-  it("explains its usage", () => {
-    const r = run("import", "patients", "x.csv");
+  it("explains its usage", async () => {
+    const r = await run("import", "patients", "x.csv");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("usage: npm run trede -- import clients|staff");
   });

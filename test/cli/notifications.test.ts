@@ -1,6 +1,6 @@
-// `npm run trede -- nudges run --now` and `digest send --now` as a child process against a real database,
-// with the connector on loopback recording what reaches Teams: who gets what, only within their scope, never
-// twice, retried on 5xx, and every message in the audit trail.
+// `npm run trede -- nudges run --now` and `digest send --now` against a real database (the first run as a child
+// process, the others in this process), with the connector on loopback recording what reaches Teams: who gets
+// what, only within their scope, never twice, retried on 5xx, and every message in the audit trail.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { cardText } from "../support/bot-harness.ts";
+import { runCliInProcess } from "../support/cli.ts";
 import { startConnector, type Connector } from "../support/connector.ts";
 import { backends, type TestBackend } from "../support/databases.ts";
 import { cardsTo, nudgeClientIds, chooseEnglish, seedNotificationTeam, textsTo } from "../support/notification-fixtures.ts";
@@ -41,15 +42,27 @@ async function openTarget(backend: TestBackend): Promise<Target> {
   };
 }
 
-function runCli(url: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: url, MICROSOFT_APP_ID: "", MICROSOFT_APP_PASSWORD: "" };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env });
+const cliEnv = (url: string) => ({ DATABASE_URL: url, MICROSOFT_APP_ID: "", MICROSOFT_APP_PASSWORD: "" });
+
+/** The real entry point in a child process: the run must also end the process (no timer or socket left open). */
+function runCliProcess(url: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...process.env, ...cliEnv(url) } });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (c) => (stdout += c));
-  child.stderr.on("data", (c) => (stderr += c));
+  child.stdout.on("data", (c) => {
+    stdout += c;
+  });
+  child.stderr.on("data", (c) => {
+    stderr += c;
+  });
   // asynchronous: the connector answering the CLI lives in this process
   return new Promise((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
+}
+
+/** The same command in this process (test/support/cli.ts), for every test after the first. */
+async function runCli(url: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const r = await runCliInProcess(args, { env: cliEnv(url) });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 // a CLI run starts Node, tsx and (embedded) PGlite: tens of seconds on a busy machine
@@ -82,7 +95,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
   it(
     "sends each coach of the team one nudge with only their own open clients, and tells the lead who cannot be reached",
     async () => {
-      const r = await runCli(target.url, "nudges", "run", "--now", "--team", "noord");
+      const r = await runCliProcess(target.url, "nudges", "run", "--now", "--team", "noord");
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(

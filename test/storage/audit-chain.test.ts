@@ -3,9 +3,8 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.ts";
+import { runCliInProcess } from "../support/cli.ts";
 import { recordAuditEvent } from "../../src/storage/audit/record-audit-event.ts";
 import { GENESIS_HASH, verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
@@ -29,16 +28,7 @@ async function asOwner(db: Database, sql: string) {
   ]);
 }
 
-async function cli(args: string[], env: Record<string, string>) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = "";
-  let stderr = "";
-  out.on("data", (c) => (stdout += c));
-  err.on("data", (c) => (stderr += c));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout: out, stderr: err, env });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: Record<string, string>) => runCliInProcess(args, { env });
 
 describe.each(backends)("audit hash chain on $name", (backend) => {
   let db: TestDatabase;
