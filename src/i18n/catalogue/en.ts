@@ -366,6 +366,31 @@ export const en: Catalogue = {
     ],
   },
   /** the debrief: step titles and field labels (used by the step table), buttons, problems next to fields, messages */
+  ladder: {
+    explainRung: (rung: number, name: string, because: string, support: string | null) =>
+      `Rung ${rung} — ${name}, because ${because}${support !== null ? ` (support: ${support})` : ""}.`,
+    explainNoSubstep: (nextRung: number, nextName: string) =>
+      `No substep: no next step towards rung ${nextRung} (${nextName}) is in view yet.`,
+    explainSubstep: (rung: number, substep: number, name: string, when: string, implied: boolean) =>
+      `Substep ${rung}.${substep} ${name}: ${when}${implied ? " (follows from the answer)" : ""}.`,
+    expectedJump: (rungs: number) => `The expected rung is ${rungs} rungs above the current one; that is unusual within the horizon.`,
+    expectedRiseWithOntheffing: "An exemption from the work obligation is recorded, yet the client is expected to climb.",
+    zrmDomains: {
+      financien: "Finances",
+      werk_opleiding: "Work & education",
+      tijdsbesteding: "Use of time",
+      huisvesting: "Housing",
+      huiselijke_relaties: "Domestic relations",
+      geestelijke_gezondheid: "Mental health",
+      lichamelijke_gezondheid: "Physical health",
+      middelengebruik: "Substance use",
+      basale_adl: "Basic ADL",
+      instrumentele_adl: "Instrumental ADL",
+      sociaal_netwerk: "Social network",
+      maatschappelijke_participatie: "Social participation",
+      justitie: "Justice",
+    },
+  },
   debrief: {
     problems: {
       required: "Please choose or fill this in.",

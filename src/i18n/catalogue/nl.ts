@@ -6,6 +6,7 @@
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
 import type { FieldProblem } from "../../domain/debrief/field-problem.ts";
+import type { ZrmCode } from "../../domain/ladder/zrm-domains.ts";
 import { list } from "./list.ts";
 
 const OUTCOMES: Record<string, string> = {
@@ -366,6 +367,34 @@ export const nl = {
       "Wie staat al twee jaar op dezelfde trede?",
       "Hoeveel verwijzingen naar werk of wijkteam dit jaar?",
     ],
+  },
+  /** the rule proposal's explanation and plausibility warnings, and the names of the ZRM domains */
+  ladder: {
+    /** the explanation's first sentence; support is null when the rung was not reached through supports */
+    explainRung: (rung: number, name: string, because: string, support: string | null) =>
+      `Trede ${rung} — ${name}, omdat ${because}${support !== null ? ` (ondersteuning: ${support})` : ""}.`,
+    explainNoSubstep: (nextRung: number, nextName: string) =>
+      `Geen tussenstap: er is nog geen volgende stap richting trede ${nextRung} (${nextName}) in beeld.`,
+    /** implied: the ladder answer itself set the substep, so the coach was not asked */
+    explainSubstep: (rung: number, substep: number, name: string, when: string, implied: boolean) =>
+      `Tussenstap ${rung}.${substep} ${name}: ${when}${implied ? " (volgt uit het antwoord)" : ""}.`,
+    expectedJump: (rungs: number) => `De verwachte trede ligt ${rungs} treden boven de huidige; dat is ongebruikelijk binnen de termijn.`,
+    expectedRiseWithOntheffing: "Er is een ontheffing van de arbeidsplicht vastgelegd, maar de verwachting is dat de klant stijgt.",
+    zrmDomains: {
+      financien: "Financiën",
+      werk_opleiding: "Werk & opleiding",
+      tijdsbesteding: "Tijdsbesteding",
+      huisvesting: "Huisvesting",
+      huiselijke_relaties: "Huiselijke relaties",
+      geestelijke_gezondheid: "Geestelijke gezondheid",
+      lichamelijke_gezondheid: "Lichamelijke gezondheid",
+      middelengebruik: "Middelengebruik",
+      basale_adl: "Basale ADL",
+      instrumentele_adl: "Instrumentele ADL",
+      sociaal_netwerk: "Sociaal netwerk",
+      maatschappelijke_participatie: "Maatschappelijke participatie",
+      justitie: "Justitie",
+    } satisfies Record<ZrmCode, string>,
   },
   /** the debrief: step titles and field labels (used by the step table), buttons, problems next to fields, messages */
   debrief: {
