@@ -57,6 +57,7 @@ describe("the text catalogues (nl, en)", () => {
       "csv",
       "importReport",
       "caseloadExamples",
+      "welcome",
       "ladder",
       "debrief",
     ]);
