@@ -1,6 +1,7 @@
 // The card shown when a template fails to expand: plain TextBlocks with the essential text and the same
 // inputs and actions (verbs and data) as the real card, built without templating, so a supervisor can
 // still decide and a coach can still finish a debrief. The correlation id ties it to the logged failure.
+import { t } from "../i18n/catalogue/index.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { cardText, type CardText } from "./card-text.ts";
 import type { AdaptiveCard } from "./render-card.ts";
@@ -16,11 +17,6 @@ export interface FallbackCardInput {
   actions?: unknown[];
   refresh?: unknown;
 }
-
-const notice = {
-  nl: (id: string) => `Deze kaart wordt in eenvoudige vorm getoond (code ${id.slice(0, 8)}).`,
-  en: (id: string) => `This card is shown in a simple form (code ${id.slice(0, 8)}).`,
-};
 
 export function fallbackCard(input: FallbackCardInput): AdaptiveCard {
   const [heading, ...rest] = input.lines.filter((l) => l !== "");
@@ -40,7 +36,7 @@ export function fallbackCard(input: FallbackCardInput): AdaptiveCard {
       ...(input.body ?? []),
       {
         type: "TextBlock",
-        text: cardText(notice[input.locale](input.correlationId)),
+        text: cardText(t(input.locale).messages.simpleCard(input.correlationId.slice(0, 8))),
         wrap: true,
         isSubtle: true,
         size: "Small",

@@ -165,12 +165,7 @@ export function renderReviewListCard(
   const s = catalogue(options.locale).reviewCard;
   const total = options.total ?? reviews.length;
   // like every caseload answer: the count over the whole scope, the scope, and how many are shown
-  const shown =
-    total > reviews.length
-      ? options.locale === "nl"
-        ? ` (de oudste ${reviews.length} hieronder)`
-        : ` (the oldest ${reviews.length} below)`
-      : "";
+  const shown = total > reviews.length ? s.listShown(reviews.length) : "";
   const items = reviews.map((r) => ({
     classificationId: r.classificationId,
     heading: cardText(`${r.clientName} — ${options.texts.rungLabel(r.profileId, r.finalRung, r.finalSubstep, options.locale)}`),

@@ -1,4 +1,5 @@
 import type { LadderProfiles } from "../config/ladder-profiles.ts";
+import { t } from "../i18n/catalogue/index.ts";
 import { classify, rungName, substepLabel } from "../domain/ladder/index.ts";
 import type { RungTexts } from "./review.card.ts";
 
@@ -10,7 +11,7 @@ export function createRungTexts(ladders: LadderProfiles): RungTexts {
       if (rung === null) return "—";
       const p = profile(profileId);
       const name = `${rung} · ${rungName(p, rung)[locale]}`;
-      return substep === null ? name : `${name}, ${locale === "nl" ? "tussenstap" : "substep"} ${substepLabel(p, rung, substep)[locale]}`;
+      return substep === null ? name : t(locale).ladder.rungWithSubstep(name, substepLabel(p, rung, substep)[locale]);
     },
     explain(profileId, answers, locale) {
       try {

@@ -57,6 +57,8 @@ describe("the text catalogues (nl, en)", () => {
       "csv",
       "importReport",
       "caseloadExamples",
+      "welcome",
+      "ladder",
       "debrief",
     ]);
   });

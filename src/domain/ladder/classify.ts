@@ -1,5 +1,7 @@
 // The rules propose; people decide. Walks the profile's stroomschema over the coach's answers, asking
-// only the questions the path needs, and explains the proposal in Dutch and English.
+// only the questions the path needs, and explains the proposal in Dutch and English (texts: the catalogue's
+// `ladder` area).
+import { t } from "../../i18n/catalogue/index.ts";
 import type { Localized } from "../localized.ts";
 import type { DecisionNode, LadderProfileData, Outcome, Question } from "./ladder-profile.ts";
 
@@ -172,19 +174,11 @@ function explain(profile: LadderProfileData, d: RungDecision, substep: number | 
   const next = isTopRung(profile, d.rung) ? null : rungName(profile, d.rung + 1);
   const step = substep === null ? null : profile.substeps.steps.find((s) => s.substep === substep)!;
   const part = (lang: "nl" | "en") => {
-    const head =
-      lang === "nl"
-        ? `Trede ${d.rung} — ${name.nl}, omdat ${d.because.nl}${reason ? ` (ondersteuning: ${reason.nl})` : ""}.`
-        : `Rung ${d.rung} — ${name.en}, because ${d.because.en}${reason ? ` (support: ${reason.en})` : ""}.`;
+    const texts = t(lang).ladder;
+    const head = texts.explainRung(d.rung, name[lang], d.because[lang], reason ? reason[lang] : null);
     if (!next) return head;
-    if (!step)
-      return lang === "nl"
-        ? `${head} Geen tussenstap: er is nog geen volgende stap richting trede ${d.rung + 1} (${next.nl}) in beeld.`
-        : `${head} No substep: no next step towards rung ${d.rung + 1} (${next.en}) is in view yet.`;
-    const implied = d.impliedSubstep !== null;
-    return lang === "nl"
-      ? `${head} Tussenstap ${d.rung}.${step.substep} ${step.name.nl}: ${step.when.nl}${implied ? " (volgt uit het antwoord)" : ""}.`
-      : `${head} Substep ${d.rung}.${step.substep} ${step.name.en}: ${step.when.en}${implied ? " (follows from the answer)" : ""}.`;
+    if (!step) return `${head} ${texts.explainNoSubstep(d.rung + 1, next[lang])}`;
+    return `${head} ${texts.explainSubstep(d.rung, step.substep, step.name[lang], step.when[lang], d.impliedSubstep !== null)}`;
   };
   return { nl: part("nl"), en: part("en") };
 }
@@ -199,14 +193,14 @@ export function checkExpectedRung(
   if (input.expected - input.current >= 3)
     warnings.push({
       code: "EXPECTED_JUMP",
-      nl: `De verwachte trede ligt ${input.expected - input.current} treden boven de huidige; dat is ongebruikelijk binnen de termijn.`,
-      en: `The expected rung is ${input.expected - input.current} rungs above the current one; that is unusual within the horizon.`,
+      nl: t("nl").ladder.expectedJump(input.expected - input.current),
+      en: t("en").ladder.expectedJump(input.expected - input.current),
     });
   if (input.expected > input.current && input.ontheffing)
     warnings.push({
       code: "EXPECTED_RISE_WITH_ONTHEFFING",
-      nl: "Er is een ontheffing van de arbeidsplicht vastgelegd, maar de verwachting is dat de klant stijgt.",
-      en: "An exemption from the work obligation is recorded, yet the client is expected to climb.",
+      nl: t("nl").ladder.expectedRiseWithOntheffing,
+      en: t("en").ladder.expectedRiseWithOntheffing,
     });
   if (!profile.rungs.some((r) => r.rung === input.expected))
     throw new LadderAnswerError("expected.rung", `expected a rung of ${profile.id} or onbekend`);

@@ -1,4 +1,5 @@
 // Adapts a ladder profile to the surface the debrief flow uses.
+import { t } from "../../i18n/catalogue/index.ts";
 import type { DebriefAnswers, FlowQuestion, LadderView } from "../debrief/ladder-view.ts";
 import { classify, decideRung, needsSubstepQuestion, nextLadderQuestion, substepLabel, type LadderAnswers } from "./classify.ts";
 import type { LadderProfileData, Question } from "./ladder-profile.ts";
@@ -21,10 +22,7 @@ export function toLadderView(profile: LadderProfileData): LadderView {
     const s = profile.substeps;
     return {
       id: s.question.id,
-      text: {
-        nl: `Is er een volgende stap richting trede ${next.rung} (${next.name.nl}) in beeld?`,
-        en: `Is a next step towards rung ${next.rung} (${next.name.en}) in view?`,
-      },
+      text: { nl: t("nl").debrief.substepQuestion(next.rung, next.name.nl), en: t("en").debrief.substepQuestion(next.rung, next.name.en) },
       help: s.question.help,
       multi: false,
       options: [

@@ -1,32 +1,38 @@
 // The 13 domains of the Zelfredzaamheid-Matrix (ZRM 2017). Health, substance use and justice are special
 // categories: never asked unless a team enabled them, with the reason recorded (AP guidance).
+import { t } from "../../i18n/catalogue/index.ts";
 import type { Localized } from "../localized.ts";
 
+// The order is the ZRM's own, which exports and views keep; the names are in the catalogue (`ladder.zrmDomains`).
+const DOMAINS = [
+  { code: "financien", special: false },
+  { code: "werk_opleiding", special: false },
+  { code: "tijdsbesteding", special: false },
+  { code: "huisvesting", special: false },
+  { code: "huiselijke_relaties", special: false },
+  { code: "geestelijke_gezondheid", special: true },
+  { code: "lichamelijke_gezondheid", special: true },
+  { code: "middelengebruik", special: true },
+  { code: "basale_adl", special: false },
+  { code: "instrumentele_adl", special: false },
+  { code: "sociaal_netwerk", special: false },
+  { code: "maatschappelijke_participatie", special: false },
+  { code: "justitie", special: true },
+] as const;
+
+export type ZrmCode = (typeof DOMAINS)[number]["code"];
+
 export interface ZrmDomain {
-  code: string;
+  code: ZrmCode;
   name: Localized;
   special: boolean;
 }
 
-export const ZRM_DOMAINS: readonly ZrmDomain[] = [
-  { code: "financien", name: { nl: "Financiën", en: "Finances" }, special: false },
-  { code: "werk_opleiding", name: { nl: "Werk & opleiding", en: "Work & education" }, special: false },
-  { code: "tijdsbesteding", name: { nl: "Tijdsbesteding", en: "Use of time" }, special: false },
-  { code: "huisvesting", name: { nl: "Huisvesting", en: "Housing" }, special: false },
-  { code: "huiselijke_relaties", name: { nl: "Huiselijke relaties", en: "Domestic relations" }, special: false },
-  { code: "geestelijke_gezondheid", name: { nl: "Geestelijke gezondheid", en: "Mental health" }, special: true },
-  { code: "lichamelijke_gezondheid", name: { nl: "Lichamelijke gezondheid", en: "Physical health" }, special: true },
-  { code: "middelengebruik", name: { nl: "Middelengebruik", en: "Substance use" }, special: true },
-  { code: "basale_adl", name: { nl: "Basale ADL", en: "Basic ADL" }, special: false },
-  { code: "instrumentele_adl", name: { nl: "Instrumentele ADL", en: "Instrumental ADL" }, special: false },
-  { code: "sociaal_netwerk", name: { nl: "Sociaal netwerk", en: "Social network" }, special: false },
-  {
-    code: "maatschappelijke_participatie",
-    name: { nl: "Maatschappelijke participatie", en: "Social participation" },
-    special: false,
-  },
-  { code: "justitie", name: { nl: "Justitie", en: "Justice" }, special: true },
-];
+export const ZRM_DOMAINS: readonly ZrmDomain[] = DOMAINS.map(({ code, special }) => ({
+  code,
+  name: { nl: t("nl").ladder.zrmDomains[code], en: t("en").ladder.zrmDomains[code] },
+  special,
+}));
 
 export const DEFAULT_DOMAINS_IN_SCOPE = ["werk_opleiding", "tijdsbesteding", "sociaal_netwerk", "maatschappelijke_participatie"] as const;
 

@@ -38,6 +38,7 @@ export const en: Catalogue = {
     languageSet: "I will speak English with you from now on.",
     staleCard: "This card is out of date. Please use the latest card in the chat.",
     forbidden: "Your role does not allow that.",
+    simpleCard: (code: string) => `This card is shown in a simple form (code ${code}).`,
     personalOnly:
       "I only discuss clients in your personal chat with Trede, so nobody else in this conversation reads about them. Open the chat with Trede and ask there.",
   },
@@ -140,6 +141,7 @@ export const en: Catalogue = {
     },
     listTitle: (n: number) => (n === 1 ? "1 classification is waiting for approval" : `${n} classifications are waiting for approval`),
     listEmpty: "Nothing is waiting for approval.",
+    listShown: (n: number) => ` (the oldest ${n} below)`,
     open: "Open",
   },
   digest: {
@@ -366,6 +368,52 @@ export const en: Catalogue = {
     ],
   },
   /** the debrief: step titles and field labels (used by the step table), buttons, problems next to fields, messages */
+  welcome: {
+    title: (name: string) => `Hello ${name}, I am Trede`,
+    intro:
+      "After a home visit I help you record the client's step on the participation ladder, and I answer questions about your caseload.",
+    commands: {
+      debrief: {
+        command: "debrief",
+        description: "Debrief a visit: I ask the questions, propose a rung and substep and store what you confirm.",
+      },
+      review: { command: "review", description: "Classifications waiting for your approval (four eyes)." },
+      question: {
+        command: "a question",
+        description: "For example: who on rung 1 is expected to move up? or: distribution of current and expected rung.",
+      },
+      language: { command: "nederlands", description: "Schakel naar Nederlands." },
+    },
+    privacy: "Trede sends no names, BSN or notes to a language model. What you record is audited (who, what, when).",
+    start: "New debrief",
+    review: "To review",
+  },
+  ladder: {
+    explainRung: (rung: number, name: string, because: string, support: string | null) =>
+      `Rung ${rung} — ${name}, because ${because}${support !== null ? ` (support: ${support})` : ""}.`,
+    explainNoSubstep: (nextRung: number, nextName: string) =>
+      `No substep: no next step towards rung ${nextRung} (${nextName}) is in view yet.`,
+    explainSubstep: (rung: number, substep: number, name: string, when: string, implied: boolean) =>
+      `Substep ${rung}.${substep} ${name}: ${when}${implied ? " (follows from the answer)" : ""}.`,
+    rungWithSubstep: (rung: string, substep: string) => `${rung}, substep ${substep}`,
+    expectedJump: (rungs: number) => `The expected rung is ${rungs} rungs above the current one; that is unusual within the horizon.`,
+    expectedRiseWithOntheffing: "An exemption from the work obligation is recorded, yet the client is expected to climb.",
+    zrmDomains: {
+      financien: "Finances",
+      werk_opleiding: "Work & education",
+      tijdsbesteding: "Use of time",
+      huisvesting: "Housing",
+      huiselijke_relaties: "Domestic relations",
+      geestelijke_gezondheid: "Mental health",
+      lichamelijke_gezondheid: "Physical health",
+      middelengebruik: "Substance use",
+      basale_adl: "Basic ADL",
+      instrumentele_adl: "Instrumental ADL",
+      sociaal_netwerk: "Social network",
+      maatschappelijke_participatie: "Social participation",
+      justitie: "Justice",
+    },
+  },
   debrief: {
     problems: {
       required: "Please choose or fill this in.",

@@ -6,6 +6,7 @@
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
 import type { FieldProblem } from "../../domain/debrief/field-problem.ts";
+import type { ZrmCode } from "../../domain/ladder/zrm-domains.ts";
 import { list } from "./list.ts";
 
 const OUTCOMES: Record<string, string> = {
@@ -41,6 +42,8 @@ export const nl = {
     languageSet: "Ik spreek vanaf nu Nederlands met je.",
     staleCard: "Deze kaart is niet meer actueel. Gebruik de nieuwste kaart in het gesprek.",
     forbidden: "Dat mag je niet doen met jouw rol.",
+    /** under a card shown in its simple form because its template failed; code ties it to the logged failure */
+    simpleCard: (code: string) => `Deze kaart wordt in eenvoudige vorm getoond (code ${code}).`,
     personalOnly:
       "Over klanten praat ik alleen in je persoonlijke chat met Trede, zodat anderen in dit gesprek niets over hen lezen. Open de chat met Trede en vraag het daar.",
   },
@@ -144,6 +147,7 @@ export const nl = {
     },
     listTitle: (n: number) => (n === 1 ? "1 indeling wacht op akkoord" : `${n} indelingen wachten op akkoord`),
     listEmpty: "Er wachten geen indelingen op akkoord.",
+    listShown: (n: number) => ` (de oudste ${n} hieronder)`,
     open: "Openen",
   },
   digest: {
@@ -366,6 +370,56 @@ export const nl = {
       "Wie staat al twee jaar op dezelfde trede?",
       "Hoeveel verwijzingen naar werk of wijkteam dit jaar?",
     ],
+  },
+  /** the welcome card: who Trede is, the commands it understands (review only for reviewers) and its privacy promise */
+  welcome: {
+    title: (name: string) => `Hallo ${name}, ik ben Trede`,
+    intro: "Ik help je na een huisbezoek de participatieladder in te vullen, en ik beantwoord vragen over je caseload.",
+    commands: {
+      debrief: {
+        command: "verslag",
+        description: "Verslag van een gesprek: ik stel de vragen, stel een trede en tussenstap voor en sla op wat jij bevestigt.",
+      },
+      review: { command: "beoordelen", description: "Indelingen die op jouw akkoord wachten (vier ogen)." },
+      question: {
+        command: "een vraag",
+        description: "Bijvoorbeeld: wie op trede 1 gaat naar verwachting stijgen? of: verdeling huidige en verwachte trede.",
+      },
+      language: { command: "english", description: "Switch to English." },
+    },
+    privacy: "Trede stuurt geen namen, BSN of notities naar een taalmodel. Wat je vastlegt, wordt gelogd (wie, wat, wanneer).",
+    start: "Nieuw verslag",
+    review: "Te beoordelen",
+  },
+  /** the rule proposal's explanation and plausibility warnings, and the names of the ZRM domains */
+  ladder: {
+    /** the explanation's first sentence; support is null when the rung was not reached through supports */
+    explainRung: (rung: number, name: string, because: string, support: string | null) =>
+      `Trede ${rung} — ${name}, omdat ${because}${support !== null ? ` (ondersteuning: ${support})` : ""}.`,
+    explainNoSubstep: (nextRung: number, nextName: string) =>
+      `Geen tussenstap: er is nog geen volgende stap richting trede ${nextRung} (${nextName}) in beeld.`,
+    /** implied: the ladder answer itself set the substep, so the coach was not asked */
+    explainSubstep: (rung: number, substep: number, name: string, when: string, implied: boolean) =>
+      `Tussenstap ${rung}.${substep} ${name}: ${when}${implied ? " (volgt uit het antwoord)" : ""}.`,
+    /** a rung label with its substep label, both composed from the profile's names */
+    rungWithSubstep: (rung: string, substep: string) => `${rung}, tussenstap ${substep}`,
+    expectedJump: (rungs: number) => `De verwachte trede ligt ${rungs} treden boven de huidige; dat is ongebruikelijk binnen de termijn.`,
+    expectedRiseWithOntheffing: "Er is een ontheffing van de arbeidsplicht vastgelegd, maar de verwachting is dat de klant stijgt.",
+    zrmDomains: {
+      financien: "Financiën",
+      werk_opleiding: "Werk & opleiding",
+      tijdsbesteding: "Tijdsbesteding",
+      huisvesting: "Huisvesting",
+      huiselijke_relaties: "Huiselijke relaties",
+      geestelijke_gezondheid: "Geestelijke gezondheid",
+      lichamelijke_gezondheid: "Lichamelijke gezondheid",
+      middelengebruik: "Middelengebruik",
+      basale_adl: "Basale ADL",
+      instrumentele_adl: "Instrumentele ADL",
+      sociaal_netwerk: "Sociaal netwerk",
+      maatschappelijke_participatie: "Maatschappelijke participatie",
+      justitie: "Justitie",
+    } satisfies Record<ZrmCode, string>,
   },
   /** the debrief: step titles and field labels (used by the step table), buttons, problems next to fields, messages */
   debrief: {
