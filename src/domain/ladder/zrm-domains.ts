@@ -2,25 +2,9 @@
 // categories: never asked unless a team enabled them, with the reason recorded (AP guidance).
 import { t } from "../../i18n/catalogue/index.ts";
 import type { Localized } from "../localized.ts";
+import { ZRM_DOMAIN_CODES, type ZrmCode } from "./zrm-codes.ts";
 
-// The order is the ZRM's own, which exports and views keep; the names are in the catalogue (`ladder.zrmDomains`).
-const DOMAINS = [
-  { code: "financien", special: false },
-  { code: "werk_opleiding", special: false },
-  { code: "tijdsbesteding", special: false },
-  { code: "huisvesting", special: false },
-  { code: "huiselijke_relaties", special: false },
-  { code: "geestelijke_gezondheid", special: true },
-  { code: "lichamelijke_gezondheid", special: true },
-  { code: "middelengebruik", special: true },
-  { code: "basale_adl", special: false },
-  { code: "instrumentele_adl", special: false },
-  { code: "sociaal_netwerk", special: false },
-  { code: "maatschappelijke_participatie", special: false },
-  { code: "justitie", special: true },
-] as const;
-
-export type ZrmCode = (typeof DOMAINS)[number]["code"];
+export type { ZrmCode };
 
 export interface ZrmDomain {
   code: ZrmCode;
@@ -28,7 +12,7 @@ export interface ZrmDomain {
   special: boolean;
 }
 
-export const ZRM_DOMAINS: readonly ZrmDomain[] = DOMAINS.map(({ code, special }) => ({
+export const ZRM_DOMAINS: readonly ZrmDomain[] = ZRM_DOMAIN_CODES.map(({ code, special }) => ({
   code,
   name: { nl: t("nl").ladder.zrmDomains[code], en: t("en").ladder.zrmDomains[code] },
   special,

@@ -6,7 +6,7 @@
 import type { ClientLine } from "../../domain/caseload/caseload-result.ts";
 import type { NudgeReason } from "../../domain/nudges/nudge-rules.ts";
 import type { FieldProblem } from "../../domain/debrief/field-problem.ts";
-import type { ZrmCode } from "../../domain/ladder/zrm-domains.ts";
+import type { ZrmCode } from "../../domain/ladder/zrm-codes.ts";
 import { list } from "./list.ts";
 
 const OUTCOMES: Record<string, string> = {
