@@ -48,8 +48,11 @@ export type AskCaseloadResult =
       page: number;
       locale: Locale;
       scope: ScopeView;
-      modelFellBack: boolean;
+      /** why the interpreter answered although a model is configured: it failed, or read names outside the asker's scope */
+      modelFallback: ModelFallback | null;
     };
+
+export type ModelFallback = "unavailable" | "out_of_scope";
 
 export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, input: AskCaseloadInput): Promise<AskCaseloadResult> {
   const scope = caseloadScopeOf(actor);
@@ -59,20 +62,20 @@ export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, i
       page: input.page,
       locale: input.locale,
       fromQuestion: false,
-      modelFellBack: false,
+      modelFallback: null,
     });
 
   const { store, logger, model } = deps;
   const vocabulary = await store.caseload.vocabulary(scope);
   let query: CaseloadQuery | null = null;
-  let fellBack = false;
+  let fallback: ModelFallback | null = null;
   if (model) {
     const r = await model(input.question);
     // the model's query names only wijken, teams and coaches the asker may see, like the interpreter's
     const resolved = r.ok ? resolveModelQuery(r.query, vocabulary) : null;
     if (resolved) query = resolved;
     else if (r.ok || r.reason !== "not_allowed") {
-      fellBack = true;
+      fallback = r.ok ? "out_of_scope" : "unavailable";
       logger.info(
         { event: "model.fallback", use: "caseload", reason: r.ok ? "unknown_name" : r.reason },
         "model path failed; deterministic path answers",
@@ -93,7 +96,7 @@ export async function askCaseloadQuestion(deps: AskCaseloadDeps, actor: Actor, i
     }
     query = interpreted.query;
   }
-  return answer(deps, actor, scope, { query, page: 0, locale, fromQuestion: true, modelFellBack: fellBack });
+  return answer(deps, actor, scope, { query, page: 0, locale, fromQuestion: true, modelFallback: fallback });
 }
 
 async function scopeView(deps: AskCaseloadDeps, scope: CaseloadScope): Promise<ScopeView> {
@@ -104,7 +107,7 @@ async function answer(
   deps: AskCaseloadDeps,
   actor: Actor,
   scope: CaseloadScope,
-  input: { query: CaseloadQuery; page: number; locale: Locale; fromQuestion: boolean; modelFellBack: boolean },
+  input: { query: CaseloadQuery; page: number; locale: Locale; fromQuestion: boolean; modelFallback: ModelFallback | null },
 ): Promise<AskCaseloadResult> {
   const { store } = deps;
   const answered = await store.caseload.answer({
@@ -138,7 +141,7 @@ async function answer(
     page: input.page,
     locale: input.locale,
     scope: view,
-    modelFellBack: input.modelFellBack,
+    modelFallback: input.modelFallback,
   };
 }
 

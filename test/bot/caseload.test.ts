@@ -209,6 +209,17 @@ describe.each(backends)("caseload questions with a model on $name", (backend) =>
     expect(cardText(card)).toContain("K4 2025");
   });
 
+  it("says why it answered without the model when the model's reading names a wijk outside the asker's team", async () => {
+    fake.reply({
+      toolCall: { name: "run_caseload_query", arguments: { query: { measure: "count", filters: { wijken: ["Hoogkerk"], rungs: [1] } } } },
+    });
+    const r = await as(bot, DEMO_STAFF.leadMarieke).say("hoeveel klanten staan op trede 1?");
+    expect(r.text).toContain("Het taalmodel las een wijk, team of coach die ik niet ken of die buiten wat jij mag zien valt");
+    expect(r.text).not.toContain("niet beschikbaar");
+    expect(cardText(r.lastCard())).toMatch(/Aantal: klanten op trede 1, team Noord — \d+ van \d+/);
+    expect(cardText(r.lastCard())).not.toContain("Hoogkerk");
+  });
+
   it("falls back honestly when the model names a coach the asker may not see, or a client as a coach", async () => {
     fake.fallback((req) => ({
       toolCall: {

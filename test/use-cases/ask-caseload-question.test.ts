@@ -90,7 +90,7 @@ describe("ask a caseload question (use case, fake store)", () => {
         outcome: "answered",
         page: 0,
         locale: "nl",
-        modelFellBack: false,
+        modelFallback: null,
         scope: { kind: scope.kind, teamName },
       });
       expect(w.store.data.caseload.asked).toHaveLength(1);
@@ -130,37 +130,37 @@ describe("ask a caseload question (use case, fake store)", () => {
       name: "a query naming only what the asker may see",
       answer: { ok: true, query: { measure: "list", filters: { wijken: ["selwerd"] } } },
       used: { measure: "list", filters: { wijken: ["Selwerd"] } },
-      fellBack: false,
+      fallback: null,
       log: [],
     },
     {
       name: "a query naming a wijk outside the scope",
       answer: { ok: true, query: { measure: "list", filters: { wijken: ["Beijum"] } } },
       used: count,
-      fellBack: true,
+      fallback: "out_of_scope",
       log: ["model.fallback"],
     },
     {
       name: "a model failure",
       answer: { ok: false, reason: "invalid_answer" },
       used: count,
-      fellBack: true,
+      fallback: "unavailable",
       log: ["model.fallback"],
     },
     {
       name: "a team that keeps text from the model",
       answer: { ok: false, reason: "not_allowed" },
       used: count,
-      fellBack: false,
+      fallback: null,
       log: [],
     },
-  ] as const)("with a model: $name", async ({ answer, used, fellBack, log }) => {
+  ] as const)("with a model: $name", async ({ answer, used, fallback, log }) => {
     const r = await askCaseloadQuestion(w.deps(model(answer as Awaited<ReturnType<CaseloadModel>>)), w.lead, {
       kind: "question",
       question: "Hoeveel klanten staan op trede 2?",
       locale: "nl",
     });
-    expect(r).toMatchObject({ outcome: "answered", query: used, modelFellBack: fellBack });
+    expect(r).toMatchObject({ outcome: "answered", query: used, modelFallback: fallback });
     expect(w.store.data.caseload.asked[0].query).toEqual(used);
     expect(w.logs.map((l) => l.event)).toEqual(log);
   });

@@ -116,7 +116,7 @@ async function render(turn: Turn, r: AskCaseloadResult): Promise<void> {
     buttons: otherReading(r.query, r.locale),
   });
   await turn.context.sendActivity({
-    text: r.modelFellBack ? catalogue(r.locale).caseload.modelFallback : undefined,
+    text: r.modelFallback ? catalogue(r.locale).caseload.modelFallback[r.modelFallback] : undefined,
     attachments: [CardFactory.adaptiveCard(card)],
   });
 }

@@ -59,7 +59,11 @@ export const en: Catalogue = {
     nearest: "The nearest question I can answer:",
     outOfScope: (what: string[], scope: string) =>
       `${what.map((w) => `'${w}'`).join(", ")} is outside what you may see (${scope}). I give no answer about it.`,
-    modelFallback: "(The language model was unavailable; I interpreted the question myself.)",
+    modelFallback: {
+      unavailable: "(The language model was unavailable; I interpreted the question myself.)",
+      out_of_scope:
+        "(The language model read a wijk, team or coach I do not know or that is outside what you may see; I interpreted the question myself.)",
+    },
     mine: "my clients",
     team: (name: string) => `team ${name}`,
     all: "all teams",

@@ -64,7 +64,11 @@ export const nl = {
     nearest: "Het dichtstbijzijnde dat ik wel kan beantwoorden:",
     outOfScope: (what: string[], scope: string) =>
       `${what.map((w) => `'${w}'`).join(", ")} valt buiten wat jij mag zien (${scope}). Daarover geef ik geen antwoord.`,
-    modelFallback: "(Het taalmodel was niet beschikbaar; ik heb de vraag zelf geïnterpreteerd.)",
+    modelFallback: {
+      unavailable: "(Het taalmodel was niet beschikbaar; ik heb de vraag zelf geïnterpreteerd.)",
+      out_of_scope:
+        "(Het taalmodel las een wijk, team of coach die ik niet ken of die buiten wat jij mag zien valt; ik heb de vraag zelf geïnterpreteerd.)",
+    },
     mine: "mijn klanten",
     team: (name: string) => `team ${name}`,
     all: "alle teams",
