@@ -1,5 +1,5 @@
 // An in-memory fake of the store port's parts the use cases of review, team settings, staff, audit,
-// access and erasure need. test/storage/store-contract.test.ts runs the same cases against it and the real
+// access, erasure and the debrief need (the debrief part is in fake-debrief-store.ts). test/storage/store-contract.test.ts runs the same cases against it and the real
 // store on both databases, so fast use-case tests against it say something about the real thing.
 // The caseload part is canned, not a model of the query executor: a test sets the names a question may
 // use and the answer the store gives, and checks what the use case asks for and does with it. The real
@@ -13,6 +13,7 @@ import type { PendingReview, ReviewCardCopy } from "../../src/domain/review/port
 import { DEFAULT_REVIEW_TRIGGERS, isReviewerFor } from "../../src/domain/review/review-policy.ts";
 import type { Store } from "../../src/domain/store.ts";
 import type { TeamSettings } from "../../src/domain/teams/ports.ts";
+import { createFakeDebriefStore, type FakeContact, type FakeDebrief } from "./fake-debrief-store.ts";
 
 export interface FakeStaff {
   id: string;
@@ -29,9 +30,11 @@ export interface FakeClient extends ClientAccessFacts {
   externalKey: string;
   displayName: string;
   closedAt: Date | null;
+  /** shown in the debrief's client picker; tests that do not look at it leave it out */
+  wijk?: string;
 }
 
-export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects" | "caseload"> & {
+export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "review" | "dataSubjects" | "caseload" | "debrief"> & {
   data: {
     /** canned caseload: the names questions may use, and the answer to every query (each call is kept) */
     caseload: {
@@ -42,7 +45,10 @@ export type FakeStore = Pick<Store, "clients" | "audit" | "staff" | "teams" | "r
     teams: TeamSettings[];
     staff: FakeStaff[];
     clients: FakeClient[];
+    /** every classification, as reviewers read it; a confirmed debrief adds one (and its rest to `debriefs`) */
     reviews: (PendingReview & { version: number })[];
+    debriefs: FakeDebrief[];
+    contacts: FakeContact[];
     cards: ReviewCardCopy[];
     references: Map<string, object>;
     audit: AuditEventInput[];
@@ -62,11 +68,18 @@ export function createFakeStore(): FakeStore {
     staff: [],
     clients: [],
     reviews: [],
+    debriefs: [],
+    contacts: [],
     cards: [],
     references: new Map(),
     audit: [],
   };
   const record = async (event: AuditEventInput) => void data.audit.push(structuredClone(event));
+  const refusal: FakeStore["audit"]["refusal"] = async (r) => {
+    const details: Record<string, unknown> = { reason: r.reason, ...r.details };
+    if (typeof details.verb === "string" && !CODE.test(details.verb)) details.verb = "(invalid)";
+    await record({ actor: r.actor, action: "refused", clientId: r.clientId, details });
+  };
   const inCaseload = (actor: Actor, clientId: string) => {
     const c = data.clients.find((x) => x.id === clientId);
     return Boolean(c && !c.closed && mayReadClient(actor, c));
@@ -103,11 +116,7 @@ export function createFakeStore(): FakeStore {
     },
     audit: {
       record,
-      async refusal(r) {
-        const details: Record<string, unknown> = { reason: r.reason, ...r.details };
-        if (typeof details.verb === "string" && !CODE.test(details.verb)) details.verb = "(invalid)";
-        await record({ actor: r.actor, action: "refused", clientId: r.clientId, details });
-      },
+      refusal,
       async clientRead(read) {
         const ids = [...new Set(read.clientIds)];
         if (!ids.length) return;
@@ -248,6 +257,7 @@ export function createFakeStore(): FakeStore {
           }));
       },
     },
+    debrief: createFakeDebriefStore(data, { record, refusal }),
     dataSubjects: {
       async exportClient({ externalKey, operator }) {
         const c = data.clients.find((x) => x.externalKey === externalKey);

@@ -92,9 +92,12 @@ export async function commitDebrief(
     });
   const answer = parsed.value;
   const proposal = proposeFor(ctx, answer.substep);
-  const final = override
-    ? { rung: override.rung, substep: override.substep, overrideReason: override.reason }
-    : { rung: proposal.rung, substep: proposal.substep, overrideReason: null };
+  // "Aanpassen" to the proposed rung and substep is a confirmation: the store keeps no override for it and
+  // asks no review, so the coach's summary must not say "aangepast" either
+  const final =
+    override && (override.rung !== proposal.rung || override.substep !== proposal.substep)
+      ? { rung: override.rung, substep: override.substep, overrideReason: override.reason }
+      : { rung: proposal.rung, substep: proposal.substep, overrideReason: null };
   const verdieping = verdiepingOf(ctx);
   const ontheffing = ontheffingOf(ctx.view, ctx);
   const base = {
