@@ -538,6 +538,8 @@ describe.each(worlds)("debrief store contract: $name", ({ open }) => {
     });
     // a double click or a retried request: the same classification, nothing new
     expect(await w.store.debrief.confirm(input)).toEqual({ ...first, created: false });
+    // the key came from a card: replayed only for the same client (and coach), never as another's result
+    expect(await w.store.debrief.confirm({ ...input, clientId: clients.second })).toEqual({ kind: "out_of_scope" });
     const confirmed = (await w.auditRows()).filter((r) => r.action === "classification.confirmed" && r.clientId === clients.first);
     expect(confirmed.map((r) => r.details)).toEqual([
       expect.objectContaining({ version: 1, finalRung: 3, finalSubstep: 2, overridden: false, status: "FINAL", reviewReasons: [] }),

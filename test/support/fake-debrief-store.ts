@@ -133,6 +133,8 @@ export function createFakeDebriefStore(
       const replay = data.debriefs.find((d) => d.idempotencyKey === input.idempotencyKey);
       if (replay) {
         const k = data.reviews.find((x) => x.classificationId === replay.classificationId)!;
+        // a replay is answered only to the coach who confirmed it, for the same client
+        if (k.clientId !== input.clientId || k.coachId !== input.actor.staffId) return { kind: "out_of_scope" };
         const status = k.status === "FINAL" ? "FINAL" : "PENDING_REVIEW";
         return { kind: "stored", id: k.classificationId, version: k.version, status, reviewReasons: [], created: false };
       }

@@ -183,7 +183,7 @@ export class ClientOutOfScopeError extends Error {
 
 /** Stores a confirmed debrief: contact, classification (next version, the only latest), scores, audit. */
 export async function confirmClassification(prisma: PrismaClient, input: ConfirmClassificationInput): Promise<ConfirmedClassification> {
-  const replay = await findByIdempotencyKey(prisma, input.idempotencyKey);
+  const replay = await findByIdempotencyKey(prisma, input);
   if (replay) return replay;
   try {
     return await prisma.$transaction(async (tx) => {
@@ -294,16 +294,22 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
   } catch (e) {
     // a concurrent request with the same key won the race: answer as the replay it is
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const winner = await findByIdempotencyKey(prisma, input.idempotencyKey);
+      const winner = await findByIdempotencyKey(prisma, input);
       if (winner) return winner;
     }
     throw e;
   }
 }
 
-async function findByIdempotencyKey(prisma: PrismaClient, key: string): Promise<ConfirmedClassification | null> {
-  const c = await prisma.classification.findUnique({ where: { idempotencyKey: key } });
+async function findByIdempotencyKey(
+  prisma: PrismaClient,
+  input: Pick<ConfirmClassificationInput, "idempotencyKey" | "clientId" | "actor">,
+): Promise<ConfirmedClassification | null> {
+  const c = await prisma.classification.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (!c) return null;
+  // a replay is answered only to the coach who confirmed it, for the same client: the key came from a card
+  if (c.clientId !== input.clientId || c.coachId !== input.actor.staffId)
+    throw new ClientOutOfScopeError(`idempotency key of another coach or client`);
   const status = c.status === "FINAL" ? "FINAL" : "PENDING_REVIEW";
   return { id: c.id, version: c.version, status, reviewReasons: [], previousRung: c.previousRung, created: false };
 }
