@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/storage/db/index.ts";
 import { runCliInProcess } from "../support/cli.ts";
+import { migratedPgliteUrl } from "../support/databases.ts";
 
 const classify = (env: NodeJS.ProcessEnv, args: string[], answers: object) =>
   runCliInProcess(["classify", ...args], { env, stdin: JSON.stringify(answers) });
@@ -14,10 +15,9 @@ describe("npm run trede -- classify --team", () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "trede-classify-team-"));
-    env = { DATABASE_URL: `pglite:${dir}` };
+    env = { DATABASE_URL: await migratedPgliteUrl(path.join(dir, "db")) };
     const db = await openDatabase(env.DATABASE_URL!);
     try {
-      await db.migrate();
       await db.prisma.team.create({
         data: {
           name: "Verslaving",

@@ -6,7 +6,7 @@ import { exportClassifications } from "../../src/storage/export/export-classific
 import { importClients, importStaff } from "../../src/storage/import/import-csv.ts";
 import { describeProblem } from "../../src/domain/import/import-rows.ts";
 import { runCliInProcess } from "../support/cli.ts";
-import { backends, type TestDatabase } from "../support/databases.ts";
+import { backends, migratedPgliteUrl, type TestDatabase } from "../support/databases.ts";
 import { createTeamWithStaff } from "../support/fixtures.ts";
 import { TEST_TENANT } from "../support/bot-harness.ts";
 
@@ -150,9 +150,13 @@ describe.each(backends)("caseload import and export on $name", (backend) => {
 
 describe("npm run trede -- import (command line)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "trede-cli-"));
+  let url: string;
+  beforeAll(async () => {
+    url = await migratedPgliteUrl(path.join(dir, "db"));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = async (...args: string[]) => {
-    const r = await runCliInProcess(args, { env: { DATABASE_URL: `pglite:${dir}/db` } });
+    const r = await runCliInProcess(args, { env: { DATABASE_URL: url } });
     return { status: r.code, stdout: r.stdout, stderr: r.stderr };
   };
 

@@ -10,7 +10,7 @@ import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { cardText } from "../support/bot-harness.ts";
 import { runCliInProcess } from "../support/cli.ts";
 import { startConnector, type Connector } from "../support/connector.ts";
-import { backends, type TestBackend } from "../support/databases.ts";
+import { backends, migratedPgliteUrl, type TestBackend } from "../support/databases.ts";
 import { cardsTo, nudgeClientIds, chooseEnglish, seedNotificationTeam, textsTo } from "../support/notification-fixtures.ts";
 
 interface Target {
@@ -26,13 +26,12 @@ async function openTarget(backend: TestBackend): Promise<Target> {
     return { url: db.url, use: (fn) => fn(db), close: () => db.close() };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "trede-nudges-"));
-  const url = `pglite:${dir}/db`;
+  const url = await migratedPgliteUrl(path.join(dir, "db"));
   return {
     url,
     async use(fn) {
       const db = await openDatabase(url);
       try {
-        await db.migrate();
         return await fn(db);
       } finally {
         await db.close();

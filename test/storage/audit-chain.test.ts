@@ -8,7 +8,7 @@ import { runCliInProcess } from "../support/cli.ts";
 import { recordAuditEvent } from "../../src/storage/audit/record-audit-event.ts";
 import { GENESIS_HASH, verifyAuditChain } from "../../src/storage/audit/verify-audit-chain.ts";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
-import { backends, type TestDatabase, openEmptyPglite } from "../support/databases.ts";
+import { backends, migratedPgliteUrl, type TestDatabase, openEmptyPglite } from "../support/databases.ts";
 
 async function appendEvents(db: Database, n: number) {
   for (let i = 0; i < n; i++)
@@ -130,9 +130,8 @@ describe.each(backends)("audit hash chain on $name", (backend) => {
     if (backend.name === "pglite") {
       // the CLI opens the database itself: an embedded one on disk, tampered and closed by the test first
       dir = mkdtempSync(path.join(tmpdir(), "trede-audit-"));
-      url = `pglite:${path.join(dir, "db")}`;
+      url = await migratedPgliteUrl(path.join(dir, "db"));
       const own = await openDatabase(url);
-      await own.migrate();
       await appendEvents(own, 4);
       await asOwner(own, `UPDATE "AuditEvent" SET "action" = 'nothing.happened' WHERE "id" = 2`);
       await own.close();

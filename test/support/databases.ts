@@ -2,6 +2,8 @@
 // on a throw-away PostgreSQL database created for the suite and dropped afterwards. Both start as a copy of
 // a database built once (database-templates.ts): the same tables and migration records `migrate()` leaves.
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { databaseUrl, pgliteTarball, postgresTemplate } from "./database-templates.ts";
@@ -58,4 +60,14 @@ export const backends: TestBackend[] = process.env.TEST_DATABASE_URL ? [pglite, 
  */
 export async function openEmptyPglite(): Promise<Database> {
   return openDatabase("pglite:memory://", { pgliteTarball: await pgliteTarball(false) });
+}
+
+/**
+ * `pglite:<dir>` of a new embedded database on disk with every migration applied, for what opens a database
+ * by its URL (the command line): loaded from the migrated template, not built by initdb and the migrations.
+ */
+export async function migratedPgliteUrl(dir: string): Promise<string> {
+  const pglite = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([await readFile(await pgliteTarball(true))]) });
+  await pglite.close();
+  return `pglite:${dir}`;
 }
