@@ -108,16 +108,9 @@ export async function startTrede(env: Env, options: StartOptions = {}): Promise<
   );
   const background = createBackground(logger);
   const store = createStore(db, { defaultLocale: env.DEFAULT_LOCALE });
-  // prisma and sql only for the debrief handler until its branch is merged (BotDeps.prisma)
-  const deps = {
-    store,
-    logger,
-    defaultLocale: env.DEFAULT_LOCALE,
-    clock: options.clock ?? (() => new Date()),
-    background,
-  };
-  const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const clock = options.clock ?? (() => new Date());
+  const deps = { store, logger, defaultLocale: env.DEFAULT_LOCALE, clock, background };
+  const review = { proactive: createProactive(adapter, env.MICROSOFT_APP_ID), texts: createRungTexts(ladders) };
   const notifications = { store: store.notifications, sender: createNotificationSender(review.proactive) };
   const demoRunNow = env.SEED_DEMO
     ? async (teamId: string) => {

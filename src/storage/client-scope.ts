@@ -50,19 +50,6 @@ export function clientScopeCondition(
   return { kind: scope.kind, condition: text, values: values as string[] };
 }
 
-/**
- * @deprecated The scope as a Prisma where object, left only for src/storage/debrief until the debrief
- * branch renders its queries with clientScopeSql. test/storage/client-scope checks it agrees.
- */
-export function clientWhereForActor(actor: Actor): Prisma.ClientWhereInput {
-  const scope = caseloadScopeOf(actor);
-  return scope.kind === "all"
-    ? { erasedAt: null }
-    : scope.kind === "team"
-      ? { erasedAt: null, teamId: scope.teamId }
-      : { erasedAt: null, coachId: scope.staffId };
-}
-
 const FIND_IN_SCOPE = (scope: CaseloadScope) => {
   const { text, values } = toSqlText(clientScopeSql(scope, "readable"), 2);
   return {

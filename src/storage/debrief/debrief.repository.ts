@@ -5,11 +5,11 @@
 // per debrief and several statements in a transaction, stays in Prisma.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "../../domain/access/actor.ts";
+import { caseloadScopeOf, type Actor } from "../../domain/access/actor.ts";
 import { ReviewTrigger, reviewReasons } from "../../domain/review/review-policy.ts";
 import { Prisma, type ContactKind, type GrowthPotential, type PrismaClient } from "../../generated/prisma/client.ts";
 import { auditEventData, recordAuditEvent } from "../audit/record-audit-event.ts";
-import { clientScopeCondition, clientWhereForActor } from "../client-scope.ts";
+import { clientScopeCondition, clientScopeSql } from "../client-scope.ts";
 import type { Sql } from "../db/index.ts";
 import type { ClientChoice } from "../../domain/debrief/ports.ts";
 
@@ -187,10 +187,9 @@ export async function confirmClassification(prisma: PrismaClient, input: Confirm
   if (replay) return replay;
   try {
     return await prisma.$transaction(async (tx) => {
-      const client = await tx.client.findFirst({
-        where: { ...clientWhereForActor(input.actor), id: input.clientId, active: true },
-        include: { team: true },
-      });
+      const [inScope] = await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Client" c
+        WHERE c.id = ${input.clientId} AND c.active AND ${clientScopeSql(caseloadScopeOf(input.actor), "readable")}`;
+      const client = inScope ? await tx.client.findUnique({ where: { id: inScope.id }, include: { team: true } }) : null;
       if (!client) throw new ClientOutOfScopeError(`client ${input.clientId} is not in the actor's scope`);
       const previous = await tx.classification.findFirst({ where: { clientId: client.id, isLatest: true } });
       const previousScores = await tx.domainScore.findMany({
