@@ -182,19 +182,26 @@ export function renderReviewListCard(
       locale: options.locale,
       correlationId,
       lines: [data.title, reviews.length ? ("" as CardText) : data.empty],
-      body: items.map((i) => ({
-        type: "Container",
-        separator: true,
-        selectAction: {
-          type: "Action.Submit",
-          title: s.open,
-          data: { verb: "review.open", classificationId: i.classificationId },
-        },
-        items: [
-          { type: "TextBlock", text: i.heading, wrap: true },
-          { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" },
-        ],
-      })),
+      body: reviewRows(items, s.open),
     }),
   );
+}
+
+/**
+ * A plain card's rows for a list of reviews (the review list, the supervisor's reminder): each row opens
+ * its review, whose handler checks the supervisor's access again.
+ */
+export function reviewRows(
+  items: readonly { classificationId: string; heading: CardText; detail: string }[],
+  openTitle: string,
+): unknown[] {
+  return items.map((i) => ({
+    type: "Container",
+    separator: true,
+    selectAction: { type: "Action.Submit", title: openTitle, data: { verb: "review.open", classificationId: i.classificationId } },
+    items: [
+      { type: "TextBlock", text: i.heading, wrap: true },
+      { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" },
+    ],
+  }));
 }

@@ -8,6 +8,7 @@ import { REVIEW_WAIT_WORKING_DAYS } from "./digest.card.ts";
 import { cardText } from "./card-text.ts";
 import { fallbackCard } from "./fallback-card.ts";
 import { renderCard, type AdaptiveCard } from "./render-card.ts";
+import { reviewRows } from "./review.card.ts";
 import { t as catalogue } from "../i18n/catalogue/index.ts";
 
 const MAX_ITEMS = 15;
@@ -42,19 +43,7 @@ export function renderWaitingReviewsCard(input: { reviews: WaitingReview[]; loca
       locale: input.locale,
       correlationId,
       lines: [cardText(data.title)],
-      body: items.map((i) => ({
-        type: "Container",
-        separator: true,
-        selectAction: {
-          type: "Action.Submit",
-          title: s.open,
-          data: { verb: "review.open", classificationId: i.classificationId },
-        },
-        items: [
-          { type: "TextBlock", text: i.heading, wrap: true },
-          { type: "TextBlock", text: i.detail, wrap: true, isSubtle: true, spacing: "None" },
-        ],
-      })),
+      body: reviewRows(items, s.open),
     }),
   );
   return { card, summary: s.summary(input.reviews.length), clientIds: shown.map((r) => r.clientId) };
