@@ -4,13 +4,14 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlayground, writePlaygroundConfig, type Playground, type PlaygroundUser } from "../../scripts/lib/playground.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/logging/logger.ts";
 import { DEMO_STAFF, DEMO_TENANT_ID } from "../../src/storage/seed/demo-staff.ts";
 import { startTrede, type Trede } from "../../src/start-trede.ts";
+import { launchChromium } from "../support/card-browser.ts";
 
 const RUN = path.resolve("test-results", `e2e-${new Date().toISOString().replace(/[:.]/g, "-")}`);
 const users = Object.values(DEMO_STAFF).map((s) => ({ aadObjectId: s.aadObjectId, name: s.displayName }));
@@ -84,20 +85,7 @@ describe("Trede in the Agents Playground", () => {
       LOG_LEVEL: "info",
     });
     trede = await startTrede(env, { logger: createLogger({ level: "info", destination: log }) });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      env: { ...process.env, TMPDIR: tmp },
-    });
+    browser = await launchChromium(tmp);
   });
   afterAll(async () => {
     await playground?.stop();

@@ -39,13 +39,11 @@ export interface CardBrowser {
 }
 
 /**
- * width: a phone's screen width in CSS pixels (360): the card then fills the page but for an 8 px margin
- * each side, as in Teams mobile, instead of the designer's 400 px minimum frame. Without it the page is
- * 520 px wide and the card sits in the designer's frame.
+ * Debian's headless Chromium as this machine runs it: no sandbox (root), and none of the background
+ * connections a closed network refuses; its temporary files under `tmp`.
  */
-export async function openCardBrowser(options: { width?: number } = {}): Promise<CardBrowser> {
-  const tmp = mkdtempSync(path.join(tmpdir(), "trede-cards-"));
-  const browser: Browser = await chromium.launch({
+export function launchChromium(tmp: string): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -59,6 +57,16 @@ export async function openCardBrowser(options: { width?: number } = {}): Promise
     ],
     env: { ...process.env, TMPDIR: tmp },
   });
+}
+
+/**
+ * width: a phone's screen width in CSS pixels (360): the card then fills the page but for an 8 px margin
+ * each side, as in Teams mobile, instead of the designer's 400 px minimum frame. Without it the page is
+ * 520 px wide and the card sits in the designer's frame.
+ */
+export async function openCardBrowser(options: { width?: number } = {}): Promise<CardBrowser> {
+  const tmp = mkdtempSync(path.join(tmpdir(), "trede-cards-"));
+  const browser = await launchChromium(tmp);
   const page: Page = await browser.newPage({ viewport: { width: options.width ?? 520, height: 900 } });
   await page.route(/^https?:\/\//, (route) => route.abort()); // everything is inline; nothing leaves the machine
   const script = readFileSync(path.join(ROOT, "node_modules/adaptivecards/dist/adaptivecards.js"), "utf8");
