@@ -155,14 +155,11 @@ describe("npm run trede -- import (command line)", () => {
     url = await migratedPgliteUrl(path.join(dir, "db"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = async (...args: string[]) => {
-    const r = await runCliInProcess(args, { env: { DATABASE_URL: url } });
-    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (...args: string[]) => runCliInProcess(args, { env: { DATABASE_URL: url } });
 
   it("exits non-zero with the problems in Dutch (or English) and writes nothing", async () => {
     const r = await run("import", "clients", "test/fixtures/import/clients-errors.csv");
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain("regel 3, kolom birthYear");
     expect(r.stdout).toContain("Niets opgeslagen");
     const en = await run("import", "clients", "test/fixtures/import/clients-errors.csv", "--lang", "en", "--dry-run");
@@ -172,7 +169,7 @@ describe("npm run trede -- import (command line)", () => {
 
   it("explains its usage", async () => {
     const r = await run("import", "patients", "x.csv");
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("usage: npm run trede -- import clients|staff");
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/storage/db/index.ts";
 import { cardText } from "../support/bot-harness.ts";
-import { runCliInProcess } from "../support/cli.ts";
+import { type CliRun, runCliInProcess } from "../support/cli.ts";
 import { startConnector, type Connector } from "../support/connector.ts";
 import { backends, migratedPgliteUrl, type TestBackend } from "../support/databases.ts";
 import { cardsTo, nudgeClientIds, chooseEnglish, seedNotificationTeam, textsTo } from "../support/notification-fixtures.ts";
@@ -44,7 +44,7 @@ async function openTarget(backend: TestBackend): Promise<Target> {
 const cliEnv = (url: string) => ({ DATABASE_URL: url, MICROSOFT_APP_ID: "", MICROSOFT_APP_PASSWORD: "" });
 
 /** The real entry point in a child process: the run must also end the process (no timer or socket left open). */
-function runCliProcess(url: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCliProcess(url: string, ...args: string[]): Promise<CliRun> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...process.env, ...cliEnv(url) } });
   let stdout = "";
   let stderr = "";
@@ -55,14 +55,11 @@ function runCliProcess(url: string, ...args: string[]): Promise<{ status: number
     stderr += c;
   });
   // asynchronous: the connector answering the CLI lives in this process
-  return new Promise((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })));
 }
 
 /** The same command in this process (test/support/cli.ts), for every test after the first. */
-async function runCli(url: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const r = await runCliInProcess(args, { env: cliEnv(url) });
-  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
-}
+const runCli = (url: string, ...args: string[]) => runCliInProcess(args, { env: cliEnv(url) });
 
 // a CLI run starts Node, tsx and (embedded) PGlite: tens of seconds on a busy machine
 const CLI_TIMEOUT = 240_000;
@@ -96,7 +93,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     async () => {
       const r = await runCliProcess(target.url, "nudges", "run", "--now", "--team", "noord");
       expect(r.stderr).not.toMatch(/error/i);
-      expect(r.status).toBe(0);
+      expect(r.code).toBe(0);
       expect(r.stdout).toMatch(
         /nudges \d{4}-W\d\d team Noord: sent 2 \(coach 1, team_lead 1\), already sent 0, unreachable 1, notifications off 0, nothing to say 0, failed 0/,
       );
@@ -144,7 +141,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     async () => {
       const before = connector.sent.length;
       const r = await runCli(target.url, "nudges", "run", "--now");
-      expect(r.status).toBe(0);
+      expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/team Noord: sent 0, already sent 2/);
       expect(r.stdout).toMatch(/team Zuid: sent 2 \(coach 1, team_lead 1\), already sent 0/);
       const fresh = connector.sent.slice(before);
@@ -180,10 +177,10 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
       expect(r.stderr).toBe("");
       expect(r.stdout).toContain("in beeld target 85%; nudges di and digest vr from 10:00 Europe/Amsterdam");
       const weekend = await runCli(target.url, "team", "set", "Noord", "--nudge-day", "za");
-      expect(weekend.status).toBe(2);
+      expect(weekend.code).toBe(2);
       expect(weekend.stderr).toContain("Trede sends nothing at weekends");
       const night = await runCli(target.url, "team", "set", "Noord", "--hour", "19");
-      expect(night.status).toBe(2);
+      expect(night.code).toBe(2);
       await target.use(async (db) => {
         expect(await db.prisma.team.findUniqueOrThrow({ where: { id: noord.team.id } })).toMatchObject({
           inViewTarget: 85,
@@ -208,7 +205,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     "sends the team lead the digest in their language and the supervisor the reviews waiting, once",
     async () => {
       const r = await runCli(target.url, "digest", "send", "--now", "--team", "Noord");
-      expect(r.status).toBe(0);
+      expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/digest \d{4}-W\d\d team Noord: sent 2 \(team_lead 1, supervisor 1\)/);
 
       const [digest] = cardsTo(connector.sent, noord.lead.aadObjectId);
@@ -269,7 +266,7 @@ describe.each([backend])("nudges and digest from the command line on $name", (ba
     "refuses a run without --now",
     async () => {
       const noNow = await runCli(target.url, "digest", "send");
-      expect(noNow.status).toBe(2);
+      expect(noNow.code).toBe(2);
       expect(noNow.stderr).toContain("--now");
     },
     CLI_TIMEOUT,
