@@ -40,14 +40,13 @@ export const clientCommand: CliCommand = {
         force: args.includes("--force"),
       });
       if (r.outcome === "not_found") return fail(io, `onbekende of al geanonimiseerde klant: ${key}`);
-      if (r.outcome === "retention") {
-        io.stderr.write(
+      if (r.outcome === "retention")
+        return fail(
+          io,
           r.closedAt
-            ? `de bewaartermijn loopt tot ${r.until!.toISOString().slice(0, 10)}; gebruik --force alleen met een besluit (bijv. een gegrond verzoek)\n`
-            : "de klant is nog actief; sluit het dossier eerst of gebruik --force met een besluit\n",
+            ? `de bewaartermijn loopt tot ${r.until!.toISOString().slice(0, 10)}; gebruik --force alleen met een besluit (bijv. een gegrond verzoek)`
+            : "de klant is nog actief; sluit het dossier eerst of gebruik --force met een besluit",
         );
-        return 1;
-      }
       io.stdout.write(`klant ${key} is geanonimiseerd; geaggregeerde historie is bewaard\n`);
       return 0;
     });
